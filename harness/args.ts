@@ -1,0 +1,69 @@
+// Command-line arguments of the harness, validated with messages that name the flag and the valid values.
+
+import { parseArgs } from 'node:util';
+import type { PlatformVersion } from '../catalog/index.ts';
+import { parseEnvironmentName, type EnvironmentName } from '../environments/index.ts';
+import { ConfigurationError } from '../lib/errors.ts';
+
+export const profiles = ['default', 'smoke', 'foundation'] as const;
+export type Profile = (typeof profiles)[number];
+
+export interface RunArgs {
+  env: EnvironmentName;
+  profile: Profile;
+  version: PlatformVersion;
+  instances: number;
+  parallel: number;
+  faults: string[];
+  tags: string | undefined;
+  reportsDir: string;
+  /** Generate the HTML report with allure-commandline (needs Java). */
+  html: boolean;
+}
+
+function positive(flag: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new ConfigurationError(`--${flag} must be a whole number from 1 to ${max}, got "${value}"`);
+  return n;
+}
+
+export function parseRunArgs(argv: string[]): RunArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        env: { type: 'string', default: 'local' },
+        profile: { type: 'string', default: 'default' },
+        version: { type: 'string', default: 'v10' },
+        instances: { type: 'string' },
+        parallel: { type: 'string' },
+        fault: { type: 'string', multiple: true, default: [] },
+        tags: { type: 'string' },
+        'reports-dir': { type: 'string', default: 'reports' },
+        'no-html': { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new ConfigurationError(`${(error as Error).message}. Usage: harness run [--env local|services] [--profile ${profiles.join('|')}] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html]`);
+  }
+  const { values } = parsed;
+  const profile = values.profile;
+  if (!(profiles as readonly string[]).includes(profile)) throw new ConfigurationError(`unknown profile "${profile}"; valid profiles: ${profiles.join(', ')}`);
+  const version = values.version;
+  if (version !== 'v9' && version !== 'v10') throw new ConfigurationError(`--version must be v9 or v10, got "${version}"`);
+  return {
+    env: parseEnvironmentName(values.env),
+    profile: profile as Profile,
+    version,
+    instances: positive('instances', values.instances, 2, 64),
+    parallel: positive('parallel', values.parallel, 2, 16),
+    faults: values.fault,
+    tags: values.tags,
+    reportsDir: values['reports-dir'],
+    html: !values['no-html'],
+  };
+}
