@@ -1,0 +1,120 @@
+// Command-line flags of admin.ts and server.ts, validated with messages that name the flag and the expected form.
+
+import { parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
+import type { PlatformVersion } from '../catalog/index.ts';
+import { defaultCatalogDir } from '../catalog/index.ts';
+import { parseFaults, type Faults } from './faults.ts';
+import { StartupError } from './startup-error.ts';
+import { redactUrl } from './url.ts';
+
+export interface DatabaseUrls {
+  accounts: string;
+  events: string;
+  media: string;
+}
+
+export interface InitOptions {
+  version: PlatformVersion;
+  urls: DatabaseUrls;
+  catalogDir: string;
+}
+
+export interface ServerOptions {
+  version: PlatformVersion;
+  instance: string;
+  port: number;
+  host: string;
+  urls: DatabaseUrls;
+  mqttUrl: string;
+  smsUrl: string;
+  faults: Faults;
+}
+
+const common = {
+  version: { type: 'string' },
+  'accounts-url': { type: 'string' },
+  'events-url': { type: 'string' },
+  'media-url': { type: 'string' },
+  catalog: { type: 'string' },
+} as const;
+
+const serverOnly = {
+  instance: { type: 'string' },
+  port: { type: 'string', default: '0' },
+  host: { type: 'string', default: '127.0.0.1' },
+  'mqtt-url': { type: 'string' },
+  'sms-url': { type: 'string' },
+  fault: { type: 'string', multiple: true },
+} as const;
+
+/** Flags of `admin.ts init`. */
+export function parseInitFlags(args: string[]): InitOptions {
+  const { values } = parse(args, common);
+  return {
+    version: version(values.version),
+    urls: databaseUrls(values),
+    catalogDir: values.catalog ?? defaultCatalogDir,
+  };
+}
+
+/** Flags of `server.ts`. `--catalog` is accepted and unused: an instance reads its reference data from the accounts database. */
+export function parseServerFlags(args: string[]): ServerOptions {
+  const { values } = parse(args, { ...common, ...serverOnly });
+  return {
+    version: version(values.version),
+    instance: instanceId(values.instance),
+    port: port(values.port),
+    host: values.host ?? '127.0.0.1',
+    urls: databaseUrls(values),
+    mqttUrl: url('--mqtt-url', values['mqtt-url'], ['mqtt:', 'mqtts:', 'ws:', 'wss:', 'tcp:']),
+    smsUrl: url('--sms-url', values['sms-url'], ['http:', 'https:']).replace(/\/+$/, ''),
+    faults: parseFaults(values.fault ?? [], instanceId(values.instance)),
+  };
+}
+
+function parse<O extends ParseArgsOptionsConfig>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new StartupError(`bad flags: ${(error as Error).message}`);
+  }
+}
+
+function version(value: string | undefined): PlatformVersion {
+  if (value === 'v9' || value === 'v10') return value;
+  throw new StartupError(`--version must be v9 or v10, got ${JSON.stringify(value ?? null)}`);
+}
+
+function instanceId(value: string | undefined): string {
+  if (value && /^[A-Za-z0-9_-]{1,32}$/.test(value)) return value;
+  throw new StartupError(`--instance must be 1-32 letters, digits, '-' or '_' (e.g. i01), got ${JSON.stringify(value ?? null)}`);
+}
+
+function port(value: string | undefined): number {
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 0 && n <= 65535) return n;
+  throw new StartupError(`--port must be an integer from 0 to 65535, got ${JSON.stringify(value ?? null)}`);
+}
+
+function databaseUrls(values: Record<string, unknown>): DatabaseUrls {
+  const pg = ['postgres:', 'postgresql:'];
+  return {
+    accounts: url('--accounts-url', values['accounts-url'], pg),
+    events: url('--events-url', values['events-url'], pg),
+    media: url('--media-url', values['media-url'], pg),
+  };
+}
+
+function url(flag: string, value: unknown, protocols: string[]): string {
+  const expected = `${flag} must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`;
+  if (typeof value !== 'string' || value === '') throw new StartupError(`${expected}; it is missing`);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new StartupError(`${expected}, got ${JSON.stringify(redactUrl(value))}`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new StartupError(`${expected}, got ${JSON.stringify(redactUrl(value))}`);
+  return value;
+}

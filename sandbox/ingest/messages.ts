@@ -1,0 +1,60 @@
+// Parsing of what mqtt3 cameras publish (docs/platform-interface.md, "Device ingest"): anything malformed becomes a reason, never a throw.
+
+import { isEventType } from '../event-types.ts';
+
+export type CameraMessage =
+  | { kind: 'status'; serial: string; online: boolean }
+  | { kind: 'heartbeat'; serial: string; firmware: string | null }
+  | { kind: 'event'; serial: string; eventId: string; type: string; at: string; payload: Record<string, unknown> };
+
+/** A message to act on, one to drop silently (a cleared retained status), or a reason to log. */
+export type Parsed = { message: CameraMessage } | { skip: true } | { malformed: string };
+
+/** The topic filters an instance subscribes to. */
+export const cameraTopics = ['kw/cameras/+/status', 'kw/cameras/+/heartbeat', 'kw/cameras/+/events'];
+
+const topicPattern = /^kw\/cameras\/([A-Za-z0-9._-]{1,64})\/(status|heartbeat|events)$/;
+/** ISO-8601 with an explicit offset: a camera's local time without one cannot be placed in time. */
+const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export function parseCameraMessage(topic: string, payload: Buffer): Parsed {
+  const match = topicPattern.exec(topic);
+  if (!match) return { malformed: `unexpected topic ${topic}` };
+  const [, serial = '', channel] = match;
+  const text = payload.toString('utf8');
+  if (channel === 'status') return parseStatus(serial, text);
+  const body = parseObject(text);
+  if (body === undefined) return { malformed: `${topic}: payload is not a JSON object: ${text.slice(0, 80)}` };
+  return channel === 'heartbeat' ? parseHeartbeat(serial, body) : parseEvent(serial, body, topic);
+}
+
+function parseStatus(serial: string, text: string): Parsed {
+  // An empty retained message is how a broker's retained status is cleared [MQTT-3.3.1-10].
+  if (text === '') return { skip: true };
+  if (text === 'online' || text === 'offline') return { message: { kind: 'status', serial, online: text === 'online' } };
+  return { malformed: `kw/cameras/${serial}/status: expected online or offline, got ${JSON.stringify(text.slice(0, 40))}` };
+}
+
+function parseHeartbeat(serial: string, body: Record<string, unknown>): Parsed {
+  const firmware = typeof body.firmware === 'string' && body.firmware.length <= 32 ? body.firmware : null;
+  return { message: { kind: 'heartbeat', serial, firmware } };
+}
+
+function parseEvent(serial: string, body: Record<string, unknown>, topic: string): Parsed {
+  const { eventId, type, at, ...payload } = body;
+  if (typeof eventId !== 'string' || eventId === '' || eventId.length > 128) return { malformed: `${topic}: eventId must be a string of 1-128 characters` };
+  if (!isEventType(type)) return { malformed: `${topic}: unknown event type ${JSON.stringify(type)}` };
+  if (typeof at !== 'string' || !isoWithOffset.test(at) || Number.isNaN(Date.parse(at))) {
+    return { malformed: `${topic}: at must be ISO-8601 with an offset, got ${JSON.stringify(at)}` };
+  }
+  return { message: { kind: 'event', serial, eventId, type, at, payload } };
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

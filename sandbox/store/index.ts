@@ -1,0 +1,19 @@
+// Picks the data-access layer of the platform version the databases hold.
+
+import type { PlatformVersion } from '../../catalog/index.ts';
+import type { Pools } from '../db.ts';
+import { pingAll } from './shared.ts';
+import type { Store } from './types.ts';
+import { createV9Accounts } from './v9-accounts.ts';
+import { createV9Devices } from './v9-devices.ts';
+import { createV10Accounts } from './v10-accounts.ts';
+import { createV10Devices } from './v10-devices.ts';
+
+export type * from './types.ts';
+
+export function createStore(version: PlatformVersion, pools: Pools): Store {
+  const parts = version === 'v9'
+    ? { ...createV9Accounts(pools.accounts), ...createV9Devices(pools) }
+    : { ...createV10Accounts(pools.accounts), ...createV10Devices(pools) };
+  return { version, ping: () => pingAll(pools), ...parts };
+}
