@@ -1,0 +1,171 @@
+// Client of the stub server's control API: what the platform sent to third parties, and their fault switches.
+
+import { retryUntil } from '../lib/wait.ts';
+import { expectJson, HttpAnswerError, sendJson, type JsonRequest } from './http.ts';
+
+// One request a stub received, as the control API returns it.
+export interface JournalEntry {
+  id: number;
+  service: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+  body: unknown;
+  rawBody: string;
+  at: string;
+  handled: boolean;
+  fault: StubFaultMode;
+  status: number | null;
+}
+
+export interface JournalQuery {
+  service?: string;
+  // Substring of the raw body.
+  contains?: string;
+  method?: string;
+  path?: string;
+  // Only requests after this journal id (see `lastId()`).
+  since?: number;
+  handled?: boolean;
+  // Value of the `X-Synthetic-Traffic` header.
+  synthetic?: string;
+}
+
+export type StubFaultMode = 'none' | 'down' | 'slow' | 'error' | 'malformed';
+export interface StubFault { mode: StubFaultMode; delayMs?: number; reset?: boolean }
+
+export interface SmsMessage { from: string; to: string; text: string }
+export interface SmsQuery { to?: string; from?: string; contains?: string; since?: number }
+
+type Probe = { entries: JournalEntry[] } | { error: unknown };
+
+export class StubJournal {
+  readonly baseUrl: string;
+  readonly #timeoutMs: number;
+
+  constructor(baseUrl: string, options: { timeoutMs?: number } = {}) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.#timeoutMs = options.timeoutMs ?? 5000;
+  }
+
+  entries(query: JournalQuery = {}): Promise<JournalEntry[]> {
+    return this.#call('GET', `/__journal${toSearch(query)}`, 200);
+  }
+
+  // The id of the last request recorded: take it when a scenario starts, pass it as `since` later.
+  async lastId(): Promise<number> {
+    return (await this.#call<{ lastId: number }>('GET', '/__mark', 200)).lastId;
+  }
+
+  unhandled(since?: number): Promise<JournalEntry[]> {
+    return this.#call('GET', `/__unhandled${toSearch({ since })}`, 200);
+  }
+
+  async assertNoUnhandled(since?: number): Promise<void> {
+    const unexpected = await this.unhandled(since);
+    if (unexpected.length === 0) return;
+    throw new Error(`no request may reach a stub that has no handler for it; ${unexpected.length} did: ` +
+      `${unexpected.map((e) => `${e.method} ${e.path} (${e.service})`).join(', ')}. ` +
+      'Either the platform calls a third party wrongly, or simulators/stubs lacks a handler for a real API call.');
+  }
+
+  async clear(): Promise<void> {
+    await this.#call('DELETE', '/__journal', 204);
+  }
+
+  async setFault(service: string, fault: StubFault): Promise<void> {
+    await this.#call('POST', '/__faults', 200, { service, ...fault });
+  }
+
+  async resetFaults(): Promise<void> {
+    await this.#call('DELETE', '/__faults', 204);
+  }
+
+  // The first request matching `query` (and `accept`), waiting up to `timeoutMs` for it.
+  async waitForRequest(query: JournalQuery, timeoutMs = 10_000, accept: (e: JournalEntry) => boolean = () => true, hint = ''): Promise<JournalEntry> {
+    const { entries, done } = await this.#watch(query, accept, timeoutMs);
+    const match = entries.find(accept);
+    if (done && match) return match;
+    throw new Error(`[stubs] expected a request matching ${describe(query)} within ${timeoutMs} ms; ${summarize(entries)}.${hint ? ` ${hint}` : ''}`);
+  }
+
+  // Fails as soon as a request matching `query` arrives within `windowMs` (a bounded check, like aedes's checkNoPacket).
+  async expectNoRequest(query: JournalQuery, windowMs = 2000, accept: (e: JournalEntry) => boolean = () => true): Promise<void> {
+    const { entries, done } = await this.#watch(query, accept, windowMs);
+    if (!done) return;
+    const found = entries.filter(accept);
+    throw new Error(`[stubs] expected no request matching ${describe(query)} within ${windowMs} ms; got ${found.length}: ${summarize(found)}`);
+  }
+
+  async waitForSms(query: SmsQuery, timeoutMs = 10_000): Promise<JournalEntry & { body: SmsMessage }> {
+    const hint = `Wanted an SMS ${describe(query)}. Does the customer's offer include the sms module, and was the platform given the stubs' SMS URL?`;
+    const entry = await this.waitForRequest(smsRequests(query), timeoutMs, smsMatcher(query), hint);
+    return entry as JournalEntry & { body: SmsMessage };
+  }
+
+  expectNoSms(query: SmsQuery, windowMs = 2000): Promise<void> {
+    return this.expectNoRequest(smsRequests(query), windowMs, smsMatcher(query));
+  }
+
+  // Polls until a request matches or the deadline passes; a broken stub server ends the wait at once
+  // (an EnvironmentError) instead of passing for "nothing arrived yet".
+  async #watch(query: JournalQuery, accept: (e: JournalEntry) => boolean, timeoutMs: number): Promise<{ entries: JournalEntry[]; done: boolean }> {
+    let last: JournalEntry[] = [];
+    const probe = (): Promise<Probe> => this.entries(query).then((entries) => ({ entries }), (error: unknown) => ({ error }));
+    const settled = (p: Probe): boolean => {
+      if ('error' in p) return true;
+      last = p.entries;
+      return p.entries.some(accept);
+    };
+    let result: Probe;
+    try {
+      result = await retryUntil(probe, settled, { timeoutMs, message: () => timedOut });
+    } catch (error) {
+      if ((error as Error).message === timedOut) return { entries: last, done: false };
+      throw error;
+    }
+    if ('error' in result) throw result.error;
+    return { entries: result.entries, done: true };
+  }
+
+  async #call<T>(method: string, path: string, expected: number, body?: unknown): Promise<T> {
+    const request: JsonRequest = { method, url: `${this.baseUrl}${path}`, body, timeoutMs: this.#timeoutMs, peer: `the stub server at ${this.baseUrl}` };
+    const answer = await sendJson(request);
+    if (expected === 204) {
+      if (answer.status !== 204) throw new HttpAnswerError(method, request.url, answer.status, answer.text, 'expected 204');
+      return undefined as T;
+    }
+    return expectJson<T>(request, answer, expected);
+  }
+}
+
+const timedOut = '[stubs] poll deadline passed';
+
+function smsRequests(query: SmsQuery): JournalQuery {
+  return { service: 'sms', method: 'POST', contains: query.contains, since: query.since };
+}
+
+function smsMatcher(query: SmsQuery): (e: JournalEntry) => boolean {
+  return (e) => {
+    const body = e.body as Partial<SmsMessage> | null;
+    return (query.to === undefined || body?.to === query.to) && (query.from === undefined || body?.from === query.from);
+  };
+}
+
+function toSearch(query: JournalQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+function describe(query: object): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
+}
+
+function summarize(entries: readonly JournalEntry[]): string {
+  if (entries.length === 0) return 'the stubs received no such request';
+  const shown = entries.slice(-5).map((e) => `#${e.id} ${e.method} ${e.path} -> ${e.status ?? 'reset'} ${e.rawBody.slice(0, 120)}`);
+  return `the stubs received ${entries.length} request(s) of that kind, the last: ${shown.join('; ')}`;
+}

@@ -1,0 +1,60 @@
+// Opens an MQTT connection with a deadline, turning a refused or silent broker into an EnvironmentError.
+
+import { connect, type IClientOptions, type MqttClient } from 'mqtt';
+import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
+
+// The broker URL without its password, fit for messages and reports.
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+// Connects once (no automatic reconnection: going offline is a fault switch, not an accident).
+export function connectOnce(url: string, options: IClientOptions, timeoutMs: number, who: string): Promise<MqttClient> {
+  let client: MqttClient;
+  try {
+    // mqtt.js gets a later deadline than ours, so the message below is the one that names the rule.
+    client = connect(url, { ...options, reconnectPeriod: 0, connectTimeout: timeoutMs * 2 });
+  } catch (error) {
+    throw new ConfigurationError(`${who}: the broker URL "${redactUrl(url)}" is not an MQTT URL (${String(error)}); expected mqtt://host:port`);
+  }
+  return new Promise((resolve, reject) => {
+    const fail = (why: string, cause?: unknown): void => {
+      clearTimeout(timer);
+      client.removeAllListeners('connect');
+      client.on('error', () => {});
+      client.end(true);
+      reject(new EnvironmentError(
+        `${who} could not connect to the MQTT broker at ${redactUrl(url)}: ${why}. Is the broker running there (MQTT_URL)?`,
+        { cause },
+      ));
+    };
+    const timer = setTimeout(() => fail(`no CONNACK within ${timeoutMs} ms`), timeoutMs);
+    client.once('connect', () => {
+      clearTimeout(timer);
+      client.removeAllListeners('error');
+      client.removeAllListeners('close');
+      resolve(client);
+    });
+    client.once('error', (error) => fail(error.message, error));
+    client.once('close', () => fail('the connection closed before CONNACK'));
+  });
+}
+
+// Rejects with `onTimeout()` when `promise` has not settled within `timeoutMs`.
+export async function withDeadline<T>(promise: Promise<T>, timeoutMs: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
