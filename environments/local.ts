@@ -72,6 +72,7 @@ export async function startLocalEnvironment(name: EnvironmentName, services: Ser
       platform: { expectedVersion: options.version, instances: instances.map(({ id, url }) => ({ id, url })) },
       mqttUrl: broker.url,
       databases,
+      databaseServer: postgres.serverUrl,
       stubsUrl: stubs.url,
       catalogDir: defaultCatalogDir,
     };

@@ -17,6 +17,7 @@ export interface Databases {
 
 export interface StartedPostgres extends AsyncDisposable {
   databases: Databases;
+  serverUrl: string;
   /** The server's URL with the password hidden, for messages. */
   displayUrl: string;
 }
@@ -76,6 +77,7 @@ export async function useExternalPostgres(serverUrl: string, runId: string): Pro
   const [accounts, events, media] = names.map((name) => withDatabase(serverUrl, name)) as [string, string, string];
   return {
     databases: { accounts, events, media },
+    serverUrl,
     displayUrl: redactUrl(serverUrl),
     async [Symbol.asyncDispose]() {
       await admin(serverUrl, async (client) => {
@@ -126,6 +128,7 @@ export async function startEmbeddedPostgres(runId: string, registry: RunRegistry
   const [accounts, events, media] = databaseRoles.map((role) => withDatabase(serverUrl, role)) as [string, string, string];
   return {
     databases: { accounts, events, media },
+    serverUrl,
     displayUrl: redactUrl(serverUrl),
     async [Symbol.asyncDispose]() {
       await server.stop();

@@ -22,6 +22,8 @@ export interface EnvironmentDescriptor {
   platform: { expectedVersion: PlatformVersion; instances: PlatformInstance[] };
   mqttUrl: string;
   databases: { accounts: string; events: string; media: string };
+  /** The PostgreSQL server itself (its maintenance database), for scenarios that make their own databases. */
+  databaseServer: string;
   stubsUrl: string;
   catalogDir: string;
 }

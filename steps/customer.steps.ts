@@ -1,0 +1,19 @@
+// Steps about customers: subscribing to an offer of a brand, and what they receive.
+
+import { Given, Then } from '@cucumber/cucumber';
+import type { Offer, WhiteLabel } from '../catalog/index.ts';
+import type { HarnessWorld } from './support/world.ts';
+import { newCustomer } from './support/customers.ts';
+
+Given('un client {string} de la marque {marque} avec l\'offre {offre}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer) {
+  this.customers.set(name, await newCustomer(this, name, whiteLabel, offer));
+});
+
+Then('{string} reçoit un SMS d\'alerte envoyé au nom de {string}', async function (this: HarnessWorld, name: string, sender: string) {
+  const customer = this.customer(name);
+  await this.stubs.waitForSms({ to: customer.phone, from: sender, contains: this.camera(name).serial, since: this.journalMark });
+});
+
+Then('{string} ne reçoit aucun SMS', async function (this: HarnessWorld, name: string) {
+  await this.stubs.expectNoSms({ to: this.customer(name).phone, since: this.journalMark });
+});

@@ -1,0 +1,23 @@
+// Creating a scenario's customer on the platform: unique e-mail and phone, signed up and logged in, labelled for the reports.
+
+import { randomBytes, randomInt } from 'node:crypto';
+import * as allure from 'allure-js-commons';
+import type { Offer, WhiteLabel } from '../../catalog/index.ts';
+import type { Customer, HarnessWorld } from './world.ts';
+
+export async function newCustomer(world: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer): Promise<Customer> {
+  const tag = randomBytes(4).toString('hex');
+  const slug = name.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
+  const email = `${slug}.${tag}@qa.example`;
+  const password = `Qa-${randomBytes(9).toString('base64url')}`;
+  // French mobile numbers, unique enough per run that the SMS journal correlates by phone.
+  const phone = `+336${String(randomInt(10_000_000, 99_999_999))}`;
+  const api = world.api();
+  await api.signup({ email, password, name, phone, whiteLabel: whiteLabel.id, accountType: 'individual', paymentMethod: 'card', offer: offer.id });
+  await api.login(email, password);
+  await allure.label('partner', whiteLabel.partner);
+  await allure.label('whiteLabel', whiteLabel.id);
+  await allure.label('offer', offer.id);
+  await allure.label('parentSuite', whiteLabel.partner);
+  return { name, email, password, phone, whiteLabel, offer, api };
+}

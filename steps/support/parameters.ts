@@ -1,0 +1,19 @@
+// Parameter types: catalog names in the Gherkin become catalog entries, or a configuration error naming the catalog file.
+
+import { defineParameterType } from '@cucumber/cucumber';
+import { loadCatalog, type CameraModel, type Offer, type WhiteLabel } from '../../catalog/index.ts';
+import { ConfigurationError } from '../../lib/errors.ts';
+import { environment } from './environment.ts';
+
+export const catalog = loadCatalog(environment.catalogDir);
+
+function lookup<T extends { id: string; name?: string; brand?: string }>(kind: string, file: string, entries: T[], name: string): T {
+  const found = entries.find((entry) => (entry.brand ?? entry.name) === name || entry.id === name);
+  if (found) return found;
+  const known = entries.map((entry) => entry.brand ?? entry.name ?? entry.id).join(', ');
+  throw new ConfigurationError(`the scenario names ${kind} "${name}", which catalog/data/${file} does not list (known: ${known})`);
+}
+
+defineParameterType({ name: 'marque', regexp: /"([^"]+)"/, useForSnippets: false, transformer: (name: string): WhiteLabel => lookup('the brand', 'white-labels.yaml', catalog.whiteLabels, name) });
+defineParameterType({ name: 'offre', regexp: /"([^"]+)"/, useForSnippets: false, transformer: (name: string): Offer => lookup('the offer', 'offers.yaml', catalog.offers, name) });
+defineParameterType({ name: 'modèle', regexp: /"([^"]+)"/, useForSnippets: false, transformer: (name: string): CameraModel => lookup('the camera model', 'camera-models.yaml', catalog.cameraModels, name) });

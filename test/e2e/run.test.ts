@@ -1,0 +1,115 @@
+// `npm start` end to end: the foundation slice on the embedded defaults and on real services, and each way a run can go wrong.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { RunOutcome } from '../../harness/run.ts';
+
+const cli = join(import.meta.dirname, '..', '..', 'harness', 'cli.ts');
+const realServices = { DATABASE_URL: process.env['DATABASE_URL'], MQTT_URL: process.env['MQTT_URL'] };
+
+interface Finished {
+  code: number | null;
+  output: string;
+  seconds: number;
+  outcome: RunOutcome | undefined;
+}
+
+/** Runs the harness CLI with a deadline; `env` entries set to undefined are removed. */
+async function harness(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 240_000): Promise<Finished> {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-'));
+  const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, MQTT_URL: undefined, ...env };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  const started = Date.now();
+  const child = spawn(process.execPath, [cli, 'run', '--reports-dir', reportsDir, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  const runId = /\[harness\] run (\S+):/.exec(output)?.[1];
+  const summaryFile = runId ? join(reportsDir, runId, 'summary.json') : '';
+  const outcome = runId && existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as RunOutcome) : undefined;
+  return { code, output, seconds: (Date.now() - started) / 1000, outcome };
+}
+
+function explain(run: Finished): string {
+  return `exit ${run.code} after ${run.seconds.toFixed(1)} s; output:\n${run.output.slice(-3000)}`;
+}
+
+describe('the main job, end to end', () => {
+  it('certifies the foundation slice on the embedded defaults and writes a report that opens from file://', async () => {
+    const run = await harness(['--profile', 'foundation']);
+    assert.equal(run.code, 0, explain(run));
+    assert.match(run.output, /verdict: PASSED/);
+    assert.equal(run.outcome?.verdict, 'passed');
+    assert.ok((run.outcome?.summary.byStatus['passed'] ?? 0) >= 3, explain(run));
+    const html = run.outcome?.htmlReport ?? '';
+    assert.ok(existsSync(html), `no HTML report at "${html}"`);
+    assert.match(run.output, /report: file:\/\/\S+\/report\/index\.html/);
+    assert.ok(!readFileSync(html, 'utf8').includes('<script src="http'), 'the report must not load anything from the network');
+  });
+
+  it('certifies the foundation slice again on the real PostgreSQL and MQTT broker', { skip: !realServices.DATABASE_URL || !realServices.MQTT_URL ? 'DATABASE_URL and MQTT_URL are not set' : false }, async () => {
+    const run = await harness(['--env', 'services', '--profile', 'foundation', '--no-html'], realServices);
+    assert.equal(run.code, 0, explain(run));
+    assert.equal(run.outcome?.verdict, 'passed');
+  });
+
+  it('goes red, naming the scenario, when the platform never calls the SMS provider', async () => {
+    const run = await harness(['--profile', 'foundation', '--no-html', '--fault', 'sms-silent']);
+    assert.equal(run.code, 1, explain(run));
+    assert.equal(run.outcome?.verdict, 'failed');
+    const failed = run.outcome?.summary.problems ?? [];
+    assert.deepEqual(failed.map((p) => p.status), ['failed'], explain(run));
+    assert.match(failed[0]?.message ?? '', /SMS/);
+  });
+
+  it('refuses an unknown profile within 10 seconds, listing the valid ones', async () => {
+    const run = await harness(['--profile', 'nightly']);
+    assert.equal(run.code, 2, explain(run));
+    assert.match(run.output, /unknown profile "nightly"; valid profiles: default, smoke, foundation/);
+    assert.ok(run.seconds < 10);
+  });
+
+  it('refuses an unknown environment within 10 seconds, listing the valid ones', async () => {
+    const run = await harness(['--env', 'staging']);
+    assert.equal(run.code, 2, explain(run));
+    assert.match(run.output, /unknown environment "staging"; valid environments: local, services/);
+    assert.ok(run.seconds < 10);
+  });
+
+  it('reports an unreachable database as a broken environment naming its URL, within 10 seconds', async () => {
+    const run = await harness(['--profile', 'foundation', '--no-html'], { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/postgres' });
+    assert.equal(run.code, 3, explain(run));
+    assert.equal(run.outcome?.verdict, 'broken-environment');
+    assert.match(run.output, /PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/postgres is unreachable/);
+    assert.ok(!run.output.includes('secret'), 'the password must not be printed');
+    assert.ok(run.seconds < 10, explain(run));
+  });
+
+  it('reports an unreachable MQTT broker as a broken environment naming its URL, within 10 seconds', async () => {
+    const run = await harness(['--profile', 'foundation', '--no-html'], { MQTT_URL: 'mqtt://127.0.0.1:1' });
+    assert.equal(run.code, 3, explain(run));
+    assert.match(run.output, /MQTT broker at mqtt:\/\/127\.0\.0\.1:1 is unreachable/);
+    assert.ok(run.seconds < 10, explain(run));
+  });
+
+  it('reports a missing browser as a broken environment, with the command that installs one', async () => {
+    const run = await harness(['--profile', 'foundation', '--no-html'], { CHROMIUM_PATH: '/nonexistent/chromium' });
+    assert.equal(run.code, 3, explain(run));
+    assert.equal(run.outcome?.verdict, 'broken-environment');
+    assert.match(run.output, /apt-get install -y chromium/);
+  });
+
+  it('reports a platform instance that dies during the run as a broken environment, naming it', async () => {
+    const run = await harness(['--profile', 'foundation', '--no-html', '--fault', 'instance-crash-on-event:i02']);
+    assert.equal(run.code, 3, explain(run));
+    assert.equal(run.outcome?.verdict, 'broken-environment');
+    assert.match(run.output, /platform instance i02 died during the run/);
+  });
+});
