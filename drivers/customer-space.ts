@@ -1,7 +1,7 @@
 // Page object of one white label's customer space: login, brand, devices and the event timeline, by roles, labels and test ids.
 
 import type { Locator, Page } from 'playwright-core';
-import { EnvironmentError } from '../lib/errors.ts';
+import { EnvironmentError, ProductAssertionError } from '../lib/errors.ts';
 import { retryUntil } from '../lib/wait.ts';
 
 export interface TimelineEvent { serial: string; type: string; text: string }
@@ -37,7 +37,7 @@ export class CustomerSpace {
     });
     const status = response?.status() ?? 0;
     if (status !== 200) {
-      throw new Error(`${this.#label} the login page ${url} answered ${status}, expected 200. Does the platform know white label "${whiteLabelId}"?`);
+      throw new ProductAssertionError(`${this.#label} the login page ${url} answered ${status}, expected 200. Does the platform know white label "${whiteLabelId}"?`);
     }
   }
 
@@ -45,7 +45,7 @@ export class CustomerSpace {
   async login(email: string, password: string): Promise<void> {
     const outcome = await this.tryLogin(email, password);
     if (!outcome.loggedIn) {
-      throw new Error(`${this.#label} expected ${email} to reach the dashboard; the login page said: "${outcome.alert}". Was the account created on this white label?`);
+      throw new ProductAssertionError(`${this.#label} expected ${email} to reach the dashboard; the login page said: "${outcome.alert}". Was the account created on this white label?`);
     }
   }
 
@@ -57,7 +57,7 @@ export class CustomerSpace {
     const alert = page.getByRole('alert');
     const dashboard = page.getByTestId('timeline').or(page.getByTestId('device-list'));
     await dashboard.or(alert).first().waitFor({ state: 'visible', timeout: this.#timeoutMs }).catch((error: unknown) => {
-      throw new Error(`${this.#label} after "Se connecter", expected the dashboard or an alert within ${this.#timeoutMs} ms; the page is ${page.url()}`, { cause: error });
+      throw new ProductAssertionError(`${this.#label} after "Se connecter", expected the dashboard or an alert within ${this.#timeoutMs} ms; the page is ${page.url()}`, { cause: error });
     });
     if (await alert.isVisible()) return { loggedIn: false, alert: (await alert.first().innerText()).trim() };
     return { loggedIn: true };

@@ -1,10 +1,10 @@
-// JSON over fetch with a deadline: a dead peer is an EnvironmentError, an unexpected answer is an HttpAnswerError.
+// JSON over fetch with a deadline: a dead peer is an EnvironmentError, an unexpected answer is an HttpAssertionError.
 
-import { EnvironmentError } from '../lib/errors.ts';
+import { EnvironmentError, ProductAssertionError } from '../lib/errors.ts';
 
 // The peer answered, but not what the contract says: the product misbehaves.
-export class HttpAnswerError extends Error {
-  override name = 'HttpAnswerError';
+export class HttpAssertionError extends Error {
+  override name = 'HttpAssertionError';
   readonly method: string;
   readonly url: string;
   readonly status: number;
@@ -52,13 +52,13 @@ export async function sendJson(request: JsonRequest): Promise<JsonAnswer> {
   }
 }
 
-// Parses the answer as JSON when its status is the one expected; throws HttpAnswerError otherwise.
+// Parses the answer as JSON when its status is the one expected; throws HttpAssertionError otherwise.
 export function expectJson<T>(request: JsonRequest, answer: JsonAnswer, expected: number): T {
-  if (answer.status !== expected) throw new HttpAnswerError(request.method, request.url, answer.status, answer.text, `expected ${expected}`);
+  if (answer.status !== expected) throw new HttpAssertionError(request.method, request.url, answer.status, answer.text, `expected ${expected}`);
   try {
     return JSON.parse(answer.text) as T;
   } catch {
-    throw new HttpAnswerError(request.method, request.url, answer.status, answer.text, 'expected a JSON body');
+    throw new HttpAssertionError(request.method, request.url, answer.status, answer.text, 'expected a JSON body');
   }
 }
 

@@ -1,5 +1,6 @@
 // Checks every platform instance from outside: each answers /health, on the expected version, under its own id.
 
+import { AssertionError } from 'node:assert';
 import { EnvironmentError } from '../lib/errors.ts';
 import { PlatformApi, type Health } from './platform-api.ts';
 
@@ -24,8 +25,9 @@ export async function checkInstances(instances: readonly InstanceAddress[], expe
   const bad = results.filter((r) => r.problem !== undefined);
   if (bad.length > 0) {
     const lines = bad.map(({ instance, problem }) => `  ${instance.id} at ${instance.url} ${problem}`).join('\n');
-    throw new Error(`every platform instance must answer /health with version ${expectedVersion} under its own id; ` +
-      `${bad.length} of ${instances.length} do not:\n${lines}\nWas each instance redeployed and restarted?`);
+    // A missing or stale instance is the deployment's defect (the product as shipped), not the harness's.
+    throw new AssertionError({ message: `every platform instance must answer /health with version ${expectedVersion} under its own id; ` +
+      `${bad.length} of ${instances.length} do not:\n${lines}\nWas each instance redeployed and restarted?` });
   }
   return results.flatMap((r) => (r.health ? [r.health] : []));
 }

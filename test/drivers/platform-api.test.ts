@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { delay, http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
-import { checkInstances, HttpAnswerError, PlatformApi } from '../../drivers/index.ts';
+import { checkInstances, HttpAssertionError, PlatformApi } from '../../drivers/index.ts';
 import { EnvironmentError } from '../../lib/errors.ts';
 
 const base = 'http://platform.test';
@@ -62,7 +62,7 @@ describe('the platform API driver', () => {
   it('names the call, the status and the body when the answer is not the contract\'s', async () => {
     const api = new PlatformApi(base);
     await assert.rejects(api.signup({ email: 'taken@qa.example', password: 'p', name: 'B', phone: '+336', whiteLabel: 'wl', accountType: 'individual', paymentMethod: 'card', offer: 'o' }), (error: unknown) => {
-      assert.ok(error instanceof HttpAnswerError);
+      assert.ok(error instanceof HttpAssertionError);
       assert.equal(error.status, 409);
       assert.match(error.message, /^POST http:\/\/platform\.test\/api\/signup answered 409, expected 201: \{"error":"e-mail already used"\}/);
       return true;
@@ -73,7 +73,7 @@ describe('the platform API driver', () => {
     await assert.rejects(new PlatformApi(base).devices(), /GET \/api\/devices needs a logged-in customer: call login\(\)/);
   });
 
-  it('raises an HttpAnswerError when the body is not JSON', async () => {
+  it('raises an HttpAssertionError when the body is not JSON', async () => {
     await assert.rejects(new PlatformApi('http://garbled.test').health(), /answered 200, expected a JSON body: <html>502 Bad Gateway<\/html>/);
   });
 

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { HttpAnswerError, StubJournal } from '../../drivers/index.ts';
+import { HttpAssertionError, StubJournal } from '../../drivers/index.ts';
 import { EnvironmentError } from '../../lib/errors.ts';
 import { startStubServer, type StartedStubServer } from '../../simulators/index.ts';
 
@@ -67,7 +67,7 @@ describe('the stub journal driver', () => {
     assert.equal((await sendSms(stubs, '+33666666666', 'x')).status, 500);
     await journal.resetFaults();
     assert.equal((await sendSms(stubs, '+33666666666', 'x')).status, 202);
-    await assert.rejects(journal.setFault('sms', { mode: 'slow' }), (error: unknown) => error instanceof HttpAnswerError && error.status === 400 && /delayMs/.test(error.message));
+    await assert.rejects(journal.setFault('sms', { mode: 'slow' }), (error: unknown) => error instanceof HttpAssertionError && error.status === 400 && /delayMs/.test(error.message));
     await journal.clear();
     assert.deepEqual(await journal.entries(), []);
   });
