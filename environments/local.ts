@@ -1,14 +1,16 @@
 // The local environment: databases, broker, third-party stubs and N stand-in platform instances on this machine.
 
-import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCatalogDir } from '../catalog/index.ts';
 import { startStubServer } from '../simulators/index.ts';
-import { RunRegistry, reapOrphans, runToCompletion, spawnUntilReady, stopChild } from './children.ts';
+import { RunRegistry, reapOrphans, runToCompletion } from './children.ts';
+import { scopeFaults } from './faults.ts';
+import { InstanceFleet } from './instances.ts';
 import { probeBroker, startEmbeddedBroker, type StartedBroker } from './mqtt.ts';
+import { localOperations } from './operations.ts';
 import { startEmbeddedPostgres, useExternalPostgres, type StartedPostgres } from './postgres.ts';
-import type { EnvironmentDescriptor, EnvironmentName, PlatformInstance, StartOptions, StartedEnvironment } from './types.ts';
+import type { EnvironmentDescriptor, EnvironmentName, StartOptions, StartedEnvironment } from './types.ts';
 
 const sandboxDir = join(import.meta.dirname, '..', 'sandbox');
 
@@ -17,15 +19,11 @@ export interface ServiceUrls {
   mqttUrl: string | undefined;
 }
 
-interface RunningInstance extends PlatformInstance {
-  child: ChildProcess;
-  stopping: boolean;
-}
-
 /** Starts everything a local run needs; what fails to start is stopped again and reported as a broken environment. */
 export async function startLocalEnvironment(name: EnvironmentName, services: ServiceUrls, options: StartOptions): Promise<StartedEnvironment> {
   reapOrphans();
   mkdirSync(options.logDir, { recursive: true });
+  const faults = scopeFaults(options.faults);
   const registry = new RunRegistry(options.runId);
   const stack = new AsyncDisposableStack();
   stack.defer(() => registry.remove());
@@ -38,51 +36,35 @@ export async function startLocalEnvironment(name: EnvironmentName, services: Ser
     stack.use(broker);
     const stubs = stack.use(await startStubServer());
     const { databases } = postgres;
-    const common = ['--accounts-url', databases.accounts, '--events-url', databases.events, '--media-url', databases.media, '--catalog', defaultCatalogDir];
-    await runToCompletion(join(sandboxDir, 'admin.ts'), ['init', '--version', options.version, ...common], { timeoutMs: 60_000, label: `sandbox init (${options.version})` });
-    const instances: RunningInstance[] = [];
-    stack.defer(async () => {
-      for (const instance of instances) instance.stopping = true;
-      await Promise.all(instances.map((instance) => stopChild(instance.child)));
-    });
-    const serverArgs = [...common, '--mqtt-url', broker.url, '--sms-url', `${stubs.url}/sms`, ...options.faults.flatMap((fault) => ['--fault', fault])];
-    const ids = Array.from({ length: options.instances }, (_, i) => `i${String(i + 1).padStart(2, '0')}`);
-    // Started a few at a time: 46 Node processes at once would starve two cores.
-    for (let i = 0; i < ids.length; i += 4) {
-      const batch = ids.slice(i, i + 4);
-      const started = await Promise.all(
-        batch.map((id) =>
-          spawnUntilReady(join(sandboxDir, 'server.ts'), ['--version', options.version, '--instance', id, '--port', '0', ...serverArgs], {
-            marker: 'SANDBOX_READY',
-            timeoutMs: 30_000,
-            logFile: join(options.logDir, `platform-${id}.log`),
-            label: `platform instance ${id}`,
-          }),
-        ),
-      );
-      for (const [index, spawned] of started.entries()) {
-        registry.addPid(spawned.child.pid);
-        instances.push({ id: batch[index] ?? '', url: String(spawned.ready['url']), child: spawned.child, stopping: false });
-      }
-    }
-    const descriptor: EnvironmentDescriptor = {
+    const dbArgs = ['--accounts-url', databases.accounts, '--events-url', databases.events, '--media-url', databases.media, '--catalog', defaultCatalogDir];
+    await runToCompletion(join(sandboxDir, 'admin.ts'), ['init', '--version', options.version, ...dbArgs], { timeoutMs: 60_000, label: `sandbox init (${options.version})` });
+    const serverArgs = [...dbArgs, '--mqtt-url', broker.url, '--sms-url', `${stubs.url}/sms`, ...faults.platform.flatMap((fault) => ['--fault', fault])];
+    const fleet = new InstanceFleet({ serverArgs, logDir: options.logDir, registry });
+    stack.defer(() => fleet.stopAll());
+    await fleet.start(options.version, options.instances);
+    let version = options.version;
+    const describe = (): EnvironmentDescriptor => ({
       name,
       runId: options.runId,
       allowsWrites: true,
-      platform: { expectedVersion: options.version, instances: instances.map(({ id, url }) => ({ id, url })) },
+      platform: { expectedVersion: version, instances: fleet.addresses },
       mqttUrl: broker.url,
       databases,
       databaseServer: postgres.serverUrl,
       stubsUrl: stubs.url,
       catalogDir: defaultCatalogDir,
-    };
+    });
     const owned = stack.move();
     return {
-      descriptor,
-      deadInstances: () =>
-        instances
-          .filter((instance) => !instance.stopping && (instance.child.exitCode !== null || instance.child.signalCode !== null))
-          .map((instance) => ({ id: instance.id, exitCode: instance.child.exitCode, signal: instance.child.signalCode })),
+      get descriptor() {
+        return describe();
+      },
+      operations: localOperations(databases, faults, defaultCatalogDir),
+      async redeploy(next) {
+        version = next;
+        await fleet.redeploy(next, faults.deploy);
+      },
+      deadInstances: () => fleet.dead(),
       stop: () => owned.disposeAsync(),
       [Symbol.asyncDispose]: () => owned.disposeAsync(),
     };

@@ -1,6 +1,7 @@
 // The environment object: every address a run needs, and what the target allows.
 
 import type { PlatformVersion } from '../catalog/index.ts';
+import type { PlatformOperations } from './operations.ts';
 
 export const environmentNames = ['local', 'services'] as const;
 export type EnvironmentName = (typeof environmentNames)[number];
@@ -40,8 +41,13 @@ export interface StartOptions {
 
 /** A started environment: its descriptor plus what only the orchestrator may do. */
 export interface StartedEnvironment extends AsyncDisposable {
-  descriptor: EnvironmentDescriptor;
+  /** The current addresses: a redeployment changes the instances' ports. */
+  readonly descriptor: EnvironmentDescriptor;
   /** Processes of the platform that exited while they should be running. */
   deadInstances(): { id: string; exitCode: number | null; signal: string | null }[];
+  /** Ops tooling (maintenance, backup, migration, rollback); undefined where the harness may not run it (pre-production, production). */
+  readonly operations: PlatformOperations | undefined;
+  /** Stops every instance and starts them again on `version`, honouring deployment faults. */
+  redeploy(version: PlatformVersion): Promise<void>;
   stop(): Promise<void>;
 }
