@@ -49,21 +49,42 @@ export function writeBrokenResult(resultsDir: string, name: string, message: str
 }
 
 export interface ResultSummary {
+  /** Distinct tests (a retried scenario counts once, by its last attempt). */
   total: number;
   byStatus: Record<string, number>;
+  /** Tests that passed only on retry: in certification mode, not green. */
+  flaky: number;
   problems: { name: string; status: string; message: string }[];
 }
 
-/** Counts the results Allure will show: by status, with the message of each that did not pass. */
+interface StoredResult {
+  name: string;
+  historyId?: string;
+  uuid?: string;
+  status?: string;
+  stop?: number;
+  statusDetails?: { message?: string };
+}
+
+/** Counts the results Allure will show: by status of each test's last attempt, flaky ones apart, with the message of each that did not pass. */
 export function summarizeResults(resultsDir: string): ResultSummary {
-  const summary: ResultSummary = { total: 0, byStatus: {}, problems: [] };
+  const summary: ResultSummary = { total: 0, byStatus: {}, flaky: 0, problems: [] };
   if (!existsSync(resultsDir)) return summary;
+  const attempts = new Map<string, StoredResult[]>();
   for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('-result.json'))) {
-    const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8')) as { name: string; status?: string; statusDetails?: { message?: string } };
-    const status = result.status ?? 'unknown';
+    const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8')) as StoredResult;
+    const key = result.historyId ?? result.uuid ?? file;
+    attempts.set(key, [...(attempts.get(key) ?? []), result]);
+  }
+  for (const tries of attempts.values()) {
+    tries.sort((a, b) => (a.stop ?? 0) - (b.stop ?? 0));
+    const last = tries.at(-1);
+    if (!last) continue;
+    const status = last.status ?? 'unknown';
     summary.total++;
     summary.byStatus[status] = (summary.byStatus[status] ?? 0) + 1;
-    if (status !== 'passed') summary.problems.push({ name: result.name, status, message: (result.statusDetails?.message ?? '').split('\n')[0] ?? '' });
+    if (status === 'passed' && tries.length > 1) summary.flaky++;
+    if (status !== 'passed') summary.problems.push({ name: last.name, status, message: (last.statusDetails?.message ?? '').split('\n')[0] ?? '' });
   }
   return summary;
 }

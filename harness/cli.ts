@@ -1,17 +1,43 @@
 // The harness command line: `run` brings an environment up, plays the suite and prints the verdict.
 
+import { pathToFileURL } from 'node:url';
 import { ConfigurationError } from '../lib/errors.ts';
 import { parseRunArgs } from './args.ts';
+import { certify } from './certify.ts';
+import { certifyUsage, parseCertifyArgs } from './certify-args.ts';
+import { printDryRun } from './dry-run.ts';
+import { loadPlan } from './plan/load.ts';
 import { certifyRun, exitCodes, printOutcome } from './run.ts';
 
-const usage = 'usage: node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html]';
+const usage = `usage:\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html]\n  ${certifyUsage.replace('usage: ', '')}`;
+
+/** GO 0, NO-GO 1, configuration error 2, INCOMPLETE 4. */
+const certificateExit = { GO: 0, 'NO-GO': 1, INCOMPLETE: 4 } as const;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'run') throw new ConfigurationError(`unknown command "${command ?? ''}"; ${usage}`);
-  const outcome = await certifyRun(parseRunArgs(rest));
-  printOutcome(outcome);
-  return exitCodes[outcome.verdict];
+  if (command === 'run') {
+    const outcome = await certifyRun(parseRunArgs(rest));
+    printOutcome(outcome);
+    return exitCodes[outcome.verdict];
+  }
+  if (command === 'certify') {
+    const args = parseCertifyArgs(rest);
+    const plan = loadPlan(args.planFile);
+    if (args.dryRun) {
+      await printDryRun(plan, args);
+      return 0;
+    }
+    const { certificate, files } = await certify(plan, args);
+    for (const gate of certificate.gates) console.log(`  ${gate.verdict.toUpperCase().padEnd(8)} ${gate.title}${gate.reasons.length ? `: ${gate.reasons.join('; ')}` : ''}`);
+    for (const partner of certificate.partners) console.log(`  ${partner.verdict.padEnd(10)} ${partner.name}: ${partner.why}`);
+    for (const note of certificate.notes) console.log(`  note: ${note}`);
+    console.log(`[harness] certificate: ${certificate.verdict} (${certificate.why})`);
+    console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);
+    if (certificate.reports.overall) console.log(`[harness] report: ${pathToFileURL(certificate.reports.overall).href}`);
+    return certificateExit[certificate.verdict];
+  }
+  throw new ConfigurationError(`unknown command "${command ?? ''}"; ${usage}`);
 }
 
 // A second Ctrl-C while tearing down means "now": the next run reaps what is left.

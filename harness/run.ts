@@ -37,7 +37,7 @@ function verdictOf(summary: ResultSummary, notes: string[], brokenEnvironment: b
     notes.push('no scenario ran: check the profile and --tags');
     return 'broken-environment';
   }
-  return summary.problems.length === 0 ? 'passed' : 'failed';
+  return summary.problems.length === 0 && summary.flaky === 0 ? 'passed' : 'failed';
 }
 
 export async function certifyRun(args: RunArgs, log: (line: string) => void = console.log): Promise<RunOutcome> {

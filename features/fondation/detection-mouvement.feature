@@ -1,5 +1,5 @@
 # language: fr
-@foundation
+@foundation @v9
 Fonctionnalité: Une détection de mouvement va de la caméra jusqu'au client
   Une caméra installée chez un client détecte un mouvement : la plateforme
   l'enregistre, l'affiche dans la chronologie de l'espace client de sa marque

@@ -1,5 +1,5 @@
 # language: fr
-@foundation @smoke
+@foundation @smoke @v9
 Fonctionnalité: Chaque instance de la plateforme est en service
   Après un déploiement, chacune des instances de la plateforme doit répondre,
   sur la version attendue. Une seule instance qui n'a pas redémarré suffit à

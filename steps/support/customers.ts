@@ -13,11 +13,20 @@ export async function newCustomer(world: HarnessWorld, name: string, whiteLabel:
   // French mobile numbers, unique enough per run that the SMS journal correlates by phone.
   const phone = `+336${String(randomInt(10_000_000, 99_999_999))}`;
   const api = world.api();
-  await api.signup({ email, password, name, phone, whiteLabel: whiteLabel.id, accountType: 'individual', paymentMethod: 'card', offer: offer.id });
+  // Unless a scenario says otherwise, the first account type and payment method the brand accepts.
+  const accountType = whiteLabel.accountTypes[0] ?? 'individual';
+  const paymentMethod = whiteLabel.paymentMethods.find((p) => p !== 'free-trial') ?? whiteLabel.paymentMethods[0] ?? 'card';
+  await api.signup({ email, password, name, phone, whiteLabel: whiteLabel.id, accountType, paymentMethod, offer: offer.id });
   await api.login(email, password);
   await allure.label('partner', whiteLabel.partner);
   await allure.label('whiteLabel', whiteLabel.id);
   await allure.label('offer', offer.id);
   await allure.label('parentSuite', whiteLabel.partner);
   return { name, email, password, phone, whiteLabel, offer, api };
+}
+
+/** An offer with the sms module alerts by SMS in the brand's name; an offer without it sends none. */
+export async function expectSmsAsOffered(world: HarnessWorld, customer: Customer, serial: string): Promise<void> {
+  if (customer.offer.modules.includes('sms')) await world.stubs.waitForSms({ to: customer.phone, from: customer.whiteLabel.smsSender, contains: serial, since: world.journalMark });
+  else await world.stubs.expectNoSms({ to: customer.phone, since: world.journalMark });
 }

@@ -1,0 +1,41 @@
+// The certificate as one self-contained HTML page for management: verdict first, then gates, partners, evidence.
+
+import type { Certificate } from './build.ts';
+
+const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const colour: Record<string, string> = { GO: '#1b7f3b', passed: '#1b7f3b', 'NO-GO': '#b3261e', failed: '#b3261e', INCOMPLETE: '#8a6d00', 'not-run': '#8a6d00' };
+const badge = (verdict: string) => `<strong data-testid="verdict" style="color:${colour[verdict] ?? '#333'}">${escape(verdict)}</strong>`;
+const link = (href: string | undefined, text: string) => (href ? `<a href="${escape(href)}">${escape(text)}</a>` : '—');
+
+export function renderCertificate(certificate: Certificate, relativeLink: (path: string) => string): string {
+  const { metadata: m } = certificate;
+  const gates = certificate.gates
+    .map(
+      (g) => `<tr><td>${escape(g.title)}<br><small>${escape(g.id)}</small></td><td>${badge(g.verdict)}</td><td><ul>${g.requires.map((r) => `<li>${escape(r)}</li>`).join('')}</ul></td>
+<td><ul>${g.steps.map((s) => `<li>${escape(s.step)}: ${escape(s.status)} in ${(s.durationMs / 1000).toFixed(1)} s</li>`).join('')}</ul>
+${g.results.total ? `<p>${g.results.total} scenarios: ${escape(Object.entries(g.results.byStatus).map(([k, v]) => `${v} ${k}`).join(', '))}${g.results.flaky ? `, ${g.results.flaky} flaky` : ''}</p>` : ''}
+${g.reasons.length ? `<ul class="reasons">${g.reasons.map((r) => `<li>${escape(r)}</li>`).join('')}</ul>` : ''}</td></tr>`,
+    )
+    .join('\n');
+  const partners = certificate.partners
+    .map((p) => `<tr><td>${escape(p.name)}</td><td>${badge(p.verdict)}</td><td>${escape(p.why)}</td><td>${link(p.report && relativeLink(p.report), 'report')}</td></tr>`)
+    .join('\n');
+  const evidence = certificate.evidence.map((e) => `<tr><td>${escape(e.file)}</td><td>${e.bytes}</td><td><code>${e.sha256}</code></td></tr>`).join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Migration certificate ${escape(m.runId)}: ${escape(certificate.verdict)}</title>
+<style>body{font-family:sans-serif;margin:2rem;max-width:75rem}table{border-collapse:collapse;width:100%;margin-bottom:2rem}td,th{border:1px solid #ccc;padding:.4rem;vertical-align:top;text-align:left}.reasons{color:#b3261e}code{font-size:.75rem}</style></head>
+<body>
+<h1>V9 → V10 migration certificate: ${badge(certificate.verdict)}</h1>
+<p data-testid="why">${escape(certificate.why)}</p>
+<table><tr><th>Run</th><td>${escape(m.runId)}</td><th>Environment</th><td>${escape(m.environment)}</td></tr>
+<tr><th>Plan</th><td>${escape(m.plan.name)}</td><th>Platform</th><td>${escape(m.platform.startVersion)} → ${escape(m.platform.finalVersion)}, ${m.platform.instances} instances</td></tr>
+<tr><th>Started</th><td>${escape(m.startedAt)}</td><th>Ended</th><td>${escape(m.endedAt)}</td></tr>
+<tr><th>Commit</th><td><code>${escape(m.commit)}</code></td><th>Executor</th><td>${escape(m.executor)}, harness ${escape(m.harnessVersion)}, Node ${escape(m.node)}</td></tr>
+<tr><th>Overall report</th><td colspan="3">${link(certificate.reports.overall && relativeLink(certificate.reports.overall), 'Allure report')}</td></tr></table>
+<h2>Gates</h2><table><tr><th>Phase</th><th>Verdict</th><th>Requires</th><th>Evidence</th></tr>${gates}</table>
+<h2>Partners</h2><table><tr><th>Partner</th><th>Verdict</th><th>Why</th><th>Report</th></tr>${partners}</table>
+${certificate.notes.length ? `<h2>Notes</h2><ul>${certificate.notes.map((n) => `<li>${escape(n)}</li>`).join('')}</ul>` : ''}
+<h2>Evidence files (SHA-256)</h2><table><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>${evidence}</table>
+</body></html>
+`;
+}

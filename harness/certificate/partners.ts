@@ -1,0 +1,70 @@
+// Splits the run's Allure results per partner: each partner gets only its own scenarios, and a verdict of its own.
+
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog } from '../../catalog/index.ts';
+
+interface Attachment {
+  source: string;
+}
+interface StepLike {
+  attachments?: Attachment[];
+  steps?: StepLike[];
+}
+interface LabelledResult extends StepLike {
+  status?: string;
+  labels?: { name: string; value: string }[];
+}
+
+function attachmentSources(node: StepLike): string[] {
+  return [...(node.attachments ?? []).map((a) => a.source), ...(node.steps ?? []).flatMap(attachmentSources)];
+}
+
+export interface PartnerResults {
+  partner: string;
+  name: string;
+  resultsDir: string;
+  counts: Record<string, number>;
+}
+
+/** Copies each partner's results (and their attachments) into `<outDir>/<partner>/allure-results`. */
+export function splitResultsByPartner(resultsDir: string, outDir: string, catalog: Catalog): PartnerResults[] {
+  const files = existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) => f.endsWith('-result.json')) : [];
+  const results = files.map((file) => ({ file, result: JSON.parse(readFileSync(join(resultsDir, file), 'utf8')) as LabelledResult }));
+  return catalog.partners.map((partner) => {
+    const dir = join(outDir, partner.id, 'allure-results');
+    mkdirSync(dir, { recursive: true });
+    const counts: Record<string, number> = {};
+    for (const { file, result } of results) {
+      if (!(result.labels ?? []).some((l) => l.name === 'partner' && l.value === partner.id)) continue;
+      copyFileSync(join(resultsDir, file), join(dir, file));
+      for (const source of attachmentSources(result)) if (existsSync(join(resultsDir, source))) copyFileSync(join(resultsDir, source), join(dir, source));
+      const status = result.status ?? 'unknown';
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    writeFileSync(join(dir, 'environment.properties'), `partner=${partner.name}\n`);
+    return { partner: partner.id, name: partner.name, resultsDir: dir, counts };
+  });
+}
+
+/** The words that identify a partner in a report: its name and its brands' names, SMS senders and support phones. */
+export function partnerMarks(catalog: Catalog, partnerId: string): string[] {
+  const partner = catalog.partners.find((p) => p.id === partnerId);
+  const labels = catalog.whiteLabels.filter((w) => w.partner === partnerId);
+  return [partner?.name ?? partnerId, ...labels.flatMap((w) => [w.brand, w.smsSender, w.supportPhone])];
+}
+
+/** Other partners' marks found in a partner's report files (folders are searched whole): each is a leak. */
+export function findLeaks(files: string[], catalog: Catalog, partnerId: string): { file: string; mark: string; owner: string }[] {
+  const leaks: { file: string; mark: string; owner: string }[] = [];
+  const others = catalog.partners.filter((p) => p.id !== partnerId);
+  for (const file of files) {
+    if (statSync(file).isDirectory()) {
+      leaks.push(...findLeaks(readdirSync(file).map((name) => join(file, name)), catalog, partnerId));
+      continue;
+    }
+    const text = readFileSync(file, 'utf8');
+    for (const other of others) for (const mark of partnerMarks(catalog, other.id)) if (text.includes(mark)) leaks.push({ file, mark, owner: other.id });
+  }
+  return leaks;
+}

@@ -1,0 +1,63 @@
+// Arguments of `certify`, validated with messages that name the flag and the valid values.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseEnvironmentName, type EnvironmentName } from '../environments/index.ts';
+import { ConfigurationError } from '../lib/errors.ts';
+import { plansDir } from './plan/load.ts';
+
+export interface CertifyArgs {
+  env: EnvironmentName;
+  planFile: string;
+  dryRun: boolean;
+  instances: number | undefined;
+  parallel: number;
+  faults: string[];
+  reportsDir: string;
+  html: boolean;
+}
+
+export const certifyUsage = 'usage: node harness/cli.ts certify [--env local|services] [--plan FILE] [--dry-run] [--instances N] [--parallel N] [--fault NAME]... [--no-html] [--reports-dir DIR]';
+
+export function parseCertifyArgs(argv: string[]): CertifyArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        env: { type: 'string', default: 'local' },
+        plan: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        instances: { type: 'string' },
+        parallel: { type: 'string', default: '2' },
+        fault: { type: 'string', multiple: true, default: [] },
+        'reports-dir': { type: 'string', default: 'reports' },
+        'no-html': { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new ConfigurationError(`${(error as Error).message}. ${certifyUsage}`);
+  }
+  const env = parseEnvironmentName(values.env);
+  const planFile = values.plan ?? join(plansDir, `${env === 'services' ? 'local' : env}.yaml`);
+  if (!existsSync(planFile)) throw new ConfigurationError(`no plan file at ${planFile}; give one with --plan FILE (plans live in harness/plans/)`);
+  const whole = (flag: string, value: string | undefined, max: number): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new ConfigurationError(`--${flag} must be a whole number from 1 to ${max}, got "${value}"`);
+    return n;
+  };
+  return {
+    env,
+    planFile,
+    dryRun: values['dry-run'],
+    instances: whole('instances', values.instances, 64),
+    parallel: whole('parallel', values.parallel, 16) ?? 2,
+    faults: values.fault,
+    reportsDir: values['reports-dir'],
+    html: !values['no-html'],
+  };
+}

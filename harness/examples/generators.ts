@@ -1,0 +1,78 @@
+// Examples tables the catalog generates: one generator per kind of Scenario Outline, rows in the business's names.
+
+import { catalogPairwise, type Catalog, type Offer, type WhiteLabel } from '../../catalog/index.ts';
+import { ConfigurationError } from '../../lib/errors.ts';
+
+export interface Table {
+  header: string[];
+  rows: string[][];
+}
+
+const byId = <T extends { id: string }>(entries: T[], id: string, what: string): T => {
+  const found = entries.find((e) => e.id === id);
+  if (!found) throw new ConfigurationError(`the catalog names unknown ${what} "${id}"`);
+  return found;
+};
+
+/** The offers a white label sells, in catalog order (its partner's offers). */
+function offersOf(catalog: Catalog, label: WhiteLabel): Offer[] {
+  const partner = byId(catalog.partners, label.partner, 'partner');
+  return catalog.offers.filter((o) => partner.offers.includes(o.id));
+}
+
+/** A white label that sells the offer, preferring one not used yet so that brands vary. */
+function sellerOf(catalog: Catalog, offer: Offer, used: Set<string>): WhiteLabel | undefined {
+  const sellers = catalog.whiteLabels.filter((w) => offersOf(catalog, w).some((o) => o.id === offer.id));
+  const pick = sellers.find((w) => !used.has(w.id)) ?? sellers[0];
+  if (pick) used.add(pick.id);
+  return pick;
+}
+
+function name(entries: { id: string; name: string }[], id: string, what: string): string {
+  return byId(entries, id, what).name;
+}
+
+export const generators: Record<string, (catalog: Catalog, argument: string | undefined) => Table> = {
+  /** Every white label once, with the first offer of its partner that V9 already sold (so it runs before and after the migration). */
+  marques: (catalog) => ({
+    header: ['marque', 'offre'],
+    rows: catalog.whiteLabels.map((label) => {
+      const offers = offersOf(catalog, label);
+      const offer = offers.find((o) => o.since === 'v9') ?? offers[0];
+      if (!offer) throw new ConfigurationError(`white label "${label.id}" sells no offer: give its partner offers in catalog/data/partners.yaml`);
+      return [label.brand, offer.name];
+    }),
+  }),
+  /** The pairwise covering array over white label × account type × payment method × offer × camera generation. */
+  combinaisons: (catalog) => ({
+    header: ['marque', 'type de compte', 'paiement', 'offre', 'génération'],
+    rows: catalogPairwise(catalog).rows.map((row) => [
+      byId(catalog.whiteLabels, row.whiteLabel, 'white label').brand,
+      name(catalog.accountTypes, row.accountType, 'account type'),
+      name(catalog.paymentMethods, row.paymentMethod, 'payment method'),
+      name(catalog.offers, row.offer, 'offer'),
+      name(catalog.generations, row.generation, 'generation'),
+    ]),
+  }),
+  /** Every camera model, with its generation. */
+  'modèles-caméra': (catalog) => ({
+    header: ['modèle', 'génération'],
+    rows: catalog.cameraModels.map((m) => [m.name, name(catalog.generations, m.generation, 'generation')]),
+  }),
+  /** Every offer that includes the module (argument: module id), with a brand that sells it. */
+  'offres-avec': (catalog, module) => offersTable(catalog, module, true),
+  /** Every offer without the module (argument: module id), with a brand that sells it. */
+  'offres-sans': (catalog, module) => offersTable(catalog, module, false),
+};
+
+function offersTable(catalog: Catalog, module: string | undefined, included: boolean): Table {
+  if (!module || !catalog.modules.some((m) => m.id === module)) throw new ConfigurationError(`"offres-${included ? 'avec' : 'sans'}" needs a module id after ':' (known: ${catalog.modules.map((m) => m.id).join(', ')})`);
+  const used = new Set<string>();
+  const rows = catalog.offers
+    .filter((o) => o.modules.includes(module) === included)
+    .flatMap((offer) => {
+      const seller = sellerOf(catalog, offer, used);
+      return seller ? [[offer.name, seller.brand]] : [];
+    });
+  return { header: ['offre', 'marque'], rows };
+}

@@ -1,0 +1,76 @@
+// Loads and validates a plan file; every error names the file, the key and the expected form.
+
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { ConfigurationError } from '../../lib/errors.ts';
+import { actionNames, type ActionName, type Gate, type Phase, type Plan, type PlanStep } from './types.ts';
+
+export const plansDir = join(import.meta.dirname, '..', 'plans');
+
+type Raw = Record<string, unknown>;
+
+function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function loadPlan(file: string): Plan {
+  const where = relative(process.cwd(), file) || file;
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigurationError(`cannot read the plan ${where}: ${(error as Error).message}`);
+  }
+  const fail = (key: string, expected: string): never => {
+    throw new ConfigurationError(`${where}: ${key} must be ${expected}`);
+  };
+  if (!isObject(raw)) return fail('the file', 'a mapping with name, platform and phases');
+  const name = typeof raw['name'] === 'string' ? raw['name'] : fail('name', 'a string');
+  const platform = isObject(raw['platform']) ? raw['platform'] : fail('platform', 'a mapping with version and instances');
+  const version = platform['version'] === 'v9' || platform['version'] === 'v10' ? platform['version'] : fail('platform.version', 'v9 or v10');
+  const instances = Number.isInteger(platform['instances']) && (platform['instances'] as number) > 0 ? (platform['instances'] as number) : fail('platform.instances', 'a positive whole number');
+  const phasesRaw = Array.isArray(raw['phases']) && raw['phases'].length > 0 ? (raw['phases'] as unknown[]) : fail('phases', 'a non-empty list');
+  const phases = phasesRaw.map((entry, index): Phase => {
+    const at = `phases[${index}]`;
+    if (!isObject(entry)) return fail(at, 'a mapping with id, title, steps and gate');
+    const id = typeof entry['id'] === 'string' && /^[a-z0-9-]+$/.test(entry['id']) ? entry['id'] : fail(`${at}.id`, 'a lower-case id (letters, digits, -)');
+    const title = typeof entry['title'] === 'string' ? entry['title'] : fail(`${at}.title`, 'a string');
+    const steps = Array.isArray(entry['steps']) && entry['steps'].length > 0 ? (entry['steps'] as unknown[]).map((step, i) => parseStep(step, `${at}.steps[${i}]`, fail)) : fail(`${at}.steps`, 'a non-empty list');
+    const gate = isObject(entry['gate']) ? parseGate(entry['gate'], `${at}.gate`, fail) : fail(`${at}.gate`, 'a mapping (scenarios, minScenarios, actions, windowMinutes)');
+    return { id, title, steps, gate };
+  });
+  const ids = phases.map((p) => p.id);
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate) fail(`phase id "${duplicate}"`, 'unique');
+  return { name, file, platform: { version, instances }, phases };
+}
+
+function parseStep(step: unknown, at: string, fail: (key: string, expected: string) => never): PlanStep {
+  if (typeof step === 'string') return { kind: 'action', action: parseAction(step, at, fail) };
+  if (!isObject(step)) return fail(at, 'an action name, {action: ...} or {run: "<tag expression>"}');
+  if (typeof step['run'] === 'string') return { kind: 'run', tags: step['run'] };
+  if (typeof step['action'] !== 'string') return fail(at, 'an action name, {action: ...} or {run: "<tag expression>"}');
+  const action = parseAction(step['action'], `${at}.action`, fail);
+  const version = step['version'];
+  if (action === 'redeploy' && version !== 'v9' && version !== 'v10') fail(`${at}.version`, 'v9 or v10 for a redeploy');
+  const scale = typeof step['scale'] === 'string' ? step['scale'] : 'small';
+  return { kind: 'action', action, ...(version === 'v9' || version === 'v10' ? { version } : {}), ...(action === 'generate-data' ? { scale } : {}) };
+}
+
+function parseAction(value: string, at: string, fail: (key: string, expected: string) => never): ActionName {
+  return (actionNames as readonly string[]).includes(value) ? (value as ActionName) : fail(at, `one of ${actionNames.join(', ')} (got "${value}")`);
+}
+
+function parseGate(gate: Raw, at: string, fail: (key: string, expected: string) => never): Gate {
+  const known = ['scenarios', 'minScenarios', 'actions', 'windowMinutes'];
+  const unknown = Object.keys(gate).find((key) => !known.includes(key));
+  if (unknown) fail(`${at}.${unknown}`, `one of ${known.join(', ')}`);
+  if (gate['scenarios'] !== undefined && gate['scenarios'] !== 'all-passed') fail(`${at}.scenarios`, 'all-passed');
+  if (gate['actions'] !== undefined && gate['actions'] !== 'succeeded') fail(`${at}.actions`, 'succeeded');
+  for (const key of ['minScenarios', 'windowMinutes']) {
+    if (gate[key] !== undefined && !(typeof gate[key] === 'number' && gate[key] >= 0)) fail(`${at}.${key}`, 'a number ≥ 0');
+  }
+  if (Object.keys(gate).length === 0) fail(at, 'at least one requirement: a gate that requires nothing cannot fail');
+  return gate as Gate;
+}

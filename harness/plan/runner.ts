@@ -1,0 +1,114 @@
+// Plays a certification plan against a started environment: each phase's steps in order, then its gate.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StartedEnvironment } from '../../environments/index.ts';
+import { EnvironmentError } from '../../lib/errors.ts';
+import { summarizeResults, writeBrokenResult, type ResultSummary } from '../allure.ts';
+import { runCucumber } from '../cucumber.ts';
+import { evaluateGate, type GateOutcome } from './gates.ts';
+import { gatherPhaseResults } from './results.ts';
+import type { Phase, Plan, PlanStep } from './types.ts';
+
+export type StepStatus = 'passed' | 'failed' | 'broken' | 'not-run';
+
+export interface StepRecord {
+  step: string;
+  status: StepStatus;
+  durationMs: number;
+  detail: string;
+  output?: Record<string, unknown>;
+}
+
+export interface PhaseRecord {
+  id: string;
+  title: string;
+  startedAt: string;
+  endedAt: string;
+  steps: StepRecord[];
+  results: ResultSummary;
+  gate: GateOutcome;
+}
+
+export interface PlanContext {
+  environment: StartedEnvironment;
+  runDir: string;
+  resultsDir: string;
+  environmentFile: string;
+  parallel: number;
+  log: (line: string) => void;
+}
+
+function describeStep(step: PlanStep): string {
+  if (step.kind === 'run') return `run scenarios ${step.tags}`;
+  return [step.action, step.version, step.scale].filter(Boolean).join(' ');
+}
+
+async function runAction(step: Extract<PlanStep, { kind: 'action' }>, context: PlanContext): Promise<Record<string, unknown>> {
+  const { environment } = context;
+  if (step.action === 'redeploy') {
+    await environment.redeploy(step.version ?? 'v10');
+    return { redeployed: step.version, instances: environment.descriptor.platform.instances.map((i) => i.id) };
+  }
+  const ops = environment.operations;
+  if (!ops) throw new EnvironmentError(`the ${environment.descriptor.name} environment does not let the harness run "${step.action}": the ops team runs it`);
+  const report = await {
+    'generate-data': () => ops.generateData(step.scale ?? 'small'),
+    'maintenance-on': () => ops.maintenance(true),
+    'maintenance-off': () => ops.maintenance(false),
+    backup: () => ops.backup(),
+    migrate: () => ops.migrate(),
+    rollback: () => ops.rollback(),
+  }[step.action]();
+  return report.output;
+}
+
+async function runStep(step: PlanStep, phase: Phase, context: PlanContext): Promise<StepRecord> {
+  const started = performance.now();
+  const name = describeStep(step);
+  const done = (status: StepStatus, detail: string, output?: Record<string, unknown>): StepRecord => ({ step: name, status, durationMs: Math.round(performance.now() - started), detail, ...(output ? { output } : {}) });
+  try {
+    if (step.kind === 'action') return done('passed', 'succeeded', await runAction(step, context));
+    // Workers read the addresses as they are now: a redeployment moved the instances.
+    writeFileSync(context.environmentFile, JSON.stringify(context.environment.descriptor), { mode: 0o600 });
+    const phaseResults = join(context.runDir, 'phases', phase.id, 'allure-results');
+    mkdirSync(phaseResults, { recursive: true });
+    const code = await runCucumber({ profile: 'default', parallel: context.parallel, tags: step.tags, resultsDir: phaseResults, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000, progress: 'progress' });
+    gatherPhaseResults(phaseResults, context.resultsDir, phase);
+    return done(code === 0 ? 'passed' : 'failed', `cucumber exited ${code}`);
+  } catch (error) {
+    const broken = error instanceof EnvironmentError;
+    return done(broken ? 'broken' : 'failed', (error as Error).message);
+  }
+}
+
+/** Plays every phase; once the environment is broken, the phases after it are recorded as not run. */
+export async function playPlan(plan: Plan, context: PlanContext): Promise<PhaseRecord[]> {
+  const records: PhaseRecord[] = [];
+  let brokenBy: string | undefined;
+  for (const phase of plan.phases) {
+    const startedAt = new Date().toISOString();
+    const steps: StepRecord[] = [];
+    for (const step of phase.steps) {
+      if (brokenBy !== undefined) {
+        steps.push({ step: describeStep(step), status: 'not-run', durationMs: 0, detail: `not run: ${brokenBy}` });
+        continue;
+      }
+      context.log(`[harness] ${phase.id}: ${describeStep(step)}`);
+      const record = await runStep(step, phase, context);
+      steps.push(record);
+      const dead = context.environment.deadInstances();
+      if (dead.length > 0) {
+        const message = `[environment] platform instance ${dead.map((d) => `${d.id} (exit ${d.exitCode}, signal ${d.signal})`).join(', ')} died during phase ${phase.id}; see logs/platform-<id>.log`;
+        writeBrokenResult(context.resultsDir, `Platform instances stayed up during ${phase.id}`, message, [{ name: 'phase', value: phase.id }]);
+        brokenBy = message;
+      } else if (record.status === 'broken') brokenBy = record.detail;
+      context.log(`[harness] ${phase.id}: ${record.step}: ${record.status} in ${(record.durationMs / 1000).toFixed(1)} s`);
+    }
+    const results = summarizeResults(join(context.runDir, 'phases', phase.id, 'allure-results'));
+    const gate = evaluateGate(phase.gate, steps, results, brokenBy);
+    context.log(`[harness] gate ${phase.id}: ${gate.verdict.toUpperCase()}${gate.reasons.length ? ` (${gate.reasons.join('; ')})` : ''}`);
+    records.push({ id: phase.id, title: phase.title, startedAt, endedAt: new Date().toISOString(), steps, results, gate });
+  }
+  return records;
+}
