@@ -26,6 +26,11 @@ export function writeRunMetadata(resultsDir: string, environment: Record<string,
 
 /** Records a set-up or tear-down problem as a "broken" Allure result, so the report shows it. */
 export function writeBrokenResult(resultsDir: string, name: string, message: string, labels: { name: string; value: string }[] = []): void {
+  writeHarnessResult(resultsDir, name, 'broken', message, labels);
+}
+
+/** Records a check the harness makes itself (a gate, the catalog coverage) as an Allure result. */
+export function writeHarnessResult(resultsDir: string, name: string, status: 'passed' | 'failed' | 'broken', message: string, labels: { name: string; value: string }[] = []): void {
   mkdirSync(resultsDir, { recursive: true });
   const uuid = randomUUID();
   const now = Date.now();
@@ -34,7 +39,7 @@ export function writeBrokenResult(resultsDir: string, name: string, message: str
     historyId: `harness:${name}`,
     name,
     fullName: `harness: ${name}`,
-    status: 'broken',
+    status,
     statusDetails: { message },
     stage: 'finished',
     start: now,

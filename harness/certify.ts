@@ -7,11 +7,13 @@ import { join, relative, resolve } from 'node:path';
 import { loadCatalog } from '../catalog/index.ts';
 import { startEnvironment, type StartedEnvironment } from '../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
-import { generateHtmlReport, writeBrokenResult, writeRunMetadata } from './allure.ts';
+import { generateHtmlReport, writeBrokenResult, writeHarnessResult, writeRunMetadata } from './allure.ts';
 import type { CertifyArgs } from './certify-args.ts';
 import { buildCertificate, type Certificate } from './certificate/build.ts';
 import { hashEvidence } from './certificate/evidence.ts';
 import { renderCertificate } from './certificate/html.ts';
+import { computeCoverage } from './coverage/compute.ts';
+import { renderCoverage } from './coverage/html.ts';
 import { findLeaks, splitResultsByPartner } from './certificate/partners.ts';
 import { scanForSecrets } from './certificate/secrets.ts';
 import { playPlan, type PhaseRecord } from './plan/runner.ts';
@@ -61,6 +63,11 @@ export async function certify(plan: Plan, args: CertifyArgs, log: (line: string)
     if (environment) await environment.stop().catch((error: unknown) => notes.push(`[environment] tear-down: ${(error as Error).message}`));
     rmSync(privateDir, { recursive: true, force: true });
   }
+  const coverage = computeCoverage(catalog, resultsDir);
+  writeFileSync(join(runDir, 'coverage.json'), JSON.stringify(coverage, null, 2));
+  writeFileSync(join(runDir, 'coverage.html'), renderCoverage(coverage, runId));
+  const coverageLine = `${coverage.exercised}/${coverage.total} catalog entries exercised (${coverage.percent}%), allowed pairs ${coverage.pairs.coveredPairs}/${coverage.pairs.allowedPairs} (${coverage.pairs.percent}%)`;
+  writeHarnessResult(resultsDir, 'Catalog coverage: every catalog entry exercised by a scenario', coverage.unexercised.length === 0 ? 'passed' : 'failed', coverage.unexercised.length === 0 ? coverageLine : `${coverageLine}; exercised by no scenario: ${coverage.unexercised.join(', ')}`, [{ name: 'suite', value: 'Coverage' }]);
   writeRunMetadata(resultsDir, { target: args.env, plan: plan.name, 'platform.start': plan.platform.version, 'platform.final': finalVersion, run: runId }, { name: process.env['CI'] ? 'CI' : `${userInfo().username}@${hostname()}`, buildName: runId });
   const reports = { overall: undefined as string | undefined, partners: {} as Record<string, string> };
   const partnerResults = splitResultsByPartner(resultsDir, join(runDir, 'partners'), catalog);
@@ -91,7 +98,7 @@ export async function certify(plan: Plan, args: CertifyArgs, log: (line: string)
     node: process.version,
     platform: { startVersion: plan.platform.version, finalVersion, instances: args.instances ?? plan.platform.instances },
   };
-  const certificate = buildCertificate({ metadata, phases, partners: partnerResults, reports, notes, evidence });
+  const certificate = buildCertificate({ metadata, phases, partners: partnerResults, reports, notes, evidence, coverage: { summary: coverageLine, unexercised: coverage.unexercised, report: join(runDir, 'coverage.html') } });
   const files = { json: join(runDir, 'certificate.json'), html: join(runDir, 'certificate.html') };
   writeFileSync(files.json, JSON.stringify(certificate, null, 2));
   writeFileSync(files.html, renderCertificate(certificate, (path) => relative(runDir, path)));

@@ -12,6 +12,7 @@ Given('une caméra {modèle} installée chez {string}', async function (this: Ha
   await this.customer(owner).api.claimDevice({ serial, model: model.id });
   this.cameras.set(owner, await createCamera(model, { serial, brokerUrl: this.environment.mqttUrl }).start());
   await allure.label('deviceModel', model.id);
+  await allure.label('generation', model.generation);
 });
 
 When('la caméra de {string} détecte un mouvement', async function (this: HarnessWorld, owner: string) {

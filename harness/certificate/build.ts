@@ -36,8 +36,15 @@ export interface Certificate {
   gates: (Omit<PhaseRecord, 'gate'> & { verdict: GateVerdict; requires: string[]; reasons: string[] })[];
   partners: PartnerVerdict[];
   reports: { overall: string | undefined; partners: Record<string, string> };
+  coverage: CoverageSummary;
   notes: string[];
   evidence: EvidenceFile[];
+}
+
+export interface CoverageSummary {
+  summary: string;
+  unexercised: string[];
+  report: string;
 }
 
 function overall(phases: PhaseRecord[], notes: string[]): { verdict: CertificateVerdict; why: string } {
@@ -67,6 +74,7 @@ export function buildCertificate(input: {
   phases: PhaseRecord[];
   partners: PartnerResults[];
   reports: { overall: string | undefined; partners: Record<string, string> };
+  coverage: CoverageSummary;
   notes: string[];
   evidence: EvidenceFile[];
 }): Certificate {
@@ -75,6 +83,7 @@ export function buildCertificate(input: {
   const uncovered = partners.filter((p) => p.verdict === 'INCOMPLETE');
   // Certifying the platform means certifying it for every partner: one left unexercised keeps it from GO.
   if (verdict === 'GO' && uncovered.length > 0) ({ verdict, why } = { verdict: 'INCOMPLETE', why: `no verdict for partner(s) ${uncovered.map((p) => p.name).join(', ')}` });
+  if (verdict === 'GO' && input.coverage.unexercised.length > 0) ({ verdict, why } = { verdict: 'INCOMPLETE', why: `${input.coverage.unexercised.length} catalog entries exercised by no scenario` });
   if (verdict === 'GO' && input.notes.some((n) => n.startsWith('[report]'))) ({ verdict, why } = { verdict: 'INCOMPLETE', why: 'a report leaks a secret or another partner\'s data (see notes)' });
   return {
     verdict,
@@ -83,6 +92,7 @@ export function buildCertificate(input: {
     gates: input.phases.map(({ gate, ...phase }) => ({ ...phase, verdict: gate.verdict, requires: gate.requires, reasons: gate.reasons })),
     partners,
     reports: input.reports,
+    coverage: input.coverage,
     notes: input.notes,
     evidence: input.evidence,
   };

@@ -32,6 +32,8 @@ ${g.reasons.length ? `<ul class="reasons">${g.reasons.map((r) => `<li>${escape(r
 <tr><th>Started</th><td>${escape(m.startedAt)}</td><th>Ended</th><td>${escape(m.endedAt)}</td></tr>
 <tr><th>Commit</th><td><code>${escape(m.commit)}</code></td><th>Executor</th><td>${escape(m.executor)}, harness ${escape(m.harnessVersion)}, Node ${escape(m.node)}</td></tr>
 <tr><th>Overall report</th><td colspan="3">${link(certificate.reports.overall && relativeLink(certificate.reports.overall), 'Allure report')}</td></tr></table>
+<h2>Catalog coverage</h2><p data-testid="coverage">${escape(certificate.coverage.summary)} — ${link(relativeLink(certificate.coverage.report), 'coverage matrix')}</p>
+${certificate.coverage.unexercised.length ? `<ul class="reasons">${certificate.coverage.unexercised.map((e) => `<li>exercised by no scenario: ${escape(e)}</li>`).join('')}</ul>` : ''}
 <h2>Gates</h2><table><tr><th>Phase</th><th>Verdict</th><th>Requires</th><th>Evidence</th></tr>${gates}</table>
 <h2>Partners</h2><table><tr><th>Partner</th><th>Verdict</th><th>Why</th><th>Report</th></tr>${partners}</table>
 ${certificate.notes.length ? `<h2>Notes</h2><ul>${certificate.notes.map((n) => `<li>${escape(n)}</li>`).join('')}</ul>` : ''}

@@ -21,6 +21,9 @@ export async function newCustomer(world: HarnessWorld, name: string, whiteLabel:
   await allure.label('partner', whiteLabel.partner);
   await allure.label('whiteLabel', whiteLabel.id);
   await allure.label('offer', offer.id);
+  await allure.label('accountType', accountType);
+  await allure.label('paymentMethod', paymentMethod);
+  for (const module of offer.modules) await allure.label('module', module);
   await allure.label('parentSuite', whiteLabel.partner);
   return { name, email, password, phone, whiteLabel, offer, api };
 }

@@ -1,0 +1,79 @@
+// Catalog coverage of a run: every catalog entry, the scenarios that exercised it with their last status, and pair coverage.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { businessRules, catalogParameters, coverageOf, type Catalog, type CatalogCombination, type PairwiseReport } from '../../catalog/index.ts';
+
+/** Which Allure label names each kind of catalog entry. */
+const kinds: { kind: keyof Catalog; label: string }[] = [
+  { kind: 'partners', label: 'partner' },
+  { kind: 'whiteLabels', label: 'whiteLabel' },
+  { kind: 'accountTypes', label: 'accountType' },
+  { kind: 'paymentMethods', label: 'paymentMethod' },
+  { kind: 'offers', label: 'offer' },
+  { kind: 'modules', label: 'module' },
+  { kind: 'generations', label: 'generation' },
+  { kind: 'cameraModels', label: 'deviceModel' },
+  { kind: 'alarmPanels', label: 'deviceModel' },
+  { kind: 'objects', label: 'deviceModel' },
+];
+
+export interface EntryCoverage {
+  kind: string;
+  id: string;
+  name: string;
+  scenarios: { name: string; status: string }[];
+}
+
+export interface CoverageReport {
+  entries: EntryCoverage[];
+  exercised: number;
+  total: number;
+  percent: number;
+  unexercised: string[];
+  pairs: PairwiseReport & { percent: number };
+}
+
+interface LabelledResult {
+  name: string;
+  status?: string;
+  stop?: number;
+  labels?: { name: string; value: string }[];
+}
+
+function readResults(resultsDir: string): LabelledResult[] {
+  if (!existsSync(resultsDir)) return [];
+  const results = readdirSync(resultsDir)
+    .filter((f) => f.endsWith('-result.json'))
+    .map((f) => JSON.parse(readFileSync(join(resultsDir, f), 'utf8')) as LabelledResult);
+  return results.sort((a, b) => (a.stop ?? 0) - (b.stop ?? 0));
+}
+
+const labelsOf = (result: LabelledResult, name: string) => (result.labels ?? []).filter((l) => l.name === name).map((l) => l.value);
+
+export function computeCoverage(catalog: Catalog, resultsDir: string): CoverageReport {
+  const results = readResults(resultsDir);
+  const entries: EntryCoverage[] = kinds.flatMap(({ kind, label }) =>
+    (catalog[kind] as { id: string; name?: string; brand?: string }[]).map((entry) => {
+      // The last status of each scenario wins: results are sorted by end time.
+      const byName = new Map<string, string>();
+      for (const result of results) if (labelsOf(result, label).includes(entry.id)) byName.set(result.name, result.status ?? 'unknown');
+      return { kind, id: entry.id, name: entry.brand ?? entry.name ?? entry.id, scenarios: [...byName].map(([name, status]) => ({ name, status })) };
+    }),
+  );
+  const exercised = entries.filter((e) => e.scenarios.length > 0).length;
+  const rows = results.flatMap((result) => {
+    const row = Object.fromEntries((['whiteLabel', 'accountType', 'paymentMethod', 'offer', 'generation'] as const).map((k) => [k, labelsOf(result, k)[0]]));
+    return Object.values(row).every((v) => v !== undefined) ? [row as unknown as CatalogCombination] : [];
+  });
+  const rules = businessRules(catalog);
+  const pairs = coverageOf(catalogParameters(catalog), rows, (row) => rules.every((r) => r.allows(row)));
+  return {
+    entries,
+    exercised,
+    total: entries.length,
+    percent: entries.length ? Math.floor((1000 * exercised) / entries.length) / 10 : 100,
+    unexercised: entries.filter((e) => e.scenarios.length === 0).map((e) => `${e.kind}:${e.id}`),
+    pairs: { ...pairs, percent: pairs.allowedPairs ? Math.floor((1000 * pairs.coveredPairs) / pairs.allowedPairs) / 10 : 100 },
+  };
+}

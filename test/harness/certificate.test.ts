@@ -1,0 +1,95 @@
+// The certificate: GO only when every gate passed, every partner has a verdict, coverage is full and reports are clean.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadCatalog } from '../../catalog/index.ts';
+import { buildCertificate } from '../../harness/certificate/build.ts';
+import { hashEvidence } from '../../harness/certificate/evidence.ts';
+import { findLeaks, splitResultsByPartner } from '../../harness/certificate/partners.ts';
+import { scanForSecrets } from '../../harness/certificate/secrets.ts';
+import type { PhaseRecord } from '../../harness/plan/runner.ts';
+
+const catalog = loadCatalog();
+const metadata = { runId: 'r', environment: 'local', plan: { name: 'p', file: 'p.yaml' }, startedAt: '', endedAt: '', commit: 'c', harnessVersion: '0', executor: 'x', node: 'v24', platform: { startVersion: 'v9', finalVersion: 'v10', instances: 2 } };
+const phase = (id: string, verdict: 'passed' | 'failed' | 'not-run'): PhaseRecord => ({ id, title: id, startedAt: '', endedAt: '', steps: [{ step: 'migrate', status: verdict === 'not-run' ? 'not-run' : 'passed', durationMs: 1, detail: '' }], results: { total: 0, byStatus: {}, flaky: 0, problems: [] }, gate: { verdict, requires: [], reasons: [] } });
+const everyPartnerPassed = catalog.partners.map((p) => ({ partner: p.id, name: p.name, resultsDir: '', counts: { passed: 2 } }));
+const fullCoverage = { summary: 'all', unexercised: [], report: 'coverage.html' };
+const build = (overrides: Partial<Parameters<typeof buildCertificate>[0]>) =>
+  buildCertificate({ metadata, phases: [phase('migration', 'passed')], partners: everyPartnerPassed, reports: { overall: undefined, partners: {} }, coverage: fullCoverage, notes: [], evidence: [], ...overrides });
+
+function resultsDir(results: { name: string; partner?: string; status: string; text?: string }[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'results-'));
+  results.forEach((r, i) => writeFileSync(join(dir, `${i}-result.json`), JSON.stringify({ name: r.name, status: r.status, description: r.text ?? '', labels: r.partner ? [{ name: 'partner', value: r.partner }] : [] })));
+  return dir;
+}
+
+describe('the certificate', () => {
+  it('says GO when every gate passed and every partner passed', () => {
+    assert.equal(build({}).verdict, 'GO');
+  });
+
+  it('says NO-GO when a gate failed, naming it', () => {
+    const certificate = build({ phases: [phase('migration', 'passed'), phase('smoke', 'failed')] });
+    assert.equal(certificate.verdict, 'NO-GO');
+    assert.match(certificate.why, /smoke/);
+  });
+
+  it('says INCOMPLETE, never GO, when a phase could not run', () => {
+    assert.equal(build({ phases: [phase('migration', 'not-run')] }).verdict, 'INCOMPLETE');
+  });
+
+  it('says INCOMPLETE when a partner was exercised by no scenario', () => {
+    const partners = everyPartnerPassed.map((p, i) => (i === 0 ? { ...p, counts: {} } : p));
+    const certificate = build({ partners });
+    assert.equal(certificate.verdict, 'INCOMPLETE');
+    assert.equal(certificate.partners[0]?.verdict, 'INCOMPLETE');
+  });
+
+  it('says INCOMPLETE when a catalog entry is exercised by no scenario', () => {
+    assert.equal(build({ coverage: { ...fullCoverage, unexercised: ['cameraModels:x'] } }).verdict, 'INCOMPLETE');
+  });
+
+  it('gives NO-GO to a partner with a failed scenario and GO to the others', () => {
+    const partners = everyPartnerPassed.map((p, i) => (i === 1 ? { ...p, counts: { passed: 1, failed: 1 } } : p));
+    const certificate = build({ partners });
+    assert.deepEqual(certificate.partners.map((p) => p.verdict).slice(0, 3), ['GO', 'NO-GO', 'GO']);
+  });
+
+  it('gives each partner only its own results', () => {
+    const [first, second] = catalog.partners;
+    const dir = resultsDir([{ name: 'a', partner: first?.id, status: 'passed' }, { name: 'b', partner: second?.id, status: 'failed' }, { name: 'health', status: 'passed' }]);
+    const split = splitResultsByPartner(dir, mkdtempSync(join(tmpdir(), 'partners-')), catalog);
+    assert.deepEqual(split[0]?.counts, { passed: 1 });
+    assert.deepEqual(split[1]?.counts, { failed: 1 });
+  });
+
+  it('finds another partner\'s brand in a partner report', () => {
+    const [first, second] = catalog.partners;
+    const brand = catalog.whiteLabels.find((w) => w.partner === second?.id)?.brand ?? '';
+    const dir = resultsDir([{ name: 'a', partner: first?.id, status: 'passed', text: `login page of ${brand}` }]);
+    const leaks = findLeaks([dir], catalog, first?.id ?? '');
+    assert.ok(leaks.some((l) => l.mark === brand && l.owner === second?.id), JSON.stringify(leaks));
+    assert.ok(leaks.every((l) => l.owner === second?.id));
+    assert.deepEqual(findLeaks([dir], catalog, second?.id ?? ''), []);
+  });
+
+  it('finds a customer password, a password in a URL and a secret variable in report files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secrets-'));
+    writeFileSync(join(dir, 'a.json'), '{"message":"login with Qa-AbCdEfGhIjKl failed"}');
+    writeFileSync(join(dir, 'b.txt'), 'postgres://postgres:hunter22@127.0.0.1/x');
+    writeFileSync(join(dir, 'c.txt'), 'token s3cr3t-value');
+    writeFileSync(join(dir, 'clean.txt'), 'postgres://postgres:***@127.0.0.1/x');
+    const findings = scanForSecrets(dir, { PREPROD_API_TOKEN: 's3cr3t-value' });
+    assert.deepEqual(findings.sort(), ['a.json contains a customer password', 'b.txt contains a password in a URL', 'c.txt contains the value of a secret environment variable']);
+  });
+
+  it('hashes every evidence file with SHA-256', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evidence-'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'x.txt'), 'abc');
+    assert.deepEqual(hashEvidence(dir, () => false), [{ file: 'sub/x.txt', bytes: 3, sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' }]);
+  });
+});

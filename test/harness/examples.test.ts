@@ -1,0 +1,47 @@
+// Catalog-driven Examples: a new catalog entry reaches the scenarios with no other edit, and stale tables are caught.
+
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { defaultCatalogDir, loadCatalog } from '../../catalog/index.ts';
+import { syncFeature, syncFeatures } from '../../harness/examples/sync.ts';
+
+const feature = (generator: string) => `# language: fr\nFonctionnalité: f\n  Plan du Scénario: s <modèle>\n    Étant donné x\n\n    # catalogue: ${generator}\n    Exemples:\n      | vieux |\n      | rang  |\n`;
+
+describe('catalog-driven Examples', () => {
+  it('brings a camera model added to the catalog into the scenarios of camera models after a sync', () => {
+    const catalogDir = mkdtempSync(join(tmpdir(), 'catalog-'));
+    cpSync(defaultCatalogDir, catalogDir, { recursive: true });
+    appendFileSync(join(catalogDir, 'camera-models.yaml'), '\n- id: sentinelle-test-2024\n  name: Sentinelle Test\n  year: 2024\n  generation: mqtt5\n  firmware: ["1.0.0"]\n  capabilities: [motion]\n');
+    const featuresDir = mkdtempSync(join(tmpdir(), 'features-'));
+    writeFileSync(join(featuresDir, 'cameras.feature'), feature('modèles-caméra'));
+    assert.equal(syncFeatures(featuresDir, loadCatalog(catalogDir), false).length, 1);
+    const synced = readFileSync(join(featuresDir, 'cameras.feature'), 'utf8');
+    assert.match(synced, /\| Sentinelle Test +\| MQTT 5 +\|/);
+    assert.doesNotMatch(synced, /vieux/);
+    assert.deepEqual(syncFeatures(featuresDir, loadCatalog(catalogDir), true), [], 'a synced feature is in sync');
+  });
+
+  it('reports a stale feature in check mode without touching it', () => {
+    const featuresDir = mkdtempSync(join(tmpdir(), 'features-'));
+    writeFileSync(join(featuresDir, 'brands.feature'), feature('marques'));
+    assert.equal(syncFeatures(featuresDir, loadCatalog(), true).length, 1);
+    assert.match(readFileSync(join(featuresDir, 'brands.feature'), 'utf8'), /vieux/);
+  });
+
+  it('lists every white label once in the brands table', () => {
+    const catalog = loadCatalog();
+    const synced = syncFeature(feature('marques'), catalog, 'x.feature');
+    for (const label of catalog.whiteLabels) assert.match(synced, new RegExp(`\\| ${label.brand} +\\|`));
+  });
+
+  it('names the file and line of an unknown generator', () => {
+    assert.throws(() => syncFeature(feature('cameras'), loadCatalog(), 'x.feature'), /x\.feature:6: unknown catalogue generator "cameras"/);
+  });
+
+  it('keeps the shipped features in sync with the shipped catalog', () => {
+    assert.deepEqual(syncFeatures(join(import.meta.dirname, '..', '..', 'features'), loadCatalog(), true), []);
+  });
+});

@@ -1,0 +1,71 @@
+// The certification plan: validated on load with the file and key named, and gates that can fail.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { evaluateGate } from '../../harness/plan/gates.ts';
+import { loadPlan, plansDir } from '../../harness/plan/load.ts';
+import type { StepRecord } from '../../harness/plan/runner.ts';
+
+function planFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'plan-')), 'plan.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+const passedRun: StepRecord = { step: 'run scenarios @smoke', status: 'passed', durationMs: 1000, detail: '' };
+const results = (passed: number, problems: { name: string; status: string; message: string }[] = [], flaky = 0) => ({ total: passed + problems.length, byStatus: { passed }, flaky, problems });
+
+describe('certification plan', () => {
+  it('loads the local plan with its phases in order', () => {
+    const plan = loadPlan(join(plansDir, 'local.yaml'));
+    assert.deepEqual(plan.phases.map((p) => p.id).slice(0, 3), ['baseline', 'migration', 'regression']);
+    assert.equal(plan.platform.version, 'v9');
+  });
+
+  it('names the file and key of an unknown action, with the known ones', () => {
+    const file = planFile('name: x\nplatform: {version: v10, instances: 1}\nphases:\n  - id: a\n    title: A\n    steps: [explode]\n    gate: {actions: succeeded}\n');
+    assert.throws(() => loadPlan(file), /plan\.yaml: phases\[0\]\.steps\[0\] must be one of generate-data, maintenance-on.*\(got "explode"\)/);
+  });
+
+  it('refuses a gate that requires nothing, since it could not fail', () => {
+    const file = planFile('name: x\nplatform: {version: v10, instances: 1}\nphases:\n  - id: a\n    title: A\n    steps: [backup]\n    gate: {}\n');
+    assert.throws(() => loadPlan(file), /phases\[0\]\.gate must be at least one requirement/);
+  });
+
+  it('refuses a redeploy without a version', () => {
+    const file = planFile('name: x\nplatform: {version: v9, instances: 1}\nphases:\n  - id: a\n    title: A\n    steps: [{action: redeploy}]\n    gate: {actions: succeeded}\n');
+    assert.throws(() => loadPlan(file), /phases\[0\]\.steps\[0\]\.version must be v9 or v10 for a redeploy/);
+  });
+
+  it('passes a scenario gate only when every scenario passed and enough ran', () => {
+    assert.equal(evaluateGate({ scenarios: 'all-passed', minScenarios: 2 }, [passedRun], results(2), undefined).verdict, 'passed');
+    const tooFew = evaluateGate({ scenarios: 'all-passed', minScenarios: 3 }, [passedRun], results(2), undefined);
+    assert.equal(tooFew.verdict, 'failed');
+    assert.match(tooFew.reasons[0] ?? '', /2 scenario\(s\) ran, fewer than the 3 required/);
+  });
+
+  it('fails a scenario gate on a failed scenario, naming it', () => {
+    const outcome = evaluateGate({ scenarios: 'all-passed' }, [passedRun], results(1, [{ name: 'SMS Veilis', status: 'failed', message: 'no SMS' }]), undefined);
+    assert.deepEqual(outcome.reasons, ['failed: SMS Veilis: no SMS']);
+  });
+
+  it('does not count a pass on retry as green', () => {
+    const outcome = evaluateGate({ scenarios: 'all-passed' }, [passedRun], results(3, [], 1), undefined);
+    assert.equal(outcome.verdict, 'failed');
+    assert.match(outcome.reasons.join(), /passed only on retry/);
+  });
+
+  it('fails an action gate when the migration took longer than the window', () => {
+    const migrate: StepRecord = { step: 'migrate', status: 'passed', durationMs: 46 * 60_000, detail: '' };
+    const outcome = evaluateGate({ actions: 'succeeded', windowMinutes: 45 }, [migrate], results(0), undefined);
+    assert.match(outcome.reasons.join(), /took 46\.0 min, over the 45-minute window/);
+  });
+
+  it('marks a phase whose steps could not run as not run, never passed', () => {
+    const broken: StepRecord = { step: 'migrate', status: 'broken', durationMs: 0, detail: '[environment] the ops team runs it' };
+    assert.equal(evaluateGate({ actions: 'succeeded' }, [broken], results(0), undefined).verdict, 'not-run');
+  });
+});
