@@ -1,4 +1,6 @@
-// Cucumber profiles: which scenarios each kind of run selects. The harness CLI adds formats and the report folder.
+// Cucumber profiles: which scenarios each kind of run selects (harness/profiles.json). The harness CLI adds formats and the report folder.
+
+import profiles from './harness/profiles.json' with { type: 'json' };
 
 const common = {
   import: ['steps/**/*.ts'],
@@ -7,11 +9,7 @@ const common = {
   forceExit: true,
 };
 
-/** Every scenario but work in progress: the full regression. */
-export default { ...common, tags: 'not @wip' };
+const byName = Object.fromEntries(Object.entries(profiles).map(([name, tags]) => [name, { ...common, tags }]));
 
-/** The production smoke pass: fast, read-mostly, every instance and brand. */
-export const smoke = { ...common, tags: '@smoke and not @wip' };
-
-/** The first end-to-end slice through every layer. */
-export const foundation = { ...common, tags: '@foundation and not @wip' };
+export default byName.default;
+export const { smoke, foundation } = byName;

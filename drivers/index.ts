@@ -15,3 +15,5 @@ export { StubJournal, type JournalEntry, type JournalQuery, type SmsMessage, typ
 export { findChromium, launchBrowser, chromiumArgs, type LaunchOptions } from './browser.ts';
 /** Page object of one white label's customer space. */
 export { CustomerSpace, type TimelineEvent, type DeviceRow, type LoginOutcome } from './customer-space.ts';
+/** A customer-space page shows its own brand's name and support phone, and no other brand's. */
+export { expectBrandPage } from './branding.ts';

@@ -1,13 +1,17 @@
 // Environments by name: where the platform is and what is allowed there, validated when loaded.
 
 import { ConfigurationError } from '../lib/errors.ts';
+import { startContainers } from './containers.ts';
 import { startLocalEnvironment } from './local.ts';
-import { environmentNames, type EnvironmentName, type StartOptions, type StartedEnvironment } from './types.ts';
+import { loadRemoteConfig, startRemoteEnvironment } from './remote.ts';
+import { environmentNames, type EnvironmentDescriptor, type EnvironmentName, type StartOptions, type StartedEnvironment } from './types.ts';
 
 export type * from './types.ts';
 export { environmentNames } from './types.ts';
 export { reapOrphans } from './children.ts';
 export { redactUrl } from './postgres.ts';
+export { detectContainerRuntime } from './containers.ts';
+export { loadRemoteConfig, remoteVariables, type RemoteConfig, type TestAccount } from './remote.ts';
 
 /** Checks an environment name, listing the valid ones when it is unknown. */
 export function parseEnvironmentName(value: string): EnvironmentName {
@@ -16,15 +20,47 @@ export function parseEnvironmentName(value: string): EnvironmentName {
 }
 
 /**
+ * Steps that write (create an account, a payment, a device) call this first: where writes are not
+ * allowed (production), only the designated test accounts may be written to.
+ */
+export function assertWritable(environment: EnvironmentDescriptor, what: string, account?: string): void {
+  if (environment.allowsWrites) return;
+  if (account !== undefined && environment.testAccounts.some((a) => a.email === account)) return;
+  throw new ConfigurationError(`the ${environment.name} environment refuses to ${what}: writes are allowed there only on its designated test accounts (${environment.testAccounts.map((a) => a.email).join(', ') || 'none configured'})`);
+}
+
+/** Checks what an environment needs before anything starts: a remote one's configuration. */
+export function validateEnvironment(name: EnvironmentName, env: NodeJS.ProcessEnv = process.env): void {
+  if (name === 'preprod' || name === 'production') loadRemoteConfig(name, env);
+}
+
+/**
  * Starts the named environment.
  * - local: embedded PostgreSQL and aedes, unless DATABASE_URL / MQTT_URL name real servers.
  * - services: the real PostgreSQL and MQTT broker named by DATABASE_URL and MQTT_URL (both required).
+ * - containers: PostgreSQL and Mosquitto in containers (needs a Docker or Podman engine).
+ * - preprod, production: a platform that runs elsewhere, configured by PREPROD_* / PRODUCTION_* variables.
  */
 export async function startEnvironment(name: EnvironmentName, options: StartOptions, env: NodeJS.ProcessEnv = process.env): Promise<StartedEnvironment> {
   const services = { databaseUrl: env['DATABASE_URL'] || undefined, mqttUrl: env['MQTT_URL'] || undefined };
   if (name === 'services') {
     const missing = Object.entries({ DATABASE_URL: services.databaseUrl, MQTT_URL: services.mqttUrl }).filter(([, value]) => !value).map(([key]) => key);
     if (missing.length > 0) throw new ConfigurationError(`environment "services" needs ${missing.join(' and ')} (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres MQTT_URL=mqtt://127.0.0.1:1883)`);
+  }
+  if (name === 'preprod' || name === 'production') return startRemoteEnvironment(name, loadRemoteConfig(name, env), options);
+  if (name === 'containers') {
+    const containers = await startContainers(env);
+    try {
+      const started = await startLocalEnvironment(name, { databaseUrl: containers.databaseUrl, mqttUrl: containers.mqttUrl }, options);
+      const stop = async () => {
+        await started.stop();
+        await containers[Symbol.asyncDispose]();
+      };
+      return Object.assign(Object.create(started) as StartedEnvironment, { stop, [Symbol.asyncDispose]: stop });
+    } catch (error) {
+      await containers[Symbol.asyncDispose]();
+      throw error;
+    }
   }
   return startLocalEnvironment(name, services, options);
 }

@@ -2,7 +2,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultCatalogDir } from '../catalog/index.ts';
+import { defaultCatalogDir, loadCatalog } from '../catalog/index.ts';
 import { startStubServer } from '../simulators/index.ts';
 import { RunRegistry, reapOrphans, runToCompletion } from './children.ts';
 import { scopeFaults } from './faults.ts';
@@ -21,6 +21,8 @@ export interface ServiceUrls {
 
 /** Starts everything a local run needs; what fails to start is stopped again and reported as a broken environment. */
 export async function startLocalEnvironment(name: EnvironmentName, services: ServiceUrls, options: StartOptions): Promise<StartedEnvironment> {
+  // A broken catalog is bad input (a CatalogError, so a configuration error), not a platform that fails to start.
+  loadCatalog(defaultCatalogDir);
   reapOrphans();
   mkdirSync(options.logDir, { recursive: true });
   const faults = scopeFaults(options.faults);
@@ -39,6 +41,8 @@ export async function startLocalEnvironment(name: EnvironmentName, services: Ser
     const dbArgs = ['--accounts-url', databases.accounts, '--events-url', databases.events, '--media-url', databases.media, '--catalog', defaultCatalogDir];
     await runToCompletion(join(sandboxDir, 'admin.ts'), ['init', '--version', options.version, ...dbArgs], { timeoutMs: 60_000, label: `sandbox init (${options.version})` });
     const serverArgs = [...dbArgs, '--mqtt-url', broker.url, '--sms-url', `${stubs.url}/sms`, ...faults.platform.flatMap((fault) => ['--fault', fault])];
+    // The platform's clock may be set here, on this machine only; the notice date is the run's configuration.
+    serverArgs.push('--test-clock', ...(options.noticeAt ? ['--notice-at', options.noticeAt] : []));
     const fleet = new InstanceFleet({ serverArgs, logDir: options.logDir, registry });
     stack.defer(() => fleet.stopAll());
     await fleet.start(options.version, options.instances);
@@ -53,6 +57,8 @@ export async function startLocalEnvironment(name: EnvironmentName, services: Ser
       databaseServer: postgres.serverUrl,
       stubsUrl: stubs.url,
       catalogDir: defaultCatalogDir,
+      testAccounts: [],
+      testClock: true,
     });
     const owned = stack.move();
     return {

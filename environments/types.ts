@@ -3,7 +3,7 @@
 import type { PlatformVersion } from '../catalog/index.ts';
 import type { PlatformOperations } from './operations.ts';
 
-export const environmentNames = ['local', 'services'] as const;
+export const environmentNames = ['local', 'services', 'containers', 'preprod', 'production'] as const;
 export type EnvironmentName = (typeof environmentNames)[number];
 
 export interface PlatformInstance {
@@ -27,6 +27,10 @@ export interface EnvironmentDescriptor {
   databaseServer: string;
   stubsUrl: string;
   catalogDir: string;
+  /** Designated test accounts (pre-production, production): the only accounts a write may touch there. */
+  testAccounts: { email: string; password: string; whiteLabel: string }[];
+  /** The platform's clock can be set (`POST /__ops/clock`): only on the stand-in platform of this machine. */
+  testClock: boolean;
 }
 
 export interface StartOptions {
@@ -37,6 +41,8 @@ export interface StartOptions {
   faults: string[];
   /** Where process logs go. */
   logDir: string;
+  /** Start of the migration's maintenance window announced to customers (ISO-8601 with an offset); none by default. */
+  noticeAt?: string;
 }
 
 /** A started environment: its descriptor plus what only the orchestrator may do. */

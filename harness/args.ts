@@ -5,8 +5,12 @@ import type { PlatformVersion } from '../catalog/index.ts';
 import { parseEnvironmentName, type EnvironmentName } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
 
-export const profiles = ['default', 'smoke', 'foundation'] as const;
-export type Profile = (typeof profiles)[number];
+import profileTags from './profiles.json' with { type: 'json' };
+
+/** The tag expression each Cucumber profile selects (cucumber.js reads the same file). */
+export { profileTags };
+export const profiles = Object.keys(profileTags) as (keyof typeof profileTags)[];
+export type Profile = keyof typeof profileTags;
 
 export interface RunArgs {
   env: EnvironmentName;

@@ -1,7 +1,9 @@
 // The harness command line: `run` brings an environment up, plays the suite and prints the verdict.
 
 import { pathToFileURL } from 'node:url';
+import { validateEnvironment } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
+import { guardProduction } from './guard.ts';
 import { parseRunArgs } from './args.ts';
 import { certify } from './certify.ts';
 import { certifyUsage, parseCertifyArgs } from './certify-args.ts';
@@ -24,6 +26,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'certify') {
     const args = parseCertifyArgs(rest);
     const plan = loadPlan(args.planFile);
+    validateEnvironment(args.env);
+    await guardProduction(args.env, plan.phases.flatMap((phase) => phase.steps.flatMap((step) => (step.kind === 'run' ? [step.tags] : []))));
     if (args.dryRun) {
       await printDryRun(plan, args);
       return 0;

@@ -5,10 +5,11 @@ import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { redactUrl, startEnvironment, type StartedEnvironment } from '../environments/index.ts';
+import { redactUrl, startEnvironment, validateEnvironment, type StartedEnvironment } from '../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
 import { generateHtmlReport, summarizeResults, writeBrokenResult, writeRunMetadata, type ResultSummary } from './allure.ts';
-import type { RunArgs } from './args.ts';
+import { profileTags, type RunArgs } from './args.ts';
+import { guardProduction } from './guard.ts';
 import { runCucumber } from './cucumber.ts';
 
 export type Verdict = 'passed' | 'failed' | 'broken-environment' | 'configuration-error';
@@ -41,6 +42,9 @@ function verdictOf(summary: ResultSummary, notes: string[], brokenEnvironment: b
 }
 
 export async function certifyRun(args: RunArgs, log: (line: string) => void = console.log): Promise<RunOutcome> {
+  // Refused before anything starts: a misconfigured remote environment, a non-smoke selection on production.
+  validateEnvironment(args.env);
+  await guardProduction(args.env, [args.tags ? `(${profileTags[args.profile]}) and (${args.tags})` : profileTags[args.profile]]);
   const runId = newRunId();
   const reportDir = resolve(args.reportsDir, runId);
   const resultsDir = join(reportDir, 'allure-results');

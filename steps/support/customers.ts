@@ -3,9 +3,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import * as allure from 'allure-js-commons';
 import type { Offer, WhiteLabel } from '../../catalog/index.ts';
+import { assertWritable } from '../../environments/index.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
 export async function newCustomer(world: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer): Promise<Customer> {
+  // Production: a scenario may write only to the designated test accounts, never create customers.
+  assertWritable(world.environment, `create customer "${name}" (${whiteLabel.brand}, ${offer.name})`);
   const tag = randomBytes(4).toString('hex');
   const slug = name.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
   const email = `${slug}.${tag}@qa.example`;

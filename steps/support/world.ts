@@ -53,6 +53,12 @@ export class HarnessWorld extends World {
     return found;
   }
 
+  /** The customer space of a brand, in this scenario's browser context, on an instance taken in turn. */
+  async brandSpace(brand: WhiteLabel): Promise<CustomerSpace> {
+    const page = await browserSession.page(this);
+    return new CustomerSpace(page, this.api().baseUrl, brand.id);
+  }
+
   /** The customer space of the customer's brand, in this scenario's browser context. */
   async customerSpace(customer: Customer): Promise<CustomerSpace> {
     const page = await browserSession.page(this);
