@@ -16,9 +16,21 @@ export interface CertifyArgs {
   faults: string[];
   reportsDir: string;
   html: boolean;
+  shard: { index: number; total: number } | undefined;
 }
 
-export const certifyUsage = 'usage: node harness/cli.ts certify [--env local|services] [--plan FILE] [--dry-run] [--instances N] [--parallel N] [--fault NAME]... [--no-html] [--reports-dir DIR]';
+/** `i/n`, 1 ≤ i ≤ n: the share of scenarios this machine runs. */
+export function parseShard(value: string | undefined): { index: number; total: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (!match || total < 1) throw new ConfigurationError(`--shard must be i/n with n ≥ 1, e.g. 2/3; got "${value}"`);
+  if (index < 1 || index > total) throw new ConfigurationError(`--shard ${value}: the shard index ${index} is out of range 1..${total}`);
+  return { index, total };
+}
+
+export const certifyUsage = 'usage: node harness/cli.ts certify [--env local|services] [--plan FILE] [--dry-run] [--instances N] [--parallel N] [--fault NAME]... [--no-html] [--reports-dir DIR] [--shard i/n]';
 
 export function parseCertifyArgs(argv: string[]): CertifyArgs {
   let values;
@@ -34,6 +46,7 @@ export function parseCertifyArgs(argv: string[]): CertifyArgs {
         fault: { type: 'string', multiple: true, default: [] },
         'reports-dir': { type: 'string', default: 'reports' },
         'no-html': { type: 'boolean', default: false },
+        shard: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -59,5 +72,6 @@ export function parseCertifyArgs(argv: string[]): CertifyArgs {
     faults: values.fault,
     reportsDir: values['reports-dir'],
     html: !values['no-html'],
+    shard: parseShard(values.shard),
   };
 }

@@ -8,10 +8,11 @@ import { parseRunArgs } from './args.ts';
 import { certify } from './certify.ts';
 import { certifyUsage, parseCertifyArgs } from './certify-args.ts';
 import { printDryRun } from './dry-run.ts';
+import { mergeShards } from './merge.ts';
 import { loadPlan } from './plan/load.ts';
 import { certifyRun, exitCodes, printOutcome } from './run.ts';
 
-const usage = `usage:\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html]\n  ${certifyUsage.replace('usage: ', '')}`;
+const usage = `usage:\n  node harness/cli.ts merge <shard run folder>... [--no-html]\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html]\n  ${certifyUsage.replace('usage: ', '')}`;
 
 /** GO 0, NO-GO 1, configuration error 2, INCOMPLETE 4. */
 const certificateExit = { GO: 0, 'NO-GO': 1, INCOMPLETE: 4 } as const;
@@ -39,6 +40,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(`[harness] certificate: ${certificate.verdict} (${certificate.why})`);
     console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);
     if (certificate.reports.overall) console.log(`[harness] report: ${pathToFileURL(certificate.reports.overall).href}`);
+    return certificateExit[certificate.verdict];
+  }
+  if (command === 'merge') {
+    const html = !rest.includes('--no-html');
+    const { certificate, files } = await mergeShards(rest.filter((a) => a !== '--no-html'), 'reports', html);
+    for (const note of certificate.notes) console.log(`  note: ${note}`);
+    console.log(`[harness] merged certificate: ${certificate.verdict} (${certificate.why})`);
+    console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);
     return certificateExit[certificate.verdict];
   }
   throw new ConfigurationError(`unknown command "${command ?? ''}"; ${usage}`);

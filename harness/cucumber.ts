@@ -11,6 +11,8 @@ export interface CucumberRun {
   profile: string;
   parallel: number;
   tags: string | undefined;
+  /** Only this shard's share of the selected scenarios. */
+  shard?: { index: number; total: number } | undefined;
   resultsDir: string;
   environmentFile: string;
   timeoutMs: number;
@@ -28,6 +30,7 @@ export async function runCucumber(run: CucumberRun): Promise<number> {
     '--format', 'allure-cucumberjs/reporter',
     '--format-options', JSON.stringify({ resultsDir: run.resultsDir }),
     ...(run.tags ? ['--tags', run.tags] : []),
+    ...(run.shard ? ['--shard', `${run.shard.index}/${run.shard.total}`] : []),
   ];
   const child = spawn(process.execPath, args, {
     cwd: root,

@@ -18,6 +18,10 @@ export interface CertificateMetadata {
   executor: string;
   node: string;
   platform: { startVersion: string; finalVersion: string; instances: number };
+  /** Set on a shard's certificate: it alone certifies nothing until merged. */
+  shard?: { index: number; total: number };
+  /** Set on a merged certificate: the shards it was made of. */
+  shards?: { index: number; total: number }[];
 }
 
 export interface PartnerVerdict {
@@ -83,6 +87,9 @@ export function buildCertificate(input: {
   const uncovered = partners.filter((p) => p.verdict === 'INCOMPLETE');
   // Certifying the platform means certifying it for every partner: one left unexercised keeps it from GO.
   if (verdict === 'GO' && uncovered.length > 0) ({ verdict, why } = { verdict: 'INCOMPLETE', why: `no verdict for partner(s) ${uncovered.map((p) => p.name).join(', ')}` });
+  const shards = input.metadata.shards;
+  if (verdict === 'GO' && shards && shards.length < (shards[0]?.total ?? 0)) ({ verdict, why } = { verdict: 'INCOMPLETE', why: `only ${shards.length} of ${shards[0]?.total} shards were merged` });
+  if (verdict === 'GO' && input.metadata.shard) ({ verdict, why } = { verdict: 'INCOMPLETE', why: `shard ${input.metadata.shard.index}/${input.metadata.shard.total} alone: merge every shard (node harness/cli.ts merge ...)` });
   if (verdict === 'GO' && input.coverage.unexercised.length > 0) ({ verdict, why } = { verdict: 'INCOMPLETE', why: `${input.coverage.unexercised.length} catalog entries exercised by no scenario` });
   if (verdict === 'GO' && input.notes.some((n) => n.startsWith('[report]'))) ({ verdict, why } = { verdict: 'INCOMPLETE', why: 'a report leaks a secret or another partner\'s data (see notes)' });
   return {

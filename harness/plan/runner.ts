@@ -36,6 +36,7 @@ export interface PlanContext {
   resultsDir: string;
   environmentFile: string;
   parallel: number;
+  shard: { index: number; total: number } | undefined;
   log: (line: string) => void;
 }
 
@@ -73,7 +74,7 @@ async function runStep(step: PlanStep, phase: Phase, context: PlanContext): Prom
     writeFileSync(context.environmentFile, JSON.stringify(context.environment.descriptor), { mode: 0o600 });
     const phaseResults = join(context.runDir, 'phases', phase.id, 'allure-results');
     mkdirSync(phaseResults, { recursive: true });
-    const code = await runCucumber({ profile: 'default', parallel: context.parallel, tags: step.tags, resultsDir: phaseResults, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000, progress: 'progress' });
+    const code = await runCucumber({ profile: 'default', parallel: context.parallel, tags: step.tags, shard: context.shard, resultsDir: phaseResults, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000, progress: 'progress' });
     gatherPhaseResults(phaseResults, context.resultsDir, phase);
     return done(code === 0 ? 'passed' : 'failed', `cucumber exited ${code}`);
   } catch (error) {

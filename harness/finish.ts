@@ -1,0 +1,97 @@
+// The end of a certification (a run, or merged shards): coverage, overall and per-partner reports, scans, evidence, certificate.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import { join, relative } from 'node:path';
+import { loadCatalog } from '../catalog/index.ts';
+import { generateHtmlReport, writeHarnessResult, writeRunMetadata } from './allure.ts';
+import { buildCertificate, type Certificate } from './certificate/build.ts';
+import { hashEvidence } from './certificate/evidence.ts';
+import { renderCertificate } from './certificate/html.ts';
+import { findLeaks, splitResultsByPartner } from './certificate/partners.ts';
+import { scanForSecrets } from './certificate/secrets.ts';
+import { computeCoverage } from './coverage/compute.ts';
+import { renderCoverage } from './coverage/html.ts';
+import type { PhaseRecord } from './plan/runner.ts';
+import type { Plan } from './plan/types.ts';
+
+const root = join(import.meta.dirname, '..');
+
+export interface Shard {
+  index: number;
+  total: number;
+}
+
+export interface CertifyOutcome {
+  certificate: Certificate;
+  runDir: string;
+  files: { json: string; html: string };
+}
+
+function commitOf(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+const executor = () => (process.env['CI'] ? 'CI' : `${userInfo().username}@${hostname()}`);
+
+export async function finishCertification(input: {
+  runId: string;
+  runDir: string;
+  plan: Plan;
+  phases: PhaseRecord[];
+  notes: string[];
+  html: boolean;
+  metadata: { environment: string; startedAt: string; finalVersion: string; instances: number; shard: Shard | undefined; shards?: Shard[] };
+}): Promise<CertifyOutcome> {
+  const { runId, runDir, plan, phases, notes } = input;
+  const resultsDir = join(runDir, 'allure-results');
+  const catalog = loadCatalog();
+  // A shard exercises only part of the catalog: coverage is judged on the merged run.
+  const coverage = computeCoverage(catalog, resultsDir);
+  writeFileSync(join(runDir, 'coverage.json'), JSON.stringify(coverage, null, 2));
+  writeFileSync(join(runDir, 'coverage.html'), renderCoverage(coverage, runId));
+  const coverageLine = `${coverage.exercised}/${coverage.total} catalog entries exercised (${coverage.percent}%), allowed pairs ${coverage.pairs.coveredPairs}/${coverage.pairs.allowedPairs} (${coverage.pairs.percent}%)`;
+  writeHarnessResult(resultsDir, 'Catalog coverage: every catalog entry exercised by a scenario', coverage.unexercised.length === 0 ? 'passed' : 'failed', coverage.unexercised.length === 0 ? coverageLine : `${coverageLine}; exercised by no scenario: ${coverage.unexercised.join(', ')}`, [{ name: 'suite', value: 'Coverage' }]);
+  writeRunMetadata(resultsDir, { target: input.metadata.environment, plan: plan.name, 'platform.start': plan.platform.version, 'platform.final': input.metadata.finalVersion, run: runId }, { name: executor(), buildName: runId });
+  const reports = { overall: undefined as string | undefined, partners: {} as Record<string, string> };
+  const partnerResults = splitResultsByPartner(resultsDir, join(runDir, 'partners'), catalog);
+  if (input.html) {
+    const problem = await generateHtmlReport(resultsDir, join(runDir, 'report'));
+    if (problem) notes.push(`[environment] ${problem}`);
+    else reports.overall = join(runDir, 'report', 'index.html');
+    for (const partner of partnerResults) {
+      const out = join(runDir, 'partners', partner.partner, 'report');
+      if ((await generateHtmlReport(partner.resultsDir, out)) === undefined) reports.partners[partner.partner] = join(out, 'index.html');
+    }
+  }
+  for (const partner of partnerResults) {
+    const files = [partner.resultsDir, reports.partners[partner.partner]].filter((f): f is string => f !== undefined);
+    for (const leak of findLeaks(files, catalog, partner.partner)) notes.push(`[report] ${relative(runDir, leak.file)} (report of ${partner.partner}) names "${leak.mark}" of ${leak.owner}`);
+  }
+  for (const secret of scanForSecrets(runDir)) notes.push(`[report] ${secret}`);
+  const evidence = hashEvidence(runDir, (file) => file.startsWith('certificate.'));
+  const metadata = {
+    runId,
+    environment: input.metadata.environment,
+    plan: { name: plan.name, file: relative(root, plan.file) },
+    startedAt: input.metadata.startedAt,
+    endedAt: new Date().toISOString(),
+    commit: commitOf(),
+    harnessVersion: (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
+    executor: executor(),
+    node: process.version,
+    platform: { startVersion: plan.platform.version, finalVersion: input.metadata.finalVersion, instances: input.metadata.instances },
+    ...(input.metadata.shard ? { shard: input.metadata.shard } : {}),
+    ...(input.metadata.shards ? { shards: input.metadata.shards } : {}),
+  };
+  const certificate = buildCertificate({ metadata, phases, partners: partnerResults, reports, notes, evidence, coverage: { summary: coverageLine, unexercised: coverage.unexercised, report: join(runDir, 'coverage.html') } });
+  const files = { json: join(runDir, 'certificate.json'), html: join(runDir, 'certificate.html') };
+  writeFileSync(files.json, JSON.stringify(certificate, null, 2));
+  writeFileSync(files.html, renderCertificate(certificate, (path) => relative(runDir, path)));
+  return { certificate, runDir, files };
+}

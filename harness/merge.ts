@@ -1,0 +1,71 @@
+// `merge`: combines the runs of `certify --shard i/n` into one report and one certificate; a missing shard keeps it incomplete.
+
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigurationError } from '../lib/errors.ts';
+import type { Certificate } from './certificate/build.ts';
+import { finishCertification, type CertifyOutcome } from './finish.ts';
+import { summarizeResults } from './allure.ts';
+import { evaluateGate } from './plan/gates.ts';
+import { loadPlan } from './plan/load.ts';
+import type { PhaseRecord } from './plan/runner.ts';
+import { newRunId } from './run.ts';
+
+const root = join(import.meta.dirname, '..');
+
+function readShard(dir: string): Certificate & { dir: string } {
+  const file = join(dir, 'certificate.json');
+  if (!existsSync(file)) throw new ConfigurationError(`cannot merge ${dir}: it holds no certificate.json (is it the folder of a certify --shard run?)`);
+  const certificate = JSON.parse(readFileSync(file, 'utf8')) as Certificate;
+  if (!certificate.metadata.shard) throw new ConfigurationError(`cannot merge ${dir}: its run was not sharded (no --shard i/n)`);
+  return { ...certificate, dir };
+}
+
+export async function mergeShards(dirs: string[], reportsDir: string, html: boolean): Promise<CertifyOutcome> {
+  if (dirs.length === 0) throw new ConfigurationError('merge needs the folders of the shards\' runs: node harness/cli.ts merge reports/<run 1> reports/<run 2> ...');
+  const shards = dirs.map((dir) => readShard(resolve(dir)));
+  const [first] = shards;
+  const total = first?.metadata.shard?.total ?? 0;
+  for (const shard of shards) {
+    if (shard.metadata.shard?.total !== total) throw new ConfigurationError(`cannot merge: ${shard.dir} is shard ${shard.metadata.shard?.index}/${shard.metadata.shard?.total}, the others are of ${total}`);
+    if (shard.metadata.plan.name !== first?.metadata.plan.name) throw new ConfigurationError(`cannot merge: ${shard.dir} played plan "${shard.metadata.plan.name}", the others "${first?.metadata.plan.name}"`);
+  }
+  const indexes = shards.map((s) => s.metadata.shard?.index ?? 0);
+  const duplicate = indexes.find((index, i) => indexes.indexOf(index) !== i);
+  if (duplicate !== undefined) throw new ConfigurationError(`cannot merge: shard ${duplicate}/${total} is given twice`);
+  const missing = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !indexes.includes(i));
+  const plan = loadPlan(resolve(root, first?.metadata.plan.file ?? ''));
+  const runId = `${newRunId()}-merged`;
+  const runDir = resolve(reportsDir, runId);
+  mkdirSync(join(runDir, 'allure-results'), { recursive: true });
+  for (const shard of shards) {
+    cpSync(join(shard.dir, 'allure-results'), join(runDir, 'allure-results'), { recursive: true, filter: (src) => !/(environment\.properties|categories\.json|executor\.json)$/.test(src) });
+    if (existsSync(join(shard.dir, 'phases'))) for (const phase of readdirSync(join(shard.dir, 'phases'))) cpSync(join(shard.dir, 'phases', phase), join(runDir, 'phases', phase), { recursive: true });
+  }
+  const phases: PhaseRecord[] = plan.phases.map((phase) => {
+    const records = shards.map((s) => ({ shard: s.metadata.shard, gate: s.gates.find((g) => g.id === phase.id) }));
+    const steps = records.flatMap(({ shard, gate }) => (gate?.steps ?? []).map((step) => ({ ...step, detail: `shard ${shard?.index}/${total}: ${step.detail}` })));
+    const results = summarizeResults(join(runDir, 'phases', phase.id, 'allure-results'));
+    const gate = evaluateGate(phase.gate, steps, results, undefined);
+    const startedAt = records.map((r) => r.gate?.startedAt ?? '').sort()[0] ?? '';
+    const endedAt = records.map((r) => r.gate?.endedAt ?? '').sort().at(-1) ?? '';
+    return { id: phase.id, title: phase.title, startedAt, endedAt, steps, results, gate };
+  });
+  const notes = [...shards.flatMap((s) => s.notes.map((n) => `shard ${s.metadata.shard?.index}/${total}: ${n}`)), ...missing.map((i) => `shard ${i}/${total} is missing: its scenarios were not run, the certificate is incomplete`)];
+  return finishCertification({
+    runId,
+    runDir,
+    plan,
+    phases,
+    notes,
+    html,
+    metadata: {
+      environment: first?.metadata.environment ?? '',
+      startedAt: shards.map((s) => s.metadata.startedAt).sort()[0] ?? '',
+      finalVersion: first?.metadata.platform.finalVersion ?? '',
+      instances: first?.metadata.platform.instances ?? 0,
+      shard: undefined,
+      shards: shards.map((s) => s.metadata.shard ?? { index: 0, total }),
+    },
+  });
+}

@@ -1,0 +1,98 @@
+// `npm start` (the certification plan) end to end: certificate, per-partner reports with nothing of other partners, and the instance that did not restart.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadCatalog } from '../../catalog/index.ts';
+import type { Certificate } from '../../harness/certificate/build.ts';
+import { partnerMarks } from '../../harness/certificate/partners.ts';
+
+const cli = join(import.meta.dirname, '..', '..', 'harness', 'cli.ts');
+
+async function certify(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 600_000) {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'certify-e2e-'));
+  const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, MQTT_URL: undefined, ...env };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  const started = Date.now();
+  const child = spawn(process.execPath, [cli, 'certify', '--reports-dir', reportsDir, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearTimeout(timer);
+  const runs = existsSync(reportsDir) ? readdirSync(reportsDir) : [];
+  const runDir = runs[0] ? join(reportsDir, runs[0]) : '';
+  const certificateFile = join(runDir, 'certificate.json');
+  const certificate = runDir && existsSync(certificateFile) ? (JSON.parse(readFileSync(certificateFile, 'utf8')) as Certificate) : undefined;
+  return { code, output, seconds: (Date.now() - started) / 1000, runDir, certificate };
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+}
+
+describe('the certification plan, end to end', () => {
+  it('writes a certificate with every gate and per-partner reports that name no other partner and no secret', async () => {
+    const run = await certify([]);
+    const explain = `exit ${run.code}:\n${run.output.slice(-4000)}`;
+    assert.ok(run.certificate, explain);
+    assert.deepEqual(run.certificate.gates.map((g) => [g.id, g.verdict]), [['baseline', 'passed'], ['migration', 'passed'], ['regression', 'passed'], ['smoke', 'passed']], explain);
+    assert.ok(existsSync(join(run.runDir, 'certificate.html')));
+    assert.ok(run.certificate.evidence.length > 10 && run.certificate.evidence.every((e) => /^[0-9a-f]{64}$/.test(e.sha256)));
+    const catalog = loadCatalog();
+    for (const partner of catalog.partners) {
+      const report = run.certificate.reports.partners[partner.id];
+      assert.ok(report && existsSync(report), `no report for ${partner.id}`);
+      const partnerFiles = files(join(run.runDir, 'partners', partner.id));
+      for (const other of catalog.partners.filter((p) => p.id !== partner.id)) {
+        for (const mark of partnerMarks(catalog, other.id)) {
+          // A brand whose name contains another's (Assur Plus / Assur Plus Protect) is the same partner's.
+          if (partnerMarks(catalog, partner.id).some((own) => own.includes(mark))) continue;
+          for (const file of partnerFiles) assert.ok(!readFileSync(file, 'utf8').includes(mark), `${file} (partner ${partner.id}) names "${mark}" of ${other.id}`);
+        }
+      }
+    }
+    for (const file of files(run.runDir)) {
+      const text = readFileSync(file, 'utf8');
+      assert.doesNotMatch(text, /Qa-[A-Za-z0-9_-]{12}\b/, `${file} holds a customer password`);
+      assert.doesNotMatch(text, /postgres:\/\/postgres:harness@/, `${file} holds the database password`);
+    }
+  });
+
+  it('goes red when an instance is not restarted after the migration, naming that instance', async () => {
+    const run = await certify(['--no-html', '--fault', 'deploy:instance-not-restarted:i02']);
+    const explain = `exit ${run.code}:\n${run.output.slice(-4000)}`;
+    assert.equal(run.code, 1, explain);
+    assert.equal(run.certificate?.verdict, 'NO-GO');
+    const smoke = run.certificate?.gates.find((g) => g.id === 'smoke');
+    assert.equal(smoke?.verdict, 'failed', explain);
+    assert.match(smoke?.reasons.join('\n') ?? '', /i02 at http:\/\/127\.0\.0\.1:\d+ does not answer/);
+    assert.doesNotMatch(smoke?.reasons.join('\n') ?? '', /i01 at/);
+  });
+
+  it('refuses a production run of non-smoke scenarios before anything starts, listing them', async () => {
+    const accounts = join(mkdtempSync(join(tmpdir(), 'accounts-')), 'accounts.json');
+    writeFileSync(accounts, '[{"email":"qa@veilis.example","password":"secret-pw","whiteLabel":"veilis"}]');
+    const plan = join(mkdtempSync(join(tmpdir(), 'plan-')), 'plan.yaml');
+    writeFileSync(plan, 'name: wrong\nplatform: {version: v10, instances: 1}\nphases:\n  - id: all\n    title: All\n    steps: [{run: "not @wip"}]\n    gate: {scenarios: all-passed}\n');
+    const run = await certify(['--env', 'production', '--plan', plan], {
+      PRODUCTION_INSTANCES: 'i01=http://127.0.0.1:9', PRODUCTION_INSTANCE_COUNT: '1', PRODUCTION_MQTT_URL: 'mqtt://127.0.0.1:9',
+      PRODUCTION_ACCOUNTS_DB_URL: 'postgres://ro@127.0.0.1:9/a', PRODUCTION_EVENTS_DB_URL: 'postgres://ro@127.0.0.1:9/e', PRODUCTION_MEDIA_DB_URL: 'postgres://ro@127.0.0.1:9/m', PRODUCTION_TEST_ACCOUNTS_FILE: accounts,
+    }, 30_000);
+    assert.equal(run.code, 2, run.output);
+    assert.match(run.output, /production runs only @smoke scenarios/);
+    assert.match(run.output, /detection-mouvement\.feature:\d+/);
+    assert.equal(run.runDir, '', 'nothing may start, not even a report folder');
+    assert.ok(run.seconds < 10);
+  });
+
+  it('names the variables a production run lacks', async () => {
+    const run = await certify(['--env', 'production'], {}, 30_000);
+    assert.equal(run.code, 2, run.output);
+    assert.match(run.output, /PRODUCTION_INSTANCES is not set/);
+  });
+});

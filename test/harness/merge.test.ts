@@ -1,0 +1,55 @@
+// Shards: an index out of range is refused, and merging says which shard is missing.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parseShard } from '../../harness/certify-args.ts';
+import { mergeShards } from '../../harness/merge.ts';
+
+function shardRun(index: number, total: number, options: { sharded?: boolean } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), `shard-${index}-`));
+  const results = join(dir, 'phases', 'smoke', 'allure-results');
+  mkdirSync(results, { recursive: true });
+  mkdirSync(join(dir, 'allure-results'));
+  const result = JSON.stringify({ name: `health ${index}`, historyId: `h${index}`, status: 'passed', labels: [] });
+  writeFileSync(join(results, `${index}-result.json`), result);
+  writeFileSync(join(dir, 'allure-results', `${index}-result.json`), result);
+  const metadata = { runId: `r${index}`, environment: 'local', plan: { name: 'Post-migration smoke pass on production', file: 'harness/plans/production.yaml' }, startedAt: '2026-11-26T09:00:00Z', endedAt: '', commit: '', harnessVersion: '', executor: '', node: '', platform: { startVersion: 'v10', finalVersion: 'v10', instances: 46 }, ...(options.sharded === false ? {} : { shard: { index, total } }) };
+  const gates = [{ id: 'smoke', title: 'Smoke', startedAt: '', endedAt: '', steps: [{ step: 'run scenarios @smoke', status: 'passed', durationMs: 10, detail: 'cucumber exited 0' }], results: { total: 1, byStatus: { passed: 1 }, flaky: 0, problems: [] }, verdict: 'passed', requires: [], reasons: [] }];
+  writeFileSync(join(dir, 'certificate.json'), JSON.stringify({ verdict: 'INCOMPLETE', why: '', metadata, gates, partners: [], reports: { overall: undefined, partners: {} }, coverage: { summary: '', unexercised: [], report: '' }, notes: [], evidence: [] }));
+  return dir;
+}
+
+describe('shards', () => {
+  it('refuses a shard index out of range', () => {
+    assert.throws(() => parseShard('4/3'), /--shard 4\/3: the shard index 4 is out of range 1\.\.3/);
+    assert.throws(() => parseShard('0/3'), /out of range/);
+    assert.throws(() => parseShard('two/3'), /--shard must be i\/n/);
+    assert.deepEqual(parseShard('2/3'), { index: 2, total: 3 });
+  });
+
+  it('merges every shard into one certificate whose gate counts every shard\'s scenarios', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'merged-'));
+    const { certificate } = await mergeShards([shardRun(1, 2), shardRun(2, 2)], out, false);
+    assert.equal(certificate.gates[0]?.results.total, 2);
+    assert.equal(certificate.gates[0]?.verdict, 'passed');
+    assert.deepEqual(certificate.metadata.shards, [{ index: 1, total: 2 }, { index: 2, total: 2 }]);
+    assert.ok(!certificate.notes.some((n) => /missing/.test(n)));
+  });
+
+  it('says which shard is missing and never says GO', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'merged-'));
+    const { certificate } = await mergeShards([shardRun(1, 3), shardRun(3, 3)], out, false);
+    assert.ok(certificate.notes.includes('shard 2/3 is missing: its scenarios were not run, the certificate is incomplete'));
+    assert.notEqual(certificate.verdict, 'GO');
+  });
+
+  it('refuses to merge a run that was not sharded, or the same shard twice', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'merged-'));
+    await assert.rejects(mergeShards([shardRun(1, 2, { sharded: false })], out, false), /its run was not sharded/);
+    const one = shardRun(1, 2);
+    await assert.rejects(mergeShards([one, one], out, false), /shard 1\/2 is given twice/);
+  });
+});
