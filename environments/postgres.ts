@@ -112,7 +112,8 @@ export async function startEmbeddedPostgres(runId: string, registry: RunRegistry
     password,
     persistent: false,
     createPostgresUser: userInfo().uid === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    // 46 instances with a pool per database need more than the default 100 connections.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=1200', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     onLog: (message) => logs.push(String(message)),
     onError: (message) => logs.push(String(message)),
   });

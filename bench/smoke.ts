@@ -1,0 +1,49 @@
+// `npm run bench:smoke -- --instances 46`: time from the smoke pass's start to its verdict on N local V10 instances, against a bare /health floor.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEnvironment } from '../environments/index.ts';
+import { summarizeResults } from '../harness/allure.ts';
+import { runCucumber } from '../harness/cucumber.ts';
+import { newRunId } from '../harness/run.ts';
+
+const { values } = parseArgs({ options: { instances: { type: 'string', default: '46' }, parallel: { type: 'string', default: '2' } } });
+const instances = Number(values.instances);
+const runId = `bench-smoke-${newRunId()}`;
+const dir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+mkdirSync(join(dir, 'results'));
+const seconds = (ms: number) => Math.round(ms) / 1000;
+
+const t0 = performance.now();
+await using environment = await startEnvironment('local', { runId, version: 'v10', instances, faults: [], logDir: join(dir, 'logs') }, { ...process.env, DATABASE_URL: process.env['DATABASE_URL'], MQTT_URL: process.env['MQTT_URL'] });
+const startup = performance.now() - t0;
+const { descriptor } = environment;
+
+// The floor: one bare health request per instance, all at once, as a load balancer's check would.
+const f0 = performance.now();
+const answers = await Promise.all(descriptor.platform.instances.map((i) => fetch(`${i.url}/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status)));
+const floor = performance.now() - f0;
+
+const environmentFile = join(dir, 'environment.json');
+writeFileSync(environmentFile, JSON.stringify(descriptor), { mode: 0o600 });
+const s0 = performance.now();
+const code = await runCucumber({ profile: 'smoke', parallel: Number(values.parallel), tags: undefined, resultsDir: join(dir, 'results'), environmentFile, timeoutMs: 10 * 60_000, progress: 'progress' });
+const smoke = performance.now() - s0;
+const summary = summarizeResults(join(dir, 'results'));
+rmSync(dir, { recursive: true, force: true });
+
+console.log(JSON.stringify({
+  bench: 'smoke',
+  instances,
+  environmentStartupSeconds: seconds(startup),
+  floorHealthAllInstancesMs: Math.round(floor),
+  floorAllAnswered200: answers.every((s) => s === 200),
+  smokeTimeToVerdictSeconds: seconds(smoke),
+  verdict: code === 0 && summary.problems.length === 0 ? 'passed' : 'failed',
+  scenarios: summary.total,
+  problems: summary.problems.map((p) => `${p.name}: ${p.message}`.slice(0, 300)),
+  targetSeconds: 60,
+  withinTarget: smoke <= 60_000,
+}));
