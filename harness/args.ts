@@ -23,6 +23,8 @@ export interface RunArgs {
   reportsDir: string;
   /** Generate the HTML report with allure-commandline (needs Java). */
   html: boolean;
+  /** Retries of a failing scenario: for measuring flakiness only; a pass on retry is reported as flaky, never green. */
+  retry?: number;
 }
 
 function positive(flag: string, value: string | undefined, fallback: number, max: number): number {
@@ -47,6 +49,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
         tags: { type: 'string' },
         'reports-dir': { type: 'string', default: 'reports' },
         'no-html': { type: 'boolean', default: false },
+        retry: { type: 'string', default: '0' },
       },
       strict: true,
       allowPositionals: false,
@@ -69,5 +72,6 @@ export function parseRunArgs(argv: string[]): RunArgs {
     tags: values.tags,
     reportsDir: values['reports-dir'],
     html: !values['no-html'],
+    retry: values.retry === '0' ? 0 : positive('retry', values.retry, 0, 3),
   };
 }

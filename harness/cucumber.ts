@@ -14,6 +14,8 @@ export interface CucumberRun {
   /** Only this shard's share of the selected scenarios. */
   shard?: { index: number; total: number } | undefined;
   resultsDir: string;
+  /** Retries of failing scenarios (flakiness measurement only). */
+  retry?: number;
   environmentFile: string;
   timeoutMs: number;
   /** Extra lines of Allure labels etc. come through the environment file; this is only the display. */
@@ -30,6 +32,7 @@ export async function runCucumber(run: CucumberRun): Promise<number> {
     '--format', 'allure-cucumberjs/reporter',
     '--format-options', JSON.stringify({ resultsDir: run.resultsDir }),
     ...(run.tags ? ['--tags', run.tags] : []),
+    ...(run.retry ? ['--retry', String(run.retry)] : []),
     ...(run.shard ? ['--shard', `${run.shard.index}/${run.shard.total}`] : []),
   ];
   const child = spawn(process.execPath, args, {

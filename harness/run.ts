@@ -65,7 +65,7 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
     // The descriptor holds credentials: it stays outside the reports folder.
     const environmentFile = join(privateDir, 'environment.json');
     writeFileSync(environmentFile, JSON.stringify(descriptor), { mode: 0o600 });
-    await runCucumber({ profile: args.profile, parallel: args.parallel, tags: args.tags, resultsDir, environmentFile, timeoutMs: 30 * 60_000, progress: process.stdout.isTTY ? 'progress-bar' : 'progress' });
+    await runCucumber({ profile: args.profile, parallel: args.parallel, tags: args.tags, retry: args.retry, resultsDir, environmentFile, timeoutMs: 30 * 60_000, progress: process.stdout.isTTY ? 'progress-bar' : 'progress' });
     for (const dead of environment.deadInstances()) {
       brokenEnvironment = true;
       const message = `[environment] platform instance ${dead.id} died during the run (exit code ${dead.exitCode}, signal ${dead.signal}); see logs/platform-${dead.id}.log`;
