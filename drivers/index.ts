@@ -11,9 +11,25 @@ export { checkInstances, type InstanceAddress } from './instances.ts';
 export { HttpAssertionError } from './http.ts';
 /** Client of the stub server's control API: journal queries, bounded waits, fault switches, unhandled requests. */
 export { StubJournal, type JournalEntry, type JournalQuery, type SmsMessage, type SmsQuery, type StubFault, type StubFaultMode } from './stub-journal.ts';
+/** What the platform asked of the mail, payment and AI stubs; faults per correlation; the reaction a fault must cause (retry, once only). */
+export { ThirdParties, type ThirdParty, type AiLabel, type MailMessage, type ChargeRequest } from './third-parties.ts';
+/** Client of the service modules' API: state and quotas, AI and home-care settings, billing, recordings, the synthetic account's clock. */
+export { ModulesApi, testInstruments, type ModulesState, type BillingView, type BillingPayment, type RecordingView, type HomeCareSettings, type HomeCareWatch, type Classification, type MonitoringRecord } from './modules-api.ts';
 /** Finds Chromium (CHROMIUM_PATH, playwright-core's, the distribution's) and launches it headless with a deadline. */
 export { findChromium, launchBrowser, chromiumArgs, type LaunchOptions } from './browser.ts';
 /** Page object of one white label's customer space. */
-export { CustomerSpace, type TimelineEvent, type DeviceRow, type LoginOutcome } from './customer-space.ts';
+export { CustomerSpace, memberPages, type TimelineEvent, type DeviceRow, type LoginOutcome, type BrandView, type NoticeView, type MaintenanceView, type PageVisit } from './customer-space.ts';
+/** A brand as the catalog describes it (a CatalogError when incomplete), and the check that a page shows it and no other brand. */
+export { brandExpectation, brandFingerprint, brandProblems, expectOwnBrand, type BrandExpectation } from './customer-space-branding.ts';
+/** Page object of the back office for support staff: login, customer search and card, instance health. */
+export { BackOffice, expectContract, expectDevice, instanceHealthProblems, type ExpectedContract, type CustomerCard, type CustomerResult, type InstanceHealthRow, type SupportDeviceRow } from './back-office.ts';
+/** The stand-in platform's local ops endpoints (test clock, migration date, maintenance, staff), undone by restore(); Paris time helpers. */
+export { PlatformOps, parisInstant, parisDaysBefore, type MaintenanceScope, type NoticeSchedule } from './platform-ops.ts';
+/** Visual comparison against approved baselines in the repo, with tolerance; stale or missing baselines name the update command. */
+export { BaselineStore, expectMatch, defaultTolerance, updateBaselinesCommand, type Comparison, type VisualTolerance, type BaselineAudit } from './visual.ts';
 /** A customer-space page shows its own brand's name and support phone, and no other brand's. */
 export { expectBrandPage } from './branding.ts';
+/** Live view: reads a camera's MJPEG stream relayed by the platform, frame by frame (whole JPEGs with their comments). */
+export { readLiveFrames, jpegComment, type LiveFrame, type LiveViewOptions } from './live-view.ts';
+/** Devices as the platform sees them: endpoints advertised in /health, online state, stored events, dated at real time. */
+export { discoverDeviceEndpoints, waitForDeviceOnline, waitForDeviceEvents, expectPlacedAtRealTime, type DeviceEndpoints } from './devices.ts';

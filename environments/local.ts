@@ -40,7 +40,8 @@ export async function startLocalEnvironment(name: EnvironmentName, services: Ser
     const { databases } = postgres;
     const dbArgs = ['--accounts-url', databases.accounts, '--events-url', databases.events, '--media-url', databases.media, '--catalog', defaultCatalogDir];
     await runToCompletion(join(sandboxDir, 'admin.ts'), ['init', '--version', options.version, ...dbArgs], { timeoutMs: 60_000, label: `sandbox init (${options.version})` });
-    const serverArgs = [...dbArgs, '--mqtt-url', broker.url, '--sms-url', `${stubs.url}/sms`, ...faults.platform.flatMap((fault) => ['--fault', fault])];
+    const serverArgs = [...dbArgs, '--mqtt-url', broker.url, '--sms-url', stubs.serviceUrl('sms'),
+      '--mail-url', stubs.serviceUrl('mail'), '--payment-url', stubs.serviceUrl('payment'), '--ai-url', stubs.serviceUrl('ai'), '--monitoring-url', stubs.serviceUrl('monitoring'), ...faults.platform.flatMap((fault) => ['--fault', fault])];
     // The platform's clock may be set here, on this machine only; the notice date is the run's configuration.
     serverArgs.push('--test-clock', ...(options.noticeAt ? ['--notice-at', options.noticeAt] : []));
     const fleet = new InstanceFleet({ serverArgs, logDir: options.logDir, registry });

@@ -28,7 +28,19 @@ export interface ServerOptions {
   urls: DatabaseUrls;
   mqttUrl: string;
   smsUrl: string;
+  /** `--mail-url`, `--payment-url`, `--ai-url`: the modules' providers; unset, the module's calls are refused (and logged). */
+  mailUrl: string | undefined;
+  paymentUrl: string | undefined;
+  aiUrl: string | undefined;
+  /** `--monitoring-url`: the monitoring centre the DC-09 receiver forwards alarms to; unset, alarms are not forwarded. */
+  monitoringUrl: string | undefined;
   faults: Faults;
+  /** `--test-clock`: the platform's clock may be set through `POST /__ops/clock` (local environment only). */
+  testClock: boolean;
+  /** `--notice-at`: start of the migration's maintenance window, announced to customers from J-5. */
+  noticeAt: Date | undefined;
+  /** `--notice-window`: length of the maintenance window in minutes (45 by default). */
+  noticeWindowMinutes: number;
 }
 
 const common = {
@@ -45,7 +57,14 @@ const serverOnly = {
   host: { type: 'string', default: '127.0.0.1' },
   'mqtt-url': { type: 'string' },
   'sms-url': { type: 'string' },
+  'mail-url': { type: 'string' },
+  'payment-url': { type: 'string' },
+  'ai-url': { type: 'string' },
+  'monitoring-url': { type: 'string' },
   fault: { type: 'string', multiple: true },
+  'test-clock': { type: 'boolean', default: false },
+  'notice-at': { type: 'string' },
+  'notice-window': { type: 'string', default: '45' },
 } as const;
 
 /** Flags of `admin.ts init`. */
@@ -69,8 +88,29 @@ export function parseServerFlags(args: string[]): ServerOptions {
     urls: databaseUrls(values),
     mqttUrl: url('--mqtt-url', values['mqtt-url'], ['mqtt:', 'mqtts:', 'ws:', 'wss:', 'tcp:']),
     smsUrl: url('--sms-url', values['sms-url'], ['http:', 'https:']).replace(/\/+$/, ''),
+    mailUrl: optionalHttpUrl('--mail-url', values['mail-url']),
+    paymentUrl: optionalHttpUrl('--payment-url', values['payment-url']),
+    aiUrl: optionalHttpUrl('--ai-url', values['ai-url']),
+    monitoringUrl: optionalHttpUrl('--monitoring-url', values['monitoring-url']),
     faults: parseFaults(values.fault ?? [], instanceId(values.instance)),
+    testClock: values['test-clock'] ?? false,
+    noticeAt: noticeAt(values['notice-at']),
+    noticeWindowMinutes: noticeWindow(values['notice-window']),
   };
+}
+
+/** An instant with its offset, e.g. 2026-12-01T09:30:00+01:00: a wall-clock time without one would depend on the machine. */
+function noticeAt(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (/(Z|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(date.getTime())) return date;
+  throw new StartupError(`--notice-at must be an ISO-8601 date and time with an offset, like 2026-12-01T09:30:00+01:00, got ${JSON.stringify(value)}`);
+}
+
+function noticeWindow(value: string | undefined): number {
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 1 && n <= 24 * 60) return n;
+  throw new StartupError(`--notice-window must be a whole number of minutes from 1 to 1440, got ${JSON.stringify(value ?? null)}`);
 }
 
 function parse<O extends ParseArgsOptionsConfig>(args: string[], options: O) {
@@ -104,6 +144,10 @@ function databaseUrls(values: Record<string, unknown>): DatabaseUrls {
     events: url('--events-url', values['events-url'], pg),
     media: url('--media-url', values['media-url'], pg),
   };
+}
+
+function optionalHttpUrl(flag: string, value: string | undefined): string | undefined {
+  return value === undefined ? undefined : url(flag, value, ['http:', 'https:']).replace(/\/+$/, '');
 }
 
 function url(flag: string, value: unknown, protocols: string[]): string {

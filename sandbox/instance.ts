@@ -7,12 +7,15 @@ import type { Pools } from './db.ts';
 import { closePools, databaseNames, openPools, readSchemaVersion } from './db.ts';
 import type { ServerOptions } from './flags.ts';
 import { createHandler } from './http/app.ts';
+import { startHeartbeat } from './http/backoffice-instances.ts';
+import { openSideServices } from './http/space-side.ts';
 import type { IngestStats, MessageHandler } from './ingest/handler.ts';
 import { createMessageHandler } from './ingest/handler.ts';
+import { startDeviceSide } from './ingest/devices.ts';
 import { startMqttIngest } from './ingest/mqtt.ts';
 import type { Logger } from './log.ts';
-import { createFanOut } from './notify/fanout.ts';
-import { createSmsClient } from './notify/sms.ts';
+import { readModuleSettings } from './http/space-settings.ts';
+import { createModules } from './modules/index.ts';
 import { StartupError } from './startup-error.ts';
 import { createStore } from './store/index.ts';
 import { createBackgroundTasks } from './tasks.ts';
@@ -21,6 +24,8 @@ import { redactUrl } from './url.ts';
 export interface RunningInstance {
   port: number;
   url: string;
+  /** Where devices reach this instance besides HTTP (MQTT 5 endpoint, DC-09 receiver): added to the READY line. */
+  devices: Record<string, unknown>;
   stop(): Promise<void>;
 }
 
@@ -31,24 +36,40 @@ export async function startInstance(options: ServerOptions, log: Logger): Promis
     throw error;
   };
   await checkSchemaVersions(pools, options).catch(closeAndRethrow);
+  const side = await openSideServices(pools.accounts, options).catch(closeAndRethrow);
   const store = createStore(options.version, pools);
   const tasks = createBackgroundTasks();
-  const sms = createSmsClient(options.smsUrl, log);
+  const modules = createModules({
+    version: options.version, pools, log, tasks, faults: options.faults, clock: () => side.clock.now(),
+    smsUrl: options.smsUrl, mailUrl: options.mailUrl, paymentUrl: options.paymentUrl, aiUrl: options.aiUrl, monitoringUrl: options.monitoringUrl,
+    switchedOn: async (id, offered) => [...(await readModuleSettings(side.pool, id, offered))].filter(([, on]) => on).map(([m]) => m),
+  });
   const stats: IngestStats = { processed: 0, stored: 0, duplicates: 0, ignored: 0, failed: 0 };
-  const handler = withCrashFault(options, log, createMessageHandler(store, createFanOut(store, sms, tasks, log, options.faults), log, stats));
+  const devices = await startDeviceSide({
+    host: options.host, pools, store, fanOut: modules.fanOut, stats, log, accountsUrl: options.urls.accounts, version: options.version, monitoringUrl: options.monitoringUrl,
+  }).catch(closeAndRethrow);
+  const handler = withCrashFault(options, log, createMessageHandler(store, modules.fanOut, log, stats, devices.ingest));
   const clientId = `platform-${options.instance}-${process.pid}`;
   const ingest = await startMqttIngest(options.mqttUrl, clientId, handler, log).catch(closeAndRethrow);
-  const vitals = () => ({ mqtt: ingest.connected() ? 'connected' : 'disconnected', ingest: { ...stats }, sms: { ...sms.stats } });
-  const context = { store, version: options.version, instance: options.instance, startedAt: new Date(), log, vitals };
-  const server = createServer(createHandler(context));
+  const vitals = () => ({ mqtt: ingest.connected() ? 'connected' : 'disconnected', ingest: { ...stats }, ...modules.vitals(), ...devices.vitals() });
+  const context = { store, version: options.version, instance: options.instance, startedAt: new Date(), log, vitals, side };
+  const server = createServer(devices.wrap(createHandler(context, modules.context)));
   const port = await listen(server, options);
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  const heartbeat = await startHeartbeat(pools.accounts, { id: options.instance, version: options.version, url }, log);
+  modules.setSelfUrl(url);
+  const scheduler = modules.startScheduler();
   return {
     port,
-    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+    url,
+    devices: devices.addresses,
     async stop() {
+      await heartbeat.stop();
+      await scheduler.stop();
       server.close();
       server.closeAllConnections();
       await ingest.close();
+      await devices.close();
       await tasks.drain(3000);
       await closePools(pools);
     },

@@ -1,6 +1,9 @@
-// Steps about the customer space, seen through a real browser.
+// Steps about the customer space, seen through a real browser: login per brand and account type, notice, pages, maintenance, looks.
 
-import { Then } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
+import type { WhiteLabel } from '../catalog/index.ts';
+import { parisDaysBefore, parisInstant } from '../drivers/index.ts';
+import { compareDashboard, expectBrand, freshLogin, logIn, newSpaceCustomer, reuseLogin } from './support/space.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Then('l\'évènement apparaît dans la chronologie de l\'espace client de {string}', async function (this: HarnessWorld, name: string) {
@@ -9,4 +12,72 @@ Then('l\'évènement apparaît dans la chronologie de l\'espace client de {strin
   await space.open();
   await space.login(customer.email, customer.password);
   await space.waitForTimelineEvent({ serial: this.camera(name).serial, type: 'motion' }, 10_000);
+});
+
+Given('un client {string} de la marque {marque} avec un compte {string}', async function (this: HarnessWorld, name: string, brand: WhiteLabel, accountType: string) {
+  this.customers.set(name, await newSpaceCustomer(this, name, brand, accountType));
+});
+
+When('{string} se connecte à l\'espace client de sa marque', async function (this: HarnessWorld, name: string) {
+  await logIn(this, this.customer(name));
+});
+
+Then('l\'espace client montre le nom, le logo, les couleurs et le téléphone de {marque}, et rien d\'une autre marque', async function (this: HarnessWorld, brand: WhiteLabel) {
+  await expectBrand(this, brand);
+});
+
+Given('un client de la marque {marque} déjà connecté à son espace client', async function (this: HarnessWorld, brand: WhiteLabel) {
+  await reuseLogin(this, brand);
+});
+
+Given('un nouveau client de la marque {marque} connecté à son espace client', async function (this: HarnessWorld, brand: WhiteLabel) {
+  await freshLogin(this, brand);
+});
+
+Given('une migration programmée le {string} à {string}, heure de Paris', async function (this: HarnessWorld, date: string, time: string) {
+  await this.ops.scheduleMigration(parisInstant(date, time));
+});
+
+When('nous sommes à J-{int} de la migration', async function (this: HarnessWorld, days: number) {
+  await this.ops.setClock(parisDaysBefore(new Date((await this.ops.schedule()).at ?? ''), days));
+});
+
+When('la migration est passée', async function (this: HarnessWorld) {
+  await this.ops.setClock(new Date(Date.parse((await this.ops.schedule()).windowEnd ?? '') + 60_000));
+});
+
+When('nous sommes pendant la fenêtre de maintenance', async function (this: HarnessWorld) {
+  await this.ops.setClock(new Date(Date.parse((await this.ops.schedule()).at ?? '') + 10 * 60_000));
+});
+
+Then('l\'espace client n\'annonce aucune migration', async function (this: HarnessWorld) {
+  await (await this.currentSpace()).expectNotice(undefined);
+});
+
+Then('l\'espace client annonce la migration pour le {string}', async function (this: HarnessWorld, when: string) {
+  await (await this.currentSpace()).expectNotice({ stage: 'notice', date: when });
+});
+
+Then('l\'espace client rappelle la migration pour le {string}', async function (this: HarnessWorld, when: string) {
+  await (await this.currentSpace()).expectNotice({ stage: 'reminder', date: when });
+});
+
+When('le client ferme l\'annonce de la migration', async function (this: HarnessWorld) {
+  await (await this.currentSpace()).dismissNotice();
+});
+
+When('la plateforme passe en maintenance', async function (this: HarnessWorld) {
+  await this.ops.setMaintenance('all', true);
+});
+
+Then('l\'espace client de {marque} affiche sa page de maintenance, à réessayer plus tard', async function (this: HarnessWorld, brand: WhiteLabel) {
+  await (await this.brandSpace(brand)).expectMaintenancePage(brand.brand);
+});
+
+Then('chaque page de l\'espace client de {marque} s\'affiche à sa marque, sans erreur', async function (this: HarnessWorld, brand: WhiteLabel) {
+  await (await this.brandSpace(brand)).expectEachPageShows(brand.brand);
+});
+
+Then('le tableau de bord de {marque} ressemble à sa capture approuvée', async function (this: HarnessWorld, brand: WhiteLabel) {
+  await compareDashboard(this, brand);
 });

@@ -43,6 +43,11 @@ export const generators: Record<string, (catalog: Catalog, argument: string | un
       return [label.brand, offer.name];
     }),
   }),
+  /** Every white label with every account type it opens. */
+  'marques-types-de-compte': (catalog) => ({
+    header: ['marque', 'type de compte'],
+    rows: catalog.whiteLabels.flatMap((label) => label.accountTypes.map((type) => [label.brand, name(catalog.accountTypes, type, 'account type')])),
+  }),
   /** The pairwise covering array over white label × account type × payment method × offer × camera generation. */
   combinaisons: (catalog) => ({
     header: ['marque', 'type de compte', 'paiement', 'offre', 'génération'],

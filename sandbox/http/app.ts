@@ -2,22 +2,31 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeError } from '../log.ts';
+import type { ModuleContext } from '../modules/index.ts';
 import { handleApi } from './api.ts';
+import { handleModulesApi } from './api-modules.ts';
+import { handleBackOffice } from './backoffice.ts';
 import type { AppContext } from './context.ts';
 import { HttpError, sendJson } from './io.ts';
+import { handleOps } from './space-ops.ts';
+import type { SpaceContext } from './space-side.ts';
 import { handleSpace } from './space.ts';
 
-export function createHandler(ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => void {
+/** `modules`: the service modules' routes (settings, billing, recordings, payment webhook), when the instance runs them. */
+export function createHandler(ctx: SpaceContext, modules?: ModuleContext): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    route(ctx, req, res).catch((error: unknown) => answerError(ctx, res, error));
+    route(ctx, req, res, modules).catch((error: unknown) => answerError(ctx, res, error));
   };
 }
 
-async function route(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(ctx: SpaceContext, req: IncomingMessage, res: ServerResponse, modules: ModuleContext | undefined): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://platform.invalid');
   if (url.pathname === '/health' && req.method === 'GET') return health(ctx, res);
+  if (url.pathname.startsWith('/api/') && modules !== undefined && (await handleModulesApi(ctx, modules, req, res, url))) return;
   if (url.pathname.startsWith('/api/')) return handleApi(ctx, req, res, url);
   if (url.pathname.startsWith('/space/')) return handleSpace(ctx, req, res, url);
+  if (url.pathname === '/backoffice' || url.pathname.startsWith('/backoffice/')) return handleBackOffice(ctx, req, res, url);
+  if (url.pathname.startsWith('/__ops/')) return handleOps(ctx, req, res, url);
   throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
 }
 

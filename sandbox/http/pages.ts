@@ -1,4 +1,4 @@
-// The customer space's pages, in French, branded per white label (brand, logo, colours, support phone).
+// The customer space's frame and main pages, in French, branded per white label (brand, logo, colours, support phone).
 
 import { eventLabel } from '../event-types.ts';
 import type { Branding, Device, StoredEvent } from '../store/index.ts';
@@ -7,11 +7,25 @@ import { html } from './html.ts';
 import type { SafeHtml } from './html.ts';
 
 /** Catalog colours go into a <style> element, where HTML escaping does not protect: only plain colour forms pass. */
-function cssColor(value: string, fallback: string): string {
-  return /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|rgba?\([0-9.,%\s]+\))$/.test(value) ? value : fallback;
+export function cssColor(value: string | null | undefined, fallback: string): string {
+  return typeof value === 'string' && /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|rgba?\([0-9.,%\s]+\))$/.test(value) ? value : fallback;
 }
 
-function layout(b: Branding, title: string, body: SafeHtml): string {
+export interface Frame {
+  /** The logged-in customer's navigation. */
+  nav?: boolean;
+  /** The migration notice, when one is due. */
+  notice?: SafeHtml;
+}
+
+const links: [string, string][] = [['', 'Tableau de bord'], ['live', 'Direct'], ['events', 'Événements'], ['recordings', 'Enregistrements'], ['settings', 'Réglages']];
+
+function navigation(b: Branding): SafeHtml {
+  return html`<nav aria-label="Espace client"><ul>${links.map(([path, label]) => html`<li><a href="/space/${b.whiteLabel}/${path}">${label}</a></li>`)}</ul>
+<form method="post" action="/space/${b.whiteLabel}/logout"><button type="submit">Se déconnecter</button></form></nav>`;
+}
+
+export function layout(b: Branding, title: string, body: SafeHtml, frame: Frame = {}): string {
   const primary = cssColor(b.primaryColor, '#333333');
   const secondary = cssColor(b.secondaryColor, '#ffffff');
   return html`<!doctype html>
@@ -23,9 +37,15 @@ function layout(b: Branding, title: string, body: SafeHtml): string {
 :root { --brand-primary: ${primary}; --brand-secondary: ${secondary}; }
 body { font-family: sans-serif; margin: 0; background: var(--brand-secondary); color: #222; }
 header { background: var(--brand-primary); color: var(--brand-secondary); padding: 12px 24px; display: flex; gap: 16px; align-items: center; }
-main { padding: 24px; max-width: 960px; }
+nav { display: flex; gap: 16px; align-items: center; padding: 8px 24px; border-bottom: 2px solid var(--brand-primary); }
+nav ul { display: flex; gap: 16px; list-style: none; margin: 0; padding: 0; }
+nav a { color: var(--brand-primary); }
+main { padding: 24px; max-width: 960px; margin: 16px 24px; background: #fff; color: #222; border-radius: 4px; }
+footer { padding: 0 24px; color: var(--brand-primary); }
+footer p { display: inline-block; background: #fff; padding: 4px 8px; border-radius: 4px; }
 button { background: var(--brand-primary); color: var(--brand-secondary); border: 0; padding: 8px 16px; }
 [role="alert"] { color: #b00020; }
+[role="dialog"] { border: 2px solid var(--brand-primary); background: #fff; padding: 12px 16px; margin-bottom: 16px; }
 </style>
 </head>
 <body>
@@ -33,7 +53,9 @@ button { background: var(--brand-primary); color: var(--brand-secondary); border
 <img src="/space/${b.whiteLabel}/logo.svg" alt="${b.brand} logo" data-testid="brand-logo">
 <strong data-testid="brand-name">${b.brand}</strong>
 </header>
+${frame.nav ? navigation(b) : ''}
 <main>
+${frame.notice ?? ''}
 ${body}
 </main>
 <footer><p>Service client : <span data-testid="support-phone">${b.supportPhone}</span></p></footer>
@@ -56,19 +78,23 @@ ${error ? html`<p role="alert">${error}</p>` : ''}
   );
 }
 
-export function dashboardPage(b: Branding, name: string, devices: Device[], events: StoredEvent[]): string {
+export function dashboardPage(b: Branding, name: string, devices: Device[], events: StoredEvent[], notice?: SafeHtml): string {
   return layout(
     b,
     'Mon espace',
     html`<h1>Bonjour ${name}</h1>
-<form method="post" action="/space/${b.whiteLabel}/logout"><button type="submit">Se déconnecter</button></form>
 <h2>Mes équipements</h2>
 <ul data-testid="device-list">${devices.map(deviceRow)}</ul>
 ${devices.length === 0 ? html`<p>Aucun équipement.</p>` : ''}
 <h2>Derniers événements</h2>
-<ol data-testid="timeline">${events.map(timelineItem)}</ol>
-${events.length === 0 ? html`<p>Aucun événement.</p>` : ''}`,
+${timeline(events)}`,
+    { nav: true, notice },
   );
+}
+
+export function timeline(events: StoredEvent[]): SafeHtml {
+  return html`<ol data-testid="timeline">${events.map(timelineItem)}</ol>
+${events.length === 0 ? html`<p>Aucun événement.</p>` : ''}`;
 }
 
 function deviceRow(d: Device): SafeHtml {

@@ -120,8 +120,54 @@ export interface DeviceStore {
   storeEvent(event: IncomingEvent): Promise<number | undefined>;
 }
 
-export interface Store extends AccountStore, DeviceStore {
+export interface Store extends AccountStore, DeviceStore, SupportStore {
   readonly version: PlatformVersion;
   /** Proves the three databases answer. */
   ping(): Promise<void>;
+}
+
+/** One line of the back office's customer search. */
+export interface AccountSummary {
+  id: number;
+  email: string;
+  name: string;
+  phone: string;
+  whiteLabel: string;
+  brand: string;
+}
+
+/** A device as support staff see it: with its firmware. */
+export interface SupportDevice extends Device {
+  firmware: string | null;
+}
+
+/** A recording of one of the account's devices (media database). */
+export interface Recording {
+  id: number;
+  serial: string;
+  eventId: string | null;
+  startedAt: Date;
+  durationMs: number;
+  sizeBytes: number;
+  storageKey: string;
+}
+
+/** Display names of reference data, by id. */
+export interface Labels {
+  partners: Record<string, string>;
+  offers: Record<string, string>;
+  modules: Record<string, string>;
+  accountTypes: Record<string, string>;
+}
+
+/** What the back office and the customer space's recordings read: search, device status, recordings, labels. */
+export interface SupportStore {
+  /** Customers whose e-mail, name or phone contains `query` (case-insensitive), or whose id it is. */
+  searchAccounts(query: string, limit: number): Promise<AccountSummary[]>;
+  supportDevices(accountId: number): Promise<SupportDevice[]>;
+  /** Newest first. */
+  recordings(accountId: number, limit: number): Promise<Recording[]>;
+  /** One recording, only if it belongs to one of the account's devices. */
+  recording(accountId: number, id: number): Promise<Recording | undefined>;
+  labels(): Promise<Labels>;
 }

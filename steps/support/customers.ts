@@ -3,10 +3,17 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import * as allure from 'allure-js-commons';
 import type { Offer, WhiteLabel } from '../../catalog/index.ts';
+import { ModulesApi, testInstruments } from '../../drivers/index.ts';
 import { assertWritable } from '../../environments/index.ts';
+import { ConfigurationError } from '../../lib/errors.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
-export async function newCustomer(world: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer): Promise<Customer> {
+export interface CustomerChoices {
+  /** A payment method id the brand takes (catalog payment-methods.yaml); by default the brand's first but free trial. */
+  paymentMethod?: string;
+}
+
+export async function newCustomer(world: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer, choices: CustomerChoices = {}): Promise<Customer> {
   // Production: a scenario may write only to the designated test accounts, never create customers.
   assertWritable(world.environment, `create customer "${name}" (${whiteLabel.brand}, ${offer.name})`);
   const tag = randomBytes(4).toString('hex');
@@ -17,10 +24,13 @@ export async function newCustomer(world: HarnessWorld, name: string, whiteLabel:
   const phone = `+336${String(randomInt(10_000_000, 99_999_999))}`;
   const api = world.api();
   // Unless a scenario says otherwise, the first account type and payment method the brand accepts.
-  const accountType = whiteLabel.accountTypes[0] ?? 'individual';
-  const paymentMethod = whiteLabel.paymentMethods.find((p) => p !== 'free-trial') ?? whiteLabel.paymentMethods[0] ?? 'card';
+  const paymentMethod = choices.paymentMethod ?? whiteLabel.paymentMethods.find((p) => p !== 'free-trial') ?? whiteLabel.paymentMethods[0] ?? 'card';
+  const accountType = accountTypeFor(whiteLabel, paymentMethod);
   await api.signup({ email, password, name, phone, whiteLabel: whiteLabel.id, accountType, paymentMethod, offer: offer.id });
   await api.login(email, password);
+  const modules = new ModulesApi(api, `${name} (${whiteLabel.brand}, ${offer.name})`, { syntheticTraffic: world.environment.runId });
+  // A customer paying by card or SEPA has one on file: the payment stub's test card or IBAN that is accepted.
+  if (paymentMethod === 'card' || paymentMethod === 'sepa') await modules.registerInstrument(testInstruments[paymentMethod].accepted);
   await allure.label('partner', whiteLabel.partner);
   await allure.label('whiteLabel', whiteLabel.id);
   await allure.label('offer', offer.id);
@@ -29,6 +39,21 @@ export async function newCustomer(world: HarnessWorld, name: string, whiteLabel:
   for (const module of offer.modules) await allure.label('module', module);
   await allure.label('parentSuite', whiteLabel.partner);
   return { name, email, password, phone, whiteLabel, offer, api };
+}
+
+/** The id of a payment method the scenario names ("Prélèvement SEPA" or "sepa"), which the brand must take. */
+export function paymentMethodId(world: HarnessWorld, whiteLabel: WhiteLabel, name: string): string {
+  const found = world.catalog.paymentMethods.find((p) => p.name === name || p.id === name);
+  if (!found) throw new ConfigurationError(`the scenario names payment method "${name}", which catalog/data/payment-methods.yaml does not list (known: ${world.catalog.paymentMethods.map((p) => p.name).join(', ')})`);
+  if (!whiteLabel.paymentMethods.includes(found.id)) throw new ConfigurationError(`${whiteLabel.brand} does not take "${name}" (catalog/data/white-labels.yaml: ${whiteLabel.paymentMethods.join(', ')}); fix the Examples table`);
+  return found.id;
+}
+
+/** Partner invoicing goes with partner-managed accounts only, a free trial with individuals (catalog business rules). */
+function accountTypeFor(whiteLabel: WhiteLabel, paymentMethod: string): string {
+  const fits = (type: string): boolean => paymentMethod === 'partner-invoice' ? type === 'partner-managed'
+    : paymentMethod === 'free-trial' ? type === 'individual' : type !== 'partner-managed';
+  return whiteLabel.accountTypes.find(fits) ?? whiteLabel.accountTypes[0] ?? 'individual';
 }
 
 /** An offer with the sms module alerts by SMS in the brand's name; an offer without it sends none. */

@@ -1,4 +1,4 @@
-// Scenario life cycle: a journal mark before, and after: screenshot on failure, devices stopped, no unexpected third-party call.
+// Scenario life cycle: a journal mark before; after: evidence on failure (screenshot, console, trace), devices stopped, ops undone, no unexpected third-party call.
 
 import { After, AfterAll, Before, Status } from '@cucumber/cucumber';
 // Registers the Allure runtime in each worker, so steps can label results (partner, brand, offer, model).
@@ -7,15 +7,22 @@ import { AssertionError } from 'node:assert';
 import { browserSession } from './browser.ts';
 import type { HarnessWorld } from './world.ts';
 
-Before(async function (this: HarnessWorld) {
+/** Attempts per scenario in this worker: a trace is kept on every retry, so a pass on retry still has its evidence. */
+const attempts = new Map<string, number>();
+
+Before(async function (this: HarnessWorld, { pickle }) {
+  attempts.set(pickle.id, (attempts.get(pickle.id) ?? 0) + 1);
   this.journalMark = await this.stubs.lastId();
 });
 
-After(async function (this: HarnessWorld, { result }) {
+After(async function (this: HarnessWorld, { result, pickle, willBeRetried }) {
   const failed = result?.status === Status.FAILED;
-  const screenshot = await browserSession.closeScenario(this, failed);
-  if (screenshot) this.attach(screenshot, 'image/png');
+  const evidence = await browserSession.closeScenario(this, failed || willBeRetried || (attempts.get(pickle.id) ?? 1) > 1);
+  if (evidence.screenshot) this.attach(evidence.screenshot, { mediaType: 'image/png', fileName: 'screenshot.png' });
+  if (failed) this.attach(evidence.consoleErrors.join('\n') || 'no console error, no uncaught exception', { mediaType: 'text/plain', fileName: 'console-errors.txt' });
+  if (evidence.trace) this.attach(evidence.trace, { mediaType: 'application/zip', fileName: 'playwright-trace.zip' });
   await Promise.all([...this.cameras.values()].map((camera) => camera.stop()));
+  await this.ops.restore();
   const unexpected = await this.stubs.unhandled(this.journalMark);
   if (unexpected.length > 0) {
     throw new AssertionError({ message: `the platform called third parties in a way no stub knows: ${unexpected.map((e) => `${e.method} ${e.path}`).join(', ')}. Either the platform misbehaves, or simulators/stubs lacks a handler for a real API call.` });

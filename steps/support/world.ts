@@ -2,8 +2,8 @@
 
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import type { Offer, WhiteLabel } from '../../catalog/index.ts';
-import { CustomerSpace, PlatformApi, StubJournal } from '../../drivers/index.ts';
-import type { StartedCamera } from '../../simulators/index.ts';
+import { BackOffice, CustomerSpace, ModulesApi, PlatformApi, PlatformOps, StubJournal, ThirdParties } from '../../drivers/index.ts';
+import type { StartedCamera, StartedObject, StartedPanel } from '../../simulators/index.ts';
 import { browserSession } from './browser.ts';
 import { environment } from './environment.ts';
 import { catalog } from './parameters.ts';
@@ -22,12 +22,21 @@ export class HarnessWorld extends World {
   readonly environment = environment;
   readonly catalog = catalog;
   readonly stubs = new StubJournal(environment.stubsUrl);
+  /** The mail, payment and AI stubs as the modules' steps see them; faults it sets are lifted after the scenario. */
+  readonly thirdParties = new ThirdParties(this.stubs);
   /** Customers of the scenario, by the first name the Gherkin gives them. */
   readonly customers = new Map<string, Customer>();
   /** Each customer's camera, by the customer's first name. */
   readonly cameras = new Map<string, StartedCamera>();
+  /** Each customer's alarm panel and connected object (V10), by the customer's first name; stopped after the scenario. */
+  readonly panels = new Map<string, StartedPanel>();
+  readonly objects = new Map<string, StartedObject>();
   /** Journal position when the scenario started: only later requests concern it. */
   journalMark = 0;
+  /** The platform's local ops (clock, migration date, maintenance); what the scenario changes is undone after it. */
+  readonly ops = new PlatformOps(environment.platform.instances[0]?.url ?? '', { allowed: environment.testClock });
+  /** Brands whose customer space the scenario opened, the last one being the one on screen. */
+  readonly openedSpaces: WhiteLabel[] = [];
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -47,9 +56,27 @@ export class HarnessWorld extends World {
     return found;
   }
 
+  /** The service modules' API of a customer of the scenario (settings, billing, recordings, the account's clock). */
+  modules(name: string): ModulesApi {
+    const customer = this.customer(name);
+    return new ModulesApi(customer.api, `${name} (${customer.whiteLabel.brand}, ${customer.offer.name})`, { syntheticTraffic: environment.runId });
+  }
+
   camera(owner: string): StartedCamera {
     const found = this.cameras.get(owner);
     if (!found) throw new Error(`"${owner}" has no camera in this scenario; add a step "une caméra ... installée chez "${owner}"" first.`);
+    return found;
+  }
+
+  panel(owner: string): StartedPanel {
+    const found = this.panels.get(owner);
+    if (!found) throw new Error(`"${owner}" has no alarm panel in this scenario; add a step ""${owner}" installe une centrale ..." first.`);
+    return found;
+  }
+
+  object(owner: string): StartedObject {
+    const found = this.objects.get(owner);
+    if (!found) throw new Error(`"${owner}" has no connected object in this scenario; add a step ""${owner}" installe l'objet ..." first.`);
     return found;
   }
 
@@ -57,6 +84,18 @@ export class HarnessWorld extends World {
   async brandSpace(brand: WhiteLabel): Promise<CustomerSpace> {
     const page = await browserSession.page(this);
     return new CustomerSpace(page, this.api().baseUrl, brand.id);
+  }
+
+  /** The customer space the scenario opened last. */
+  async currentSpace(): Promise<CustomerSpace> {
+    const brand = this.openedSpaces.at(-1);
+    if (!brand) throw new Error('the scenario has opened no customer space yet; add a step such as "un client de la marque "Veilis" connecté à son espace client" first');
+    return this.brandSpace(brand);
+  }
+
+  /** The back office, in this scenario's browser context, on an instance taken in turn. */
+  async backOffice(): Promise<BackOffice> {
+    return new BackOffice(await browserSession.page(this), this.api().baseUrl);
   }
 
   /** The customer space of the customer's brand, in this scenario's browser context. */

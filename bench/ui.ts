@@ -1,0 +1,40 @@
+// UI benchmark (`npm run bench:ui`): the customer-space and back-office scenarios with 1 and 2 workers; scenarios per second and parallel efficiency.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { certifyRun } from '../harness/run.ts';
+
+// The exclusive scenarios (clock, maintenance) run alone whatever the workers: they would measure the scheduler, not the UI.
+const tags = '@espace-client and not @exclusif and not @wip';
+
+interface Measure { workers: number; scenarios: number; suiteSeconds: number; wallSeconds: number; verdict: string }
+
+/** Scenarios and the time from the first scenario's start to the last one's end, from the Allure results. */
+function suiteTime(resultsDir: string): { scenarios: number; seconds: number } {
+  const results = readdirSync(resultsDir).filter((f) => f.endsWith('-result.json'))
+    .map((f) => JSON.parse(readFileSync(join(resultsDir, f), 'utf8')) as { start?: number; stop?: number; labels?: { name: string }[] })
+    .filter((r) => r.start !== undefined && r.stop !== undefined && r.labels?.some((l) => l.name === 'feature'));
+  const start = Math.min(...results.map((r) => r.start ?? 0));
+  const stop = Math.max(...results.map((r) => r.stop ?? 0));
+  return { scenarios: results.length, seconds: (stop - start) / 1000 };
+}
+
+async function measure(workers: number): Promise<Measure> {
+  const started = performance.now();
+  const outcome = await certifyRun({
+    env: 'local', profile: 'default', version: 'v10', instances: 2, parallel: workers, faults: [], tags, reportsDir: join(tmpdir(), 'kw-bench-ui'), html: false,
+  }, () => undefined);
+  const wallSeconds = (performance.now() - started) / 1000;
+  const { scenarios, seconds } = suiteTime(join(outcome.reportDir, 'allure-results'));
+  return { workers, scenarios, suiteSeconds: seconds, wallSeconds, verdict: outcome.verdict };
+}
+
+const one = await measure(1);
+const two = await measure(2);
+const rate = (m: Measure) => m.scenarios / m.suiteSeconds;
+for (const m of [one, two]) {
+  console.log(`${m.workers} worker(s): ${m.scenarios} UI scenarios in ${m.suiteSeconds.toFixed(1)} s of suite (${m.wallSeconds.toFixed(1)} s with the environment): ${rate(m).toFixed(2)} scenarios/s, verdict ${m.verdict}`);
+}
+console.log(`parallel efficiency with 2 workers: ${((rate(two) / rate(one) / 2) * 100).toFixed(0)}% (speed-up ×${(rate(two) / rate(one)).toFixed(2)} on ${(await import('node:os')).availableParallelism()} cores)`);
+if (one.verdict !== 'passed' || two.verdict !== 'passed') process.exitCode = 1;

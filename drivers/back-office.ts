@@ -1,0 +1,141 @@
+// Page object of the back office for support staff: login, customer search, a customer's card, instance health.
+
+import type { Locator, Page } from 'playwright-core';
+import { EnvironmentError, ProductAssertionError } from '../lib/errors.ts';
+
+export interface InstanceHealthRow { id: string; version: string; state: string; pid: string; text: string }
+export interface CustomerResult { id: string; text: string }
+export interface SupportDeviceRow { serial: string; online: boolean; lastHeartbeat: string; firmware: string; text: string }
+export interface CustomerCard { partner: string; brand: string; offer: string; modules: string[]; devices: SupportDeviceRow[] }
+
+export class BackOffice {
+  readonly #page: Page;
+  readonly #baseUrl: string;
+  readonly #timeoutMs: number;
+
+  constructor(page: Page, baseUrl: string, options: { timeoutMs?: number } = {}) {
+    this.#page = page;
+    this.#baseUrl = baseUrl.replace(/\/+$/, '');
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  async #goto(path: string): Promise<number> {
+    const url = `${this.#baseUrl}/backoffice/${path}`;
+    const response = await this.#page.goto(url, { waitUntil: 'domcontentloaded', timeout: this.#timeoutMs }).catch((error: unknown) => {
+      throw new EnvironmentError(`[back-office] could not open ${url}: ${(error as Error).message.split('\n')[0]}. Is the platform instance running?`, { cause: error });
+    });
+    return response?.status() ?? 0;
+  }
+
+  // Logs in on the back office's own login page and waits for its home page.
+  async login(email: string, password: string): Promise<void> {
+    const status = await this.#goto('login');
+    if (status !== 200) throw new ProductAssertionError(`[back-office] the login page answered ${status}, expected 200`);
+    await this.#page.getByLabel('Adresse e-mail').fill(email, { timeout: this.#timeoutMs });
+    await this.#page.getByLabel('Mot de passe').fill(password, { timeout: this.#timeoutMs });
+    await this.#page.getByRole('button', { name: 'Se connecter' }).click({ timeout: this.#timeoutMs });
+    const home = this.#page.getByRole('search');
+    const alert = this.#page.getByRole('alert');
+    await home.or(alert).first().waitFor({ timeout: this.#timeoutMs });
+    if (await alert.isVisible()) throw new ProductAssertionError(`[back-office] support agent ${email} could not log in: "${(await alert.innerText()).trim()}"`);
+  }
+
+  // The instance health table of the home page.
+  async instances(): Promise<InstanceHealthRow[]> {
+    const status = await this.#goto('');
+    if (status !== 200) throw new ProductAssertionError(`[back-office] the home page answered ${status}, expected 200`);
+    return this.#page.getByTestId('instance-health').getByTestId('instance').evaluateAll((rows) => rows.map((row) => {
+      const data = (row as HTMLElement).dataset;
+      return { id: data['instanceId'] ?? '', version: data['version'] ?? '', state: data['state'] ?? '', pid: data['pid'] ?? '', text: (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim() };
+    }));
+  }
+
+  // Searches customers with the search form; returns the results listed.
+  async search(query: string): Promise<CustomerResult[]> {
+    if ((await this.#page.getByRole('search').count()) === 0) await this.#goto('');
+    await this.#page.getByLabel('Rechercher un client').fill(query, { timeout: this.#timeoutMs });
+    await this.#page.getByRole('button', { name: 'Rechercher' }).click({ timeout: this.#timeoutMs });
+    await this.#page.getByTestId('customer-results').waitFor({ state: 'attached', timeout: this.#timeoutMs });
+    return this.#page.getByTestId('customer-result').evaluateAll((items) =>
+      items.map((item) => ({ id: (item as HTMLElement).dataset['customerId'] ?? '', text: (item.textContent ?? '').replace(/\s+/g, ' ').trim() })));
+  }
+
+  // Opens a result's card by its link and reads partner, brand, offer, modules and devices.
+  async openCustomer(result: CustomerResult): Promise<CustomerCard> {
+    await this.#page.getByTestId('customer-result').filter({ hasText: result.text }).first().getByRole('link').click({ timeout: this.#timeoutMs });
+    const card = this.#page.getByTestId('customer-card');
+    await card.waitFor({ timeout: this.#timeoutMs });
+    const text = (locator: Locator) => locator.innerText({ timeout: this.#timeoutMs }).then((t) => t.trim());
+    const [partner, brand, offer, modules, devices] = await Promise.all([
+      text(card.getByTestId('customer-partner')), text(card.getByTestId('customer-brand')), text(card.getByTestId('customer-offer')),
+      card.getByTestId('customer-modules').getByRole('listitem').allInnerTexts(),
+      this.#page.getByTestId('customer-devices').getByTestId('device-status').evaluateAll((rows) => rows.map((row) => ({
+        serial: (row as HTMLElement).dataset['serial'] ?? '',
+        online: (row as HTMLElement).dataset['online'] === 'true',
+        lastHeartbeat: (row.querySelector('[data-testid="device-last-heartbeat"]')?.textContent ?? '').trim(),
+        firmware: (row.querySelector('[data-testid="device-firmware"]')?.textContent ?? '').trim(),
+        text: (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+      }))),
+    ]);
+    return { partner, brand, offer, modules: modules.map((m) => m.trim()), devices };
+  }
+
+  // Searches the customer by e-mail and opens the one card found; fails when the search does not find exactly one.
+  async findCustomer(email: string): Promise<CustomerCard> {
+    const results = await this.search(email);
+    const first = results[0];
+    if (results.length !== 1 || !first) throw new ProductAssertionError(`[back-office] searching "${email}" must find exactly that customer; it found ${results.length}: ${results.map((r) => r.text).join('; ') || 'none'}`);
+    return this.openCustomer(first);
+  }
+
+  // Expects the maintenance page: 503, a Retry-After in seconds, the maintenance message.
+  async expectMaintenancePage(): Promise<void> {
+    const seen = await this.openDuringMaintenance();
+    if (seen.status === 503 && /^[1-9]\d*$/.test(seen.retryAfter ?? '') && seen.text.includes('Maintenance en cours')) return;
+    throw new ProductAssertionError(`[back-office] during maintenance the back office must answer its maintenance page (503, Retry-After); it answered ${seen.status}, Retry-After ${JSON.stringify(seen.retryAfter)}, "${seen.text.slice(0, 120)}". Is the maintenance mode on for the back office?`);
+  }
+
+  // Opens the login page expecting the maintenance page: status, Retry-After and text.
+  async openDuringMaintenance(): Promise<{ status: number; retryAfter: string | null; text: string }> {
+    const response = await this.#page.goto(`${this.#baseUrl}/backoffice/login`, { waitUntil: 'domcontentloaded', timeout: this.#timeoutMs });
+    const section = this.#page.getByTestId('maintenance');
+    const text = (await section.count()) > 0 ? (await section.innerText()).replace(/\s+/g, ' ').trim() : '';
+    return { status: response?.status() ?? 0, retryAfter: (await response?.headerValue('retry-after')) ?? null, text };
+  }
+}
+
+// Every instance the environment lists shows in service on the expected version, and no other instance is left behind.
+export function instanceHealthProblems(rows: readonly InstanceHealthRow[], expected: readonly string[], version: string): string[] {
+  const problems: string[] = [];
+  for (const id of expected) {
+    const row = rows.find((r) => r.id === id);
+    if (!row) problems.push(`instance ${id} is missing`);
+    else if (row.version !== version || row.state !== 'up') problems.push(`instance ${id}: ${row.text}`);
+  }
+  for (const row of rows) if (!expected.includes(row.id) && row.state === 'up') problems.push(`an unexpected instance ${row.id} is in service: ${row.text}`);
+  return problems;
+}
+
+export interface ExpectedContract { customer: string; partner: string; brand: string; offer: string; modules: string[] }
+
+// The card shows the customer's partner, brand, offer and modules (names as the catalog gives them).
+export function expectContract(card: CustomerCard, expected: ExpectedContract): void {
+  const problems = [
+    card.partner !== expected.partner && `partner "${card.partner}" instead of "${expected.partner}"`,
+    card.brand !== expected.brand && `brand "${card.brand}" instead of "${expected.brand}"`,
+    card.offer !== expected.offer && `offer "${card.offer}" instead of "${expected.offer}"`,
+    [...card.modules].sort().join(', ') !== [...expected.modules].sort().join(', ') && `modules ${card.modules.join(', ') || 'none'} instead of ${expected.modules.join(', ') || 'none'}`,
+  ].filter((p): p is string => typeof p === 'string');
+  if (problems.length > 0) throw new ProductAssertionError(`[back-office] the card of ${expected.customer} must show the contract the customer signed; it shows ${problems.join('; ')}`);
+}
+
+// The card lists the device online, with a last heartbeat (Paris time) and the firmware it runs.
+export function expectDevice(card: CustomerCard, expected: { serial: string; firmware: string }): void {
+  const row = card.devices.find((d) => d.serial === expected.serial);
+  const problems = !row ? [`no device ${expected.serial} (it lists ${card.devices.map((d) => d.serial).join(', ') || 'none'})`] : [
+    !row.online && 'offline',
+    !/^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d$/.test(row.lastHeartbeat) && `last heartbeat "${row.lastHeartbeat}"`,
+    row.firmware !== expected.firmware && `firmware "${row.firmware}" instead of ${expected.firmware}`,
+  ].filter((p): p is string => typeof p === 'string');
+  if (problems.length > 0) throw new ProductAssertionError(`[back-office] device ${expected.serial} must show online, with its last heartbeat and firmware ${expected.firmware}; it shows ${problems.join(', ')}. Did its heartbeat reach the platform?`);
+}

@@ -1,0 +1,111 @@
+// Client of the stand-in platform's local ops endpoints (/__ops/*): test clock, migration date, maintenance, support accounts.
+
+import { ConfigurationError } from '../lib/errors.ts';
+import { expectJson, sendJson, type JsonRequest } from './http.ts';
+
+export type MaintenanceScope = 'all' | 'space' | 'back-office';
+type Switches = Record<MaintenanceScope, boolean>;
+
+export interface NoticeSchedule {
+  at: string | null;
+  windowMinutes: number | null;
+  noticeFrom: string | null;
+  reminderFrom: string | null;
+  windowEnd: string | null;
+  now: string;
+  stage: 'none' | 'notice' | 'reminder';
+}
+
+/**
+ * What a scenario changes here, it undoes in `restore()` (the After hook calls it): the clock, the notice date and
+ * the maintenance switches are shared by every instance, so a scenario that sets them runs alone (@exclusif).
+ */
+export class PlatformOps {
+  readonly #baseUrl: string;
+  readonly #allowed: boolean;
+  readonly #timeoutMs: number;
+  #clockSet = false;
+  #savedNotice: NoticeSchedule | undefined;
+  #savedSwitches: Switches | undefined;
+
+  constructor(baseUrl: string, options: { allowed: boolean; timeoutMs?: number }) {
+    this.#baseUrl = baseUrl.replace(/\/+$/, '');
+    this.#allowed = options.allowed;
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  /** Sets the platform's clock (time goes on from there). */
+  async setClock(now: Date): Promise<void> {
+    this.#clockSet = true;
+    await this.#call('POST', 'clock', { now: now.toISOString() });
+  }
+
+  async schedule(): Promise<NoticeSchedule> {
+    return this.#call<NoticeSchedule>('GET', 'notice');
+  }
+
+  /** Schedules the migration's cut (the start of the maintenance window) that the notice announces. */
+  async scheduleMigration(at: Date, windowMinutes?: number): Promise<NoticeSchedule> {
+    this.#savedNotice ??= await this.schedule();
+    return this.#call<NoticeSchedule>('POST', 'notice', { at: at.toISOString(), ...(windowMinutes ? { windowMinutes } : {}) });
+  }
+
+  async setMaintenance(scope: MaintenanceScope, active: boolean): Promise<void> {
+    this.#savedSwitches ??= await this.#call<Switches>('GET', 'maintenance');
+    await this.#call('POST', 'maintenance', { scope, active });
+  }
+
+  /** Creates (or resets) a support staff account. */
+  async saveStaff(account: { email: string; name: string; password: string }): Promise<void> {
+    await this.#call('POST', 'staff', account, 201);
+  }
+
+  /** Puts back what this object changed: real time, the previous notice date, the previous maintenance switches. */
+  async restore(): Promise<void> {
+    if (this.#savedSwitches) {
+      for (const [scope, active] of Object.entries(this.#savedSwitches)) await this.#call('POST', 'maintenance', { scope, active });
+      this.#savedSwitches = undefined;
+    }
+    if (this.#savedNotice) {
+      const { at, windowMinutes } = this.#savedNotice;
+      await this.#call('POST', 'notice', { at, ...(windowMinutes ? { windowMinutes } : {}) });
+      this.#savedNotice = undefined;
+    }
+    if (this.#clockSet) await this.#call('POST', 'clock', { now: null });
+    this.#clockSet = false;
+  }
+
+  async #call<T = unknown>(method: string, path: string, body?: unknown, expected = 200): Promise<T> {
+    if (!this.#allowed) {
+      throw new ConfigurationError(`this scenario sets the platform's clock, migration date or maintenance, which only the local environment allows (${method} /__ops/${path}); run it with --env local, or exclude @exclusif`);
+    }
+    const request: JsonRequest = { method, url: `${this.#baseUrl}/__ops/${path}`, body, timeoutMs: this.#timeoutMs, peer: 'the platform instance' };
+    return expectJson<T>(request, await sendJson(request), expected);
+  }
+}
+
+const parisWall = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The instant Paris clocks show `date` ("01/12/2026") at `time` ("09:30"); a time skipped in March is refused. */
+export function parisInstant(date: string, time: string): Date {
+  const d = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(date);
+  const t = /^(\d\d):(\d\d)$/.exec(time);
+  if (!d || !t) throw new ConfigurationError(`a Paris date and time must read like 01/12/2026 and 09:30, got "${date}" and "${time}"`);
+  const utc = Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]), Number(t[1]), Number(t[2]));
+  const wanted = `${d[3]}-${d[2]}-${d[1]}, ${t[1]}:${t[2]}`;
+  // Paris is UTC+1 or UTC+2: the first offset whose instant Paris clocks show as wanted (summer time first).
+  for (const hours of [2, 1]) {
+    const candidate = new Date(utc - hours * 3_600_000);
+    if (parisWall.format(candidate) === wanted) return candidate;
+  }
+  throw new ConfigurationError(`Paris clocks never show ${date} ${time} (the hour skipped in March)`);
+}
+
+/** The same Paris wall-clock time as `instant`, `days` calendar days earlier: "J-5" of a cut. */
+export function parisDaysBefore(instant: Date, days: number): Date {
+  const [day = '', time = ''] = parisWall.format(instant).split(', ');
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const shifted = new Date(Date.UTC(y, m - 1, d - days));
+  const date = `${String(shifted.getUTCDate()).padStart(2, '0')}/${String(shifted.getUTCMonth() + 1).padStart(2, '0')}/${shifted.getUTCFullYear()}`;
+  return parisInstant(date, time);
+}

@@ -1,0 +1,145 @@
+// Installing a scenario's devices on the platform (claim, then start the simulator on the endpoints the platform advertises) and checking what they show.
+
+import { randomBytes } from 'node:crypto';
+import * as allure from 'allure-js-commons';
+import type { CameraModel } from '../../catalog/index.ts';
+import { discoverDeviceEndpoints, readLiveFrames, type DeviceEndpoints, type LiveFrame, type PlatformApi } from '../../drivers/index.ts';
+import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
+import {
+  ConnectedObject, createCamera, parseFrameComment, startPanel,
+  type DetectedEvent, type ObjectEvent, type PanelEventType, type StartedCamera, type StartedObject, type StartedPanel,
+} from '../../simulators/index.ts';
+import type { HarnessWorld } from './world.ts';
+
+const endpointsByInstance = new Map<string, Promise<DeviceEndpoints>>();
+
+/** The device endpoints of the instance this API client talks to (asked once per worker). */
+export function endpointsOf(api: PlatformApi): Promise<DeviceEndpoints> {
+  let found = endpointsByInstance.get(api.baseUrl);
+  if (!found) {
+    found = discoverDeviceEndpoints(api);
+    found.catch(() => endpointsByInstance.delete(api.baseUrl));
+    endpointsByInstance.set(api.baseUrl, found);
+  }
+  return found;
+}
+
+/** A serial unique to this run, readable in reports: the model's id, then random hex. */
+export function newDeviceSerial(modelId: string): string {
+  return `${modelId.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 20)}-${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+/** The customer claims a camera of `model`, which then connects as its generation does. */
+export async function installCamera(world: HarnessWorld, owner: string, model: CameraModel): Promise<StartedCamera> {
+  const { api } = world.customer(owner);
+  const serial = newDeviceSerial(model.id);
+  await api.claimDevice({ serial, model: model.id });
+  const endpoints = await endpointsOf(api);
+  const camera = await createCamera(model, {
+    serial,
+    endpoints: { httpUrl: endpoints.httpUrl, mqtt5Url: endpoints.mqtt5Url, brokerUrl: world.environment.mqttUrl },
+  }).start();
+  await allure.label('deviceModel', model.id);
+  await allure.label('generation', model.generation);
+  return camera;
+}
+
+/** `count` motions, one after the other. */
+export async function detectMotions(camera: StartedCamera, count: number): Promise<DetectedEvent[]> {
+  const events: DetectedEvent[] = [];
+  for (let i = 0; i < count; i++) events.push(await camera.detectMotion());
+  return events;
+}
+
+/** Reads `count` frames of the camera's live view through the platform, as the customer's player does. */
+export function watchLive(world: HarnessWorld, owner: string, count: number): Promise<LiveFrame[]> {
+  const { api } = world.customer(owner);
+  const serial = world.camera(owner).serial;
+  return readLiveFrames(`${api.baseUrl}/api/devices/${encodeURIComponent(serial)}/live?frames=${count}`, { token: api.token ?? '', frames: count });
+}
+
+/** Every frame is the camera's own picture, each one newer than the last and taken about now by the camera's clock. */
+export function expectFramesOf(camera: StartedCamera, frames: LiveFrame[]): void {
+  const who = `[camera:${camera.model.name} ${camera.serial}]`;
+  const identities = frames.map((frame) => parseFrameComment(frame.comment ?? ''));
+  identities.forEach((identity, index) => {
+    if (identity?.serial !== camera.serial) {
+      throw new ProductAssertionError(`${who} live view frame ${index + 1} is not this camera's picture: its comment says ${JSON.stringify(frames[index]?.comment ?? null)}. Does the platform relay another camera's stream?`);
+    }
+    if (Math.abs(Date.parse(identity.at) - Date.now()) > 60_000) {
+      throw new ProductAssertionError(`${who} live view frame ${index + 1} was taken at ${identity.at}, not now: the platform relays a stale picture`);
+    }
+  });
+  const indexes = identities.map((identity) => identity?.index ?? 0);
+  if (indexes.some((value, i) => i > 0 && value <= (indexes[i - 1] ?? 0))) {
+    throw new ProductAssertionError(`${who} live view frames do not move on (frame numbers ${indexes.join(', ')}): the picture is frozen`);
+  }
+}
+
+/** A catalog entry by its name (or id), or a ConfigurationError naming the catalog file and the known names. */
+export function catalogEntry<T extends { id: string; name: string }>(entries: T[], name: string, what: string, file: string): T {
+  const found = entries.find((entry) => entry.name === name || entry.id === name);
+  if (found) return found;
+  throw new ConfigurationError(`the scenario names ${what} "${name}", which catalog/data/${file} does not list (known: ${entries.map((e) => e.name).join(', ')})`);
+}
+
+/** A DC-09 panel's serial is its account number: 10 hex digits (SIA DC-09 5.5.1.6). */
+export function newPanelSerial(): string {
+  return randomBytes(5).toString('hex').toUpperCase();
+}
+
+export async function installPanel(world: HarnessWorld, owner: string, modelName: string, link: string): Promise<StartedPanel> {
+  const model = catalogEntry(world.catalog.alarmPanels, modelName, 'the alarm panel', 'alarm-panels.yaml');
+  const transport = link.toLowerCase();
+  if (transport !== 'tcp' && transport !== 'udp' && transport !== 'mqtt') throw new ConfigurationError(`the scenario says the panel transmits over "${link}"; say TCP, UDP or MQTT`);
+  const { api } = world.customer(owner);
+  const serial = newPanelSerial();
+  await api.claimDevice({ serial, model: model.id });
+  const endpoints = await endpointsOf(api);
+  const panel = await startPanel(model, serial, { dc09: endpoints.dc09, brokerUrl: world.environment.mqttUrl }, transport === 'udp' ? 'udp' : 'tcp');
+  await allure.label('deviceModel', model.id);
+  return panel;
+}
+
+/** What the French scenario says the panel signals, as the panel's event type. */
+export const panelEventsInFrench: Record<string, PanelEventType> = {
+  'une intrusion': 'intrusion', 'un incendie': 'fire', 'un sabotage': 'tamper', 'une batterie faible': 'low-battery',
+  'une coupure secteur': 'mains-loss', 'sa mise en service': 'arm', 'sa mise à l\'arrêt': 'disarm',
+};
+
+export function panelEvent(words: string): PanelEventType {
+  const type = panelEventsInFrench[words];
+  if (type === undefined) throw new ConfigurationError(`the scenario says the panel signals "${words}"; known: ${Object.keys(panelEventsInFrench).join(', ')}`);
+  return type;
+}
+
+/** `count` reports of the same alarm, one after the other. */
+export async function reportMany(panel: StartedPanel, type: PanelEventType, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await panel.report(type, i + 1);
+}
+
+export async function installObject(world: HarnessWorld, owner: string, modelName: string): Promise<StartedObject> {
+  const model = catalogEntry(world.catalog.objects, modelName, 'the connected object', 'objects.yaml');
+  const { api } = world.customer(owner);
+  const serial = newDeviceSerial(model.id);
+  await api.claimDevice({ serial, model: model.id });
+  const object = await new ConnectedObject({ serial, model, brokerUrl: world.environment.mqttUrl }).start();
+  await allure.label('deviceModel', model.id);
+  return object;
+}
+
+/** `count` triggers, one after the other. */
+export async function triggerMany(object: StartedObject, count: number): Promise<ObjectEvent[]> {
+  const events: ObjectEvent[] = [];
+  for (let i = 0; i < count; i++) events.push(await object.trigger());
+  return events;
+}
+
+/** The event type the object's trigger reports. */
+export function triggerType(object: StartedObject): string {
+  return objectTriggers[object.model.kind] ?? 'motion';
+}
+
+const objectTriggers: Record<string, string> = {
+  'door-contact': 'door-open', 'motion-detector': 'motion', 'smoke-detector': 'smoke', 'temperature-sensor': 'temperature-alert', 'panic-button': 'panic', 'water-leak': 'water-leak',
+};

@@ -1,0 +1,83 @@
+// The modules' steps' support: French names of providers, faults and channels, amounts in euros, using up a monthly quota.
+
+import { AssertionError } from 'node:assert';
+import type { AiLabel, ThirdParty } from '../../drivers/index.ts';
+import { ConfigurationError } from '../../lib/errors.ts';
+import type { HarnessWorld } from './world.ts';
+
+export type Fault = 'down' | 'error' | 'malformed';
+export type Channel = 'sms' | 'email';
+
+export const providers: Record<string, ThirdParty> = {
+  'la passerelle SMS': 'sms',
+  'le prestataire d\'e-mail': 'mail',
+  'le service de classification IA': 'ai',
+  'le prestataire de paiement': 'payment',
+  'le centre de télésurveillance': 'monitoring',
+};
+
+export const faults: Record<string, Fault> = {
+  'est en panne': 'down',
+  'répond en erreur': 'error',
+  'répond de façon illisible': 'malformed',
+};
+
+export const channels: Record<string, Channel> = { 'le SMS d\'alerte': 'sms', 'l\'e-mail d\'alerte': 'email' };
+
+export const scenes: Record<string, AiLabel> = { 'une personne': 'person', 'un véhicule': 'vehicle', 'un animal': 'animal' };
+export const classNames: Record<string, AiLabel> = { personnes: 'person', véhicules: 'vehicle', animaux: 'animal' };
+/** The French label of a class, as the alerts and the Gherkin say it. */
+export const classLabels: Record<AiLabel, string> = { person: 'personne', vehicle: 'véhicule', animal: 'animal' };
+
+/** What correlates the provider's requests with the scenario's customer: phone, e-mail, or the camera's serial. */
+export function correlation(world: HarnessWorld, service: ThirdParty, name: string): string {
+  const customer = world.customer(name);
+  if (service === 'sms') return customer.phone;
+  if (service === 'ai' || service === 'monitoring') return world.camera(name).serial;
+  return customer.email;
+}
+
+export function channelService(channel: Channel): ThirdParty {
+  return channel === 'sms' ? 'sms' : 'mail';
+}
+
+/** "4,99" or "29,90" (euros, French decimal comma) in cents. */
+export function cents(euros: string): number {
+  const match = /^(\d+)(?:,(\d{2}))?$/.exec(euros.trim());
+  if (!match) throw new ConfigurationError(`"${euros}" is not an amount in euros like 4,99`);
+  return Number(match[1]) * 100 + Number(match[2] ?? 0);
+}
+
+/**
+ * The camera detects until the customer has received `quota` alerts on the channel this month (counting those
+ * already received in the scenario), then marks the journal: later alerts on that channel are beyond the quota.
+ */
+export async function useUpQuota(world: HarnessWorld, name: string, channel: Channel, quota: number): Promise<void> {
+  const service = channelService(channel);
+  const match = correlation(world, service, name);
+  const already = (await world.thirdParties.requests(service, match, world.journalMark)).length;
+  for (let i = already; i < quota; i += 1) await world.camera(name).detectMotion();
+  const received = await world.thirdParties.waitForCount(service, match, world.journalMark, quota, 30_000);
+  if (received.length > quota) throw new AssertionError({ message: `${name} received ${received.length} ${channel} alerts, more than the offer's monthly quota of ${quota}` });
+  await world.modules(name).waitForQuotaUsed(channel, quota);
+  await world.thirdParties.mark(`${name}:${channel}`);
+}
+
+/** The camera sees the person move, and the platform takes note (home care) before anything else happens. */
+export async function movementSeen(world: HarnessWorld, name: string): Promise<void> {
+  const before = await world.modules(name).homeCare();
+  await world.camera(name).detectMotion();
+  await world.modules(name).waitForMovementSeen(before?.watchingSince ?? null);
+}
+
+/** The alarm the monitoring centre did not acknowledge reached the customer directly (SMS, else e-mail), and is recorded so. */
+export async function expectEscalated(world: HarnessWorld, name: string): Promise<void> {
+  const customer = world.customer(name);
+  const serial = world.camera(name).serial;
+  await world.thirdParties.expectFaultApplied('monitoring', serial, world.journalMark);
+  const record = await world.modules(name).waitForMonitoring(serial);
+  if (record.status !== 'escalated') throw new AssertionError({ message: `with the monitoring centre failing, the alarm of ${name}'s camera should be escalated; the platform recorded ${JSON.stringify(record)}` });
+  const warning = 'Le centre de télésurveillance n\'a pas pu la prendre en charge';
+  if (customer.offer.modules.includes('sms')) await world.stubs.waitForSms({ to: customer.phone, contains: warning, since: world.journalMark });
+  else await world.thirdParties.waitForMail(customer.email, world.journalMark);
+}
