@@ -27,8 +27,6 @@ export { BackOffice, expectContract, expectDevice, instanceHealthProblems, type 
 export { PlatformOps, parisInstant, parisDaysBefore, type MaintenanceScope, type NoticeSchedule } from './platform-ops.ts';
 /** Visual comparison against approved baselines in the repo, with tolerance; stale or missing baselines name the update command. */
 export { BaselineStore, expectMatch, defaultTolerance, updateBaselinesCommand, type Comparison, type VisualTolerance, type BaselineAudit } from './visual.ts';
-/** A customer-space page shows its own brand's name and support phone, and no other brand's. */
-export { expectBrandPage } from './branding.ts';
 /** Live view: reads a camera's MJPEG stream relayed by the platform, frame by frame (whole JPEGs with their comments). */
 export { readLiveFrames, jpegComment, type LiveFrame, type LiveViewOptions } from './live-view.ts';
 /** Devices as the platform sees them: endpoints advertised in /health, online state, stored events, dated at real time. */

@@ -2,12 +2,12 @@
 @smoke @v9
 Fonctionnalité: L'espace client de chaque marque s'affiche à sa marque
   Après le redémarrage, la page d'accueil de l'espace client de chaque marque
-  blanche doit s'afficher avec le nom et le téléphone d'assistance de sa marque,
-  sans rien d'une autre marque. Ce contrôle ne fait que lire : il est sûr en production.
+  blanche doit s'afficher avec le nom, le logo, les couleurs et le téléphone
+  d'assistance de sa marque, sans rien d'une autre marque. Ce contrôle ne fait que lire : il est sûr en production.
 
   Plan du Scénario: L'espace client de <marque> s'affiche à sa marque
     Quand un visiteur ouvre l'espace client de la marque "<marque>"
-    Alors la page affiche le nom et le téléphone d'assistance de la marque "<marque>", et d'aucune autre
+    Alors la page affiche le nom, le logo, les couleurs et le téléphone d'assistance de la marque "<marque>", et rien d'une autre
 
     # catalogue: marques
     Exemples:
