@@ -14,7 +14,7 @@ async function main(args: string[]): Promise<void> {
     log = createLogger(`sandbox[${options.instance}]`);
     const instance = await startInstance(options, log);
     stopOnSignals(instance, log);
-    const ready = { instance: options.instance, version: options.version, port: instance.port, url: instance.url };
+    const ready = { instance: options.instance, version: options.version, port: instance.port, url: instance.url, ...instance.devices };
     process.stdout.write(`SANDBOX_READY ${JSON.stringify(ready)}\n`);
     log.info(`${options.version} instance listening on ${instance.url}`);
   } catch (error) {

@@ -1,8 +1,9 @@
-// Acting on one camera message: status, heartbeat, or an event stored once and fanned out only by the instance that stored it.
+// Acting on one mqtt3 camera message: status, heartbeat, or an event stored once and fanned out only by the instance that stored it.
 
 import type { Logger } from '../log.ts';
 import type { FanOut } from '../notify/fanout.ts';
 import type { Store } from '../store/index.ts';
+import { createDeviceIngest, type DeviceIngest } from './device-ingest.ts';
 import type { CameraMessage } from './messages.ts';
 import { parseCameraMessage } from './messages.ts';
 
@@ -17,7 +18,9 @@ export interface IngestStats {
 
 export type MessageHandler = (topic: string, payload: Buffer) => Promise<void>;
 
-export function createMessageHandler(store: Store, fanOut: FanOut, log: Logger, stats: IngestStats): MessageHandler {
+/** `shared`: the instance's device ingest (live-view URLs, alarm forwarding); without it, a plain one. */
+export function createMessageHandler(store: Store, fanOut: FanOut, log: Logger, stats: IngestStats, shared?: DeviceIngest): MessageHandler {
+  const ingest = shared ?? createDeviceIngest(store, fanOut, undefined, log, stats);
   return async (topic, payload) => {
     try {
       const parsed = parseCameraMessage(topic, payload);
@@ -25,7 +28,7 @@ export function createMessageHandler(store: Store, fanOut: FanOut, log: Logger, 
         stats.ignored += 1;
         log.warn(`ignored malformed message: ${parsed.malformed}`);
       } else if ('message' in parsed) {
-        await act(parsed.message);
+        await act(ingest, parsed.message);
       }
     } catch (error) {
       stats.failed += 1;
@@ -34,26 +37,16 @@ export function createMessageHandler(store: Store, fanOut: FanOut, log: Logger, 
       stats.processed += 1;
     }
   };
+}
 
-  async function act(message: CameraMessage): Promise<void> {
-    const accountId = await store.deviceAccount(message.serial);
-    if (accountId === undefined) {
-      stats.ignored += 1;
-      return log.warn(`ignored ${message.kind} of unknown camera ${message.serial} (not claimed by any account)`);
-    }
-    if (message.kind === 'status') return store.setOnline(message.serial, message.online);
-    if (message.kind === 'heartbeat') return store.recordHeartbeat(message.serial, message.firmware, new Date());
-    const event = { ...message, accountId };
-    const id = await store.storeEvent(event);
-    if (id === undefined) {
-      stats.duplicates += 1;
-      return;
-    }
-    try {
-      await fanOut(event);
-    } finally {
-      // Counted once fanned out, so "stored" in /health means "stored and its notifications decided".
-      stats.stored += 1;
-    }
-  }
+async function act(ingest: DeviceIngest, message: CameraMessage): Promise<void> {
+  if (message.kind === 'status') return void (await ingest.status(message.serial, message.online));
+  if (message.kind === 'heartbeat') return void (await ingest.heartbeat(message.serial, message.firmware, message.liveUrl));
+  const { serial, eventId, type, at, clock, payload } = message;
+  await ingest.event(serial, { eventId, type, at, clock, payload, ...(message.family === 'panels' ? { alarm: alarmOf(payload) } : {}) });
+}
+
+/** What an MQTT panel says of its alarm: code, area, zone. */
+function alarmOf(payload: Record<string, unknown>): { code: string; area: number; zone: number } {
+  return { code: String(payload['code'] ?? ''), area: Number(payload['area'] ?? 0), zone: Number(payload['zone'] ?? 0) };
 }

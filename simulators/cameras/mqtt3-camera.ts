@@ -1,11 +1,14 @@
-// A generation-mqtt3 camera (2018–2021): MQTT 3.1.1, retained status with a last will, QoS 1 motion events.
+// A generation-mqtt3 camera (2018–2021): MQTT 3.1.1, retained status with a last will, QoS 1 events.
 
 import type { CameraModel } from '../../catalog/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
-import { StartedMqtt3Camera, type Mqtt3Settings } from './started-mqtt3-camera.ts';
+import { Mqtt3Transport } from './mqtt3-transport.ts';
+import { cameraSettings } from './settings.ts';
+import { SimulatedCamera, type CameraSettings } from './simulated-camera.ts';
 import type { Camera, CameraOptions } from './types.ts';
 
-export { StartedMqtt3Camera };
+/** A started mqtt3 camera: the generic simulated camera over MQTT 3.1.1. */
+export { SimulatedCamera as StartedMqtt3Camera };
 
 export interface Mqtt3CameraOptions extends CameraOptions {
   model: CameraModel;
@@ -13,35 +16,25 @@ export interface Mqtt3CameraOptions extends CameraOptions {
 }
 
 export class Mqtt3Camera implements Camera {
-  readonly #settings: Mqtt3Settings;
+  readonly #settings: CameraSettings;
+  readonly #brokerUrl: string;
 
   constructor(options: Mqtt3CameraOptions) {
     const { serial, model } = options;
     if (model.generation !== 'mqtt3') {
       throw new ConfigurationError(`camera ${serial}: model "${model.name}" is of generation ${model.generation}, not mqtt3`);
     }
-    const firmware = options.firmware ?? model.firmware.at(-1);
-    if (firmware === undefined || !model.firmware.includes(firmware)) {
-      throw new ConfigurationError(
-        `camera ${serial}: firmware "${firmware}" is not one of model "${model.name}" (${model.firmware.join(', ')}); pick one the catalog lists`,
-      );
-    }
-    this.#settings = {
-      serial, model, firmware, brokerUrl: options.brokerUrl,
-      timeZone: options.timeZone ?? 'Europe/Paris',
-      connectTimeoutMs: options.connectTimeoutMs ?? 5000,
-      ackTimeoutMs: options.ackTimeoutMs ?? 5000,
-    };
+    this.#settings = cameraSettings(model, options);
+    this.#brokerUrl = options.brokerUrl;
   }
 
   get serial(): string {
     return this.#settings.serial;
   }
 
-  async start(): Promise<StartedMqtt3Camera> {
-    const camera = new StartedMqtt3Camera(this.#settings);
-    await camera.connect();
+  async start(): Promise<SimulatedCamera> {
+    const camera = new SimulatedCamera(this.#settings, (context) => new Mqtt3Transport(context, this.#brokerUrl));
+    await camera.boot();
     return camera;
   }
 }
-

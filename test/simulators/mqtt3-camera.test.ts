@@ -32,7 +32,8 @@ function cameraBehaviour(brokerName: string, brokerUrl: () => string): void {
     await using observer = await observe(brokerUrl(), `kw/cameras/${camera.serial}/status`);
     const status = await observer.waitFor((m) => m.payload === 'online', 'the retained "online"');
     assert.equal(status.retain, true); // [MQTT-3.3.1-8] a new subscriber gets the retained message with RETAIN set
-    assert.deepEqual(camera.sent.map((m) => [m.topic, m.payload, m.qos, m.retain]), [[`kw/cameras/${camera.serial}/status`, 'online', 1, true]]);
+    assert.deepEqual(camera.sent.map((m) => [m.topic, m.qos, m.retain]), [[`kw/cameras/${camera.serial}/status`, 1, true], [`kw/cameras/${camera.serial}/heartbeat`, 0, false]]);
+    assert.equal(camera.sent[0]?.payload, 'online');
   });
 
   it(`lets the broker publish its last will "offline" when it goes offline (${brokerName})`, async () => {
@@ -73,7 +74,8 @@ function cameraBehaviour(brokerName: string, brokerUrl: () => string): void {
     }
     await observer.waitFor((m) => m.payload.includes(events[2]!.eventId), 'the third event');
     const received = JSON.parse(observer.messages[0]!.payload) as Record<string, unknown>;
-    assert.deepEqual(received, { eventId: events[0]!.eventId, type: 'motion', at: events[0]!.at });
+    assert.deepEqual({ ...received, clock: undefined }, { eventId: events[0]!.eventId, type: 'motion', at: events[0]!.at, clock: undefined });
+    assert.ok(Math.abs(Date.parse(String(received.clock)) - Date.parse(events[0]!.at)) < 5000, 'the camera says when it sent the event');
     assert.equal(observer.messages[0]!.qos, 1);
   });
 }
@@ -105,7 +107,8 @@ describe('the mqtt3 camera on an in-process aedes broker', () => {
     await using observer = await observe(url, `kw/cameras/${camera.serial}/heartbeat`);
     await camera.heartbeat();
     const beat = await observer.waitFor(() => true, 'a heartbeat');
-    assert.deepEqual(JSON.parse(beat.payload), { firmware: '3.1.0', uptimeS: 0 });
+    const { firmware, uptimeS, liveUrl } = JSON.parse(beat.payload) as Record<string, unknown>;
+    assert.deepEqual({ firmware, uptimeS, liveUrl }, { firmware: '3.1.0', uptimeS: 0, liveUrl: camera.liveUrl });
     assert.equal(camera.sent.at(-1)?.qos, 0);
   });
 
@@ -178,13 +181,15 @@ describe('starting a camera', () => {
     }
   });
 
-  it('creates an mqtt3 camera from a catalog model of that generation', () => {
-    const camera = createCamera(model, { serial: 'S1', brokerUrl: 'mqtt://127.0.0.1:1883' });
-    assert.ok(camera instanceof Mqtt3Camera);
+  it('creates a camera of the model\'s generation, and names the endpoint that generation needs when it is missing', () => {
+    assert.equal(createCamera(model, { serial: 'S1', brokerUrl: 'mqtt://127.0.0.1:1883' }).serial, 'S1');
+    assert.throws(() => createCamera({ ...model, generation: 'http-push' }, { serial: 'S1' }), /generation http-push\) needs endpoints.httpUrl/);
+    assert.throws(() => createCamera({ ...model, generation: 'mqtt5' }, { serial: 'S1', brokerUrl: 'mqtt://x' }), /needs endpoints.mqtt5Url/);
   });
 
-  it('refuses a generation that has no simulator yet, naming it', () => {
-    assert.throws(() => createCamera({ ...model, generation: 'http-push' }, { serial: 'S1' }), /generation http-push, which has no simulator yet/);
+  it('refuses a generation no simulator speaks, naming the catalog files', () => {
+    const unknown = { ...model, generation: 'lte' } as unknown as CameraModel;
+    assert.throws(() => createCamera(unknown, { serial: 'S1' }), /generation "lte", which no simulator speaks .*catalog\/data\/camera-models.yaml/);
   });
 
   it('refuses a firmware the catalog does not list for the model', () => {

@@ -50,11 +50,11 @@ describe('the stub server', () => {
 
   it('answers a request no handler knows with 501 and lists it as unhandled', async () => {
     const unknownPath = await post(`${stubs.url}/sms/v2/send`, sms);
-    const unknownService = await fetch(`${stubs.url}/mail/send`, { signal: AbortSignal.timeout(3000) });
+    const unknownService = await fetch(`${stubs.url}/fax/send`, { signal: AbortSignal.timeout(3000) });
     assert.deepEqual([unknownPath.status, unknownService.status], [501, 501]);
     assert.match(((await unknownPath.json()) as { error: string }).error, /no handler for POST \/sms\/v2\/send in service "sms"/);
     const unhandled = (await (await fetch(`${stubs.url}/__unhandled`)).json()) as JournalEntry[];
-    assert.deepEqual(unhandled.map((e) => [e.service, e.path, e.status]), [['sms', '/sms/v2/send', 501], ['unknown', '/mail/send', 501]]);
+    assert.deepEqual(unhandled.map((e) => [e.service, e.path, e.status]), [['sms', '/sms/v2/send', 501], ['unknown', '/fax/send', 501]]);
   });
 
   it('filters the journal by service and body text over the control API', async () => {
@@ -124,7 +124,7 @@ describe('the stub server', () => {
     const unknown = await post(`${stubs.url}/__faults`, { service: 'fax', mode: 'down' });
     assert.match(((await unknown.json()) as { error: string }).error, /no service "fax".*the services are: sms/);
     assert.equal((await fetch(`${stubs.url}/__faults`, { method: 'DELETE' })).status, 204);
-    assert.deepEqual(await (await fetch(`${stubs.url}/__faults`)).json(), { sms: { mode: 'none' } });
+    assert.deepEqual(((await (await fetch(`${stubs.url}/__faults`)).json()) as Record<string, unknown>)['sms'], { mode: 'none' });
   });
 
   it('waits in-process for a journaled request, and says what it holds when none comes', async () => {

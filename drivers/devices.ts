@@ -1,0 +1,67 @@
+// What the platform says about a customer's devices: where devices reach it, whether one is online, and what it reported.
+
+import { EnvironmentError, ProductAssertionError } from '../lib/errors.ts';
+import { retryUntil } from '../lib/wait.ts';
+import type { PlatformApi, PlatformEvent } from './platform-api.ts';
+
+/** Where devices reach one platform instance, as its /health advertises it (docs/platform-interface.md). */
+export interface DeviceEndpoints {
+  /** HTTP ingest of http-push and https-json cameras: the instance itself. */
+  httpUrl: string;
+  /** MQTT 5 device endpoint. */
+  mqtt5Url: string;
+  /** SIA DC-09 receiver (V10 only), or null. */
+  dc09: { host: string; tcpPort: number; udpPort: number } | null;
+}
+
+export async function discoverDeviceEndpoints(api: PlatformApi): Promise<DeviceEndpoints> {
+  const health = (await api.health()) as unknown as { devices?: { mqtt5Url?: unknown; dc09?: unknown } };
+  const mqtt5Url = health.devices?.mqtt5Url;
+  if (typeof mqtt5Url !== 'string') {
+    throw new EnvironmentError(`the platform instance at ${api.baseUrl} does not advertise its device endpoints in /health (devices.mqtt5Url); is it a platform build with device ingest?`);
+  }
+  const dc09 = health.devices?.dc09 as DeviceEndpoints['dc09'] | undefined;
+  return { httpUrl: api.baseUrl, mqtt5Url, dc09: dc09 ?? null };
+}
+
+/** Waits until the customer's device list shows `serial` online (or offline). */
+export async function waitForDeviceOnline(api: PlatformApi, serial: string, online: boolean, who: string, timeoutMs = 10_000): Promise<void> {
+  await retryUntil(() => api.devices(), (devices) => devices.some((d) => d.serial === serial && d.online === online), {
+    timeoutMs,
+    intervalMs: 100,
+    message: (last) => `[${who}] expected the device list to show ${serial} ${online ? 'online' : 'offline'} within ${timeoutMs} ms; ` +
+      `it shows ${describeDevice(last, serial)}. Does the platform handle this device's ${online ? 'hello' : 'disappearance'}?`,
+  });
+}
+
+/** Waits until the customer's events include at least `count` events of `serial` (of `type` when given); returns them, newest first. */
+export async function waitForDeviceEvents(api: PlatformApi, serial: string, count: number, who: string, options: { type?: string; timeoutMs?: number } = {}): Promise<PlatformEvent[]> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const mine = (events: PlatformEvent[]) => events.filter((e) => e.serial === serial && (options.type === undefined || e.type === options.type));
+  const events = await retryUntil(async () => mine(await api.events(200)), (found) => found.length >= count, {
+    timeoutMs,
+    intervalMs: 100,
+    message: (last) => `[${who}] expected ${count} ${options.type ?? ''} event(s) of ${serial} within ${timeoutMs} ms; the platform has ` +
+      `${Array.isArray(last) ? last.length : 0}: ${JSON.stringify(last).slice(0, 300)}. Did the platform lose events the device sent?`,
+  });
+  if (events.length > count) throw new ProductAssertionError(`[${who}] expected exactly ${count} event(s) of ${serial}; the platform stored ${events.length} (duplicates?): ${JSON.stringify(events).slice(0, 300)}`);
+  return events;
+}
+
+/** Throws unless every event is placed within `toleranceMs` of the real time it happened (`since`..now). */
+export function expectPlacedAtRealTime(events: PlatformEvent[], since: number, who: string, toleranceMs = 60_000): void {
+  const now = Date.now();
+  for (const event of events) {
+    const at = Date.parse(event.occurredAt);
+    if (at < since - toleranceMs || at > now + toleranceMs) {
+      throw new ProductAssertionError(`[${who}] event ${event.serial}/${event.id} is dated ${event.occurredAt}, but it happened between ${new Date(since).toISOString()} and ${new Date(now).toISOString()}: ` +
+        `the platform trusted the device's wrong clock (tolerance ${toleranceMs / 1000} s)`);
+    }
+  }
+}
+
+function describeDevice(last: unknown, serial: string): string {
+  if (!Array.isArray(last)) return `nothing (${last instanceof Error ? last.message : String(last)})`;
+  const device = (last as { serial: string; online: boolean }[]).find((d) => d.serial === serial);
+  return device ? (device.online ? 'online' : 'offline') : 'no such device';
+}

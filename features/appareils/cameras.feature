@@ -1,0 +1,133 @@
+# language: fr
+@appareils @cameras
+Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plateforme
+  Les caméras vendues depuis 2011 sont toujours chez les clients : les premières
+  envoient des photos en HTTP et n'ont pas d'horloge synchronisée, les plus
+  récentes analysent elles-mêmes l'image. Chacune, quelle que soit sa génération,
+  doit se mettre en service, remonter ses détections jusqu'à l'espace client, ne
+  rien perdre quand sa connexion tombe, être datée juste malgré son horloge et
+  montrer ses images en direct.
+
+  Contexte:
+    Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Essentiel 2019"
+
+  Plan du scénario: Une caméra <modèle> se met en service
+    Quand "Camille" installe une caméra "<modèle>"
+    Alors la caméra de "Camille" apparaît en ligne dans ses appareils
+
+    Exemples:
+      | modèle |
+      | Orion HD |
+      | Orion IR |
+      | Sentinelle Extérieure |
+      | Lynx |
+      | Lynx HD |
+      | Panorama |
+      | Sentinelle 2 |
+      | Vigie |
+      | Vigie 360 |
+      | Sentinelle 3 |
+      | Judas Connecté |
+      | Vigie 4K |
+      | Sentinelle Solaire |
+      | Mini Dôme |
+      | Panorama 2 |
+      | Judas 2 |
+
+  Plan du scénario: Un mouvement vu par une caméra <modèle> arrive dans l'espace client
+    Étant donné "Camille" installe une caméra "<modèle>"
+    Quand la caméra de "Camille" détecte un mouvement
+    Alors l'évènement apparaît dans la chronologie de l'espace client de "Camille"
+
+    Exemples:
+      | modèle |
+      | Orion HD |
+      | Orion IR |
+      | Sentinelle Extérieure |
+      | Lynx |
+      | Lynx HD |
+      | Panorama |
+      | Sentinelle 2 |
+      | Vigie |
+      | Vigie 360 |
+      | Sentinelle 3 |
+      | Judas Connecté |
+      | Vigie 4K |
+      | Sentinelle Solaire |
+      | Mini Dôme |
+      | Panorama 2 |
+      | Judas 2 |
+
+  Plan du scénario: Une caméra <modèle> qui perd sa connexion ne perd aucun évènement
+    Étant donné "Camille" installe une caméra "<modèle>"
+    Et la caméra de "Camille" perd sa connexion
+    Quand la caméra de "Camille" détecte 3 mouvements
+    Et la caméra de "Camille" retrouve sa connexion
+    Alors les 3 mouvements apparaissent dans l'historique de "Camille"
+
+    Exemples:
+      | modèle |
+      | Orion HD |
+      | Orion IR |
+      | Sentinelle Extérieure |
+      | Lynx |
+      | Lynx HD |
+      | Panorama |
+      | Sentinelle 2 |
+      | Vigie |
+      | Vigie 360 |
+      | Sentinelle 3 |
+      | Judas Connecté |
+      | Vigie 4K |
+      | Sentinelle Solaire |
+      | Mini Dôme |
+      | Panorama 2 |
+      | Judas 2 |
+
+  Plan du scénario: L'horloge déréglée d'une caméra <modèle> ne fausse pas l'heure des évènements
+    Étant donné "Camille" installe une caméra "<modèle>"
+    Et l'horloge de la caméra de "Camille" retarde de 2 heures
+    Quand la caméra de "Camille" détecte un mouvement
+    Alors le mouvement est daté de l'heure réelle dans l'historique de "Camille"
+
+    Exemples:
+      | modèle |
+      | Orion HD |
+      | Orion IR |
+      | Sentinelle Extérieure |
+      | Lynx |
+      | Lynx HD |
+      | Panorama |
+      | Sentinelle 2 |
+      | Vigie |
+      | Vigie 360 |
+      | Sentinelle 3 |
+      | Judas Connecté |
+      | Vigie 4K |
+      | Sentinelle Solaire |
+      | Mini Dôme |
+      | Panorama 2 |
+      | Judas 2 |
+
+  Plan du scénario: La vue en direct d'une caméra <modèle> montre ses images
+    Étant donné "Camille" installe une caméra "<modèle>"
+    Alors la vue en direct de la caméra de "Camille" montre ses images
+
+    Exemples:
+      | modèle |
+      | Orion HD |
+      | Orion IR |
+      | Sentinelle Extérieure |
+      | Lynx |
+      | Lynx HD |
+      | Panorama |
+      | Sentinelle 2 |
+      | Vigie |
+      | Vigie 360 |
+      | Sentinelle 3 |
+      | Judas Connecté |
+      | Vigie 4K |
+      | Sentinelle Solaire |
+      | Mini Dôme |
+      | Panorama 2 |
+      | Judas 2 |

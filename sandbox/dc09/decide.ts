@@ -1,0 +1,77 @@
+// What the receiver answers to one DC-09 frame, and what it does with it: ACK, NAK with its own time, DUH, or silence.
+
+import type { DeviceIngest } from '../ingest/device-ingest.ts';
+import type { IngestStats } from '../ingest/handler.ts';
+import type { Logger } from '../log.ts';
+import { readContactId, readSiaDcs, type PanelEvent } from './codes.ts';
+import { ackFrame, duhFrame, nakFrame, parseFrame, type IncomingFrame } from './frame.ts';
+
+export interface ReceiverDeps {
+  ingest: DeviceIngest;
+  stats: IngestStats;
+  log: Logger;
+  /** SIA DC-09 5.5.1.8: how far a message's timestamp may lie behind and ahead of the receiver's clock. */
+  window: { pastS: number; futureS: number };
+  now(): Date;
+}
+
+/** The answer frame, or undefined for no answer (a garbled frame: the panel sends it again). */
+export async function answerFrame(raw: string, deps: ReceiverDeps): Promise<string | undefined> {
+  const parsed = parseFrame(raw);
+  const now = deps.now();
+  if ('problem' in parsed) {
+    deps.stats.ignored += 1;
+    deps.log.warn(`DC-09: no answer to a broken frame: ${parsed.problem}`);
+    return undefined;
+  }
+  // SIA DC-09 5.5.1.4: an ID token this receiver does not process gets a DUH.
+  if (!['SIA-DCS', 'ADM-CID', 'NULL'].includes(parsed.token) || parsed.data === undefined) return refuse(parsed, deps, `cannot process "${parsed.token}" from account ${parsed.account}`);
+  if (!inWindow(parsed, now, deps.window)) {
+    deps.log.warn(`DC-09: NAK to account ${parsed.account}: its timestamp ${parsed.timestampText ?? '(none)'} is outside ${-deps.window.pastS}/+${deps.window.futureS} s of ${now.toISOString()}`);
+    return nakFrame(parsed, now);
+  }
+  if (parsed.token === 'NULL') return supervision(parsed, deps, now);
+  const event = parsed.token === 'SIA-DCS' ? readSiaDcs(parsed.data) : readContactId(parsed.data);
+  if (!event) return refuse(parsed, deps, `unknown ${parsed.token} event "${parsed.data}" from account ${parsed.account}`);
+  return store(parsed, event, deps, now);
+}
+
+/** SIA DC-09 5.5.1.8: required on encrypted messages; when present, it must fall within the window. */
+function inWindow(m: IncomingFrame, now: Date, window: ReceiverDeps['window']): boolean {
+  if (!m.timestamp) return !m.encrypted;
+  const deltaS = (m.timestamp.getTime() - now.getTime()) / 1000;
+  return deltaS >= -window.pastS && deltaS <= window.futureS;
+}
+
+/** SIA DC-09 5.5.2.1: a NULL link test is acknowledged; the panel is alive. */
+async function supervision(m: IncomingFrame, deps: ReceiverDeps, now: Date): Promise<string> {
+  try {
+    if ((await deps.ingest.heartbeat(m.account, null, undefined)) === 'ok') await deps.ingest.status(m.account, true);
+  } finally {
+    deps.stats.processed += 1;
+  }
+  return ackFrame(m, now);
+}
+
+async function store(m: IncomingFrame, event: PanelEvent, deps: ReceiverDeps, now: Date): Promise<string> {
+  const occurredAt = (m.timestamp ?? now).toISOString();
+  // The same message sent again (same sequence and timestamp) is the same event: stored once.
+  const eventId = `dc09-${m.seq}-${m.timestampText ?? 'no-timestamp'}-${event.code}-${event.zone}`;
+  const payload = { protocol: m.token, code: event.code, area: event.area, zone: event.zone, receiver: m.receiver ?? null, line: m.line, encrypted: m.encrypted };
+  let outcome;
+  try {
+    const alarm = { code: event.code, area: event.area, zone: event.zone };
+    outcome = await deps.ingest.event(m.account, { eventId, type: event.type, at: occurredAt, clock: undefined, payload, alarm });
+    if (outcome !== 'unknown-device') await deps.ingest.status(m.account, true);
+  } finally {
+    deps.stats.processed += 1;
+  }
+  if (outcome === 'unknown-device') return duhFrame(m);
+  return ackFrame(m, now);
+}
+
+function refuse(m: IncomingFrame, deps: ReceiverDeps, why: string): string {
+  deps.stats.ignored += 1;
+  deps.log.warn(`DC-09: DUH: ${why}`);
+  return duhFrame(m);
+}

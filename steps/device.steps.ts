@@ -1,0 +1,46 @@
+// Steps about cameras of every generation: installing one, losing its connection, its clock, its live view.
+
+import { Given, Then, When } from '@cucumber/cucumber';
+import type { CameraModel } from '../catalog/index.ts';
+import { expectPlacedAtRealTime, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
+import { detectMotions, expectFramesOf, installCamera, watchLive } from './support/devices.ts';
+import type { HarnessWorld } from './support/world.ts';
+
+Given('{string} installe une caméra {modèle}', async function (this: HarnessWorld, owner: string, model: CameraModel) {
+  this.cameras.set(owner, await installCamera(this, owner, model));
+});
+
+Then('la caméra de {string} apparaît en ligne dans ses appareils', async function (this: HarnessWorld, owner: string) {
+  const camera = this.camera(owner);
+  await waitForDeviceOnline(this.customer(owner).api, camera.serial, true, `camera:${camera.model.name}`);
+});
+
+Given('la caméra de {string} perd sa connexion', async function (this: HarnessWorld, owner: string) {
+  await this.camera(owner).goOffline();
+});
+
+When('la caméra de {string} détecte {int} mouvements', async function (this: HarnessWorld, owner: string, count: number) {
+  await detectMotions(this.camera(owner), count);
+});
+
+When('la caméra de {string} retrouve sa connexion', async function (this: HarnessWorld, owner: string) {
+  await this.camera(owner).comeBack();
+});
+
+Then('les {int} mouvements apparaissent dans l\'historique de {string}', async function (this: HarnessWorld, count: number, owner: string) {
+  const camera = this.camera(owner);
+  await waitForDeviceEvents(this.customer(owner).api, camera.serial, count, `camera:${camera.model.name}`, { type: 'motion' });
+});
+
+Given('l\'horloge de la caméra de {string} retarde de {int} heures', function (this: HarnessWorld, owner: string, hours: number) {
+  this.camera(owner).skewClock(-hours * 3600);
+});
+
+Then('le mouvement est daté de l\'heure réelle dans l\'historique de {string}', async function (this: HarnessWorld, owner: string) {
+  const camera = this.camera(owner);
+  expectPlacedAtRealTime(await waitForDeviceEvents(this.customer(owner).api, camera.serial, 1, `camera:${camera.model.name}`), Date.now() - 60_000, `camera:${camera.model.name}`);
+});
+
+Then('la vue en direct de la caméra de {string} montre ses images', async function (this: HarnessWorld, owner: string) {
+  expectFramesOf(this.camera(owner), await watchLive(this, owner, 3));
+});
