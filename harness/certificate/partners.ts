@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import type { Catalog } from '../../catalog/index.ts';
 
 interface Attachment {
+  name: string;
   source: string;
+  type?: string;
 }
 interface StepLike {
   attachments?: Attachment[];
@@ -18,6 +20,18 @@ interface LabelledResult extends StepLike {
 
 function attachmentSources(node: StepLike): string[] {
   return [...(node.attachments ?? []).map((a) => a.source), ...(node.steps ?? []).flatMap(attachmentSources)];
+}
+
+/**
+ * allure-cucumberjs attaches a Scenario Outline's whole Examples table to each of its results: every
+ * brand's row, other partners' included. A partner's copy keeps its own row (the result's parameters) only.
+ */
+function withoutExamplesTables<T extends StepLike>(node: T): T {
+  return {
+    ...node,
+    ...(node.attachments ? { attachments: node.attachments.filter((a) => !(a.type === 'text/csv' && /^Examples(:|$)/.test(a.name))) } : {}),
+    ...(node.steps ? { steps: node.steps.map(withoutExamplesTables) } : {}),
+  };
 }
 
 export interface PartnerResults {
@@ -37,8 +51,9 @@ export function splitResultsByPartner(resultsDir: string, outDir: string, catalo
     const counts: Record<string, number> = {};
     for (const { file, result } of results) {
       if (!(result.labels ?? []).some((l) => l.name === 'partner' && l.value === partner.id)) continue;
-      copyFileSync(join(resultsDir, file), join(dir, file));
-      for (const source of attachmentSources(result)) if (existsSync(join(resultsDir, source))) copyFileSync(join(resultsDir, source), join(dir, source));
+      const own = withoutExamplesTables(result);
+      writeFileSync(join(dir, file), JSON.stringify(own));
+      for (const source of attachmentSources(own)) if (existsSync(join(resultsDir, source))) copyFileSync(join(resultsDir, source), join(dir, source));
       const status = result.status ?? 'unknown';
       counts[status] = (counts[status] ?? 0) + 1;
     }

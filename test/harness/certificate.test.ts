@@ -1,7 +1,7 @@
 // The certificate: GO only when every gate passed, every partner has a verdict, coverage is full and reports are clean.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -64,6 +64,20 @@ describe('the certificate', () => {
     const split = splitResultsByPartner(dir, mkdtempSync(join(tmpdir(), 'partners-')), catalog);
     assert.deepEqual(split[0]?.counts, { passed: 1 });
     assert.deepEqual(split[1]?.counts, { failed: 1 });
+  });
+
+  it('leaves out of a partner\'s copy the Examples table that lists every brand, keeping the other attachments', () => {
+    const [first] = catalog.partners;
+    const dir = mkdtempSync(join(tmpdir(), 'results-'));
+    writeFileSync(join(dir, 'table-attachment.csv'), 'marque\nVeilis\nAssur Plus Protect');
+    writeFileSync(join(dir, 'shot-attachment.png'), 'png');
+    const attachments = [{ name: 'Examples', source: 'table-attachment.csv', type: 'text/csv' }, { name: 'screenshot', source: 'shot-attachment.png', type: 'image/png' }];
+    writeFileSync(join(dir, 'a-result.json'), JSON.stringify({ name: 'a', status: 'passed', labels: [{ name: 'partner', value: first?.id }], attachments, steps: [] }));
+    const [split] = splitResultsByPartner(dir, mkdtempSync(join(tmpdir(), 'partners-')), catalog);
+    const copy = JSON.parse(readFileSync(join(split?.resultsDir ?? '', 'a-result.json'), 'utf8')) as { attachments: { name: string }[] };
+    assert.deepEqual(copy.attachments.map((a) => a.name), ['screenshot']);
+    assert.ok(existsSync(join(split?.resultsDir ?? '', 'shot-attachment.png')));
+    assert.ok(!existsSync(join(split?.resultsDir ?? '', 'table-attachment.csv')));
   });
 
   it('finds another partner\'s brand in a partner report', () => {
