@@ -56,6 +56,7 @@ export const catalogSchema: CatalogSchema = {
       maxDevices: { kind: 'int', min: 1 },
       retentionDays: { kind: 'int', min: 1 },
       monthlyPriceCents: { kind: 'int', min: 0 },
+      monthlyQuotas: { kind: 'record', fields: { sms: { kind: 'int', min: 0 }, email: { kind: 'int', min: 0 } } },
     },
   },
   generations: {

@@ -52,6 +52,8 @@ export interface Offer {
   maxDevices: number;
   retentionDays: number;
   monthlyPriceCents: number;
+  /** Alerts an account may receive per calendar month (Europe/Paris) on each channel; 0 where the offer lacks the module. */
+  monthlyQuotas: { sms: number; email: number };
 }
 
 export interface Generation { id: GenerationId; name: string; years: [number, number] }

@@ -34,7 +34,8 @@ export interface JournalQuery {
 }
 
 export type StubFaultMode = 'none' | 'down' | 'slow' | 'error' | 'malformed';
-export interface StubFault { mode: StubFaultMode; delayMs?: number; reset?: boolean }
+/** `match`: only requests whose body contains it (a phone, an e-mail, a serial) are faulted; `times`: only the next N. */
+export interface StubFault { mode: StubFaultMode; delayMs?: number; reset?: boolean; match?: string; times?: number }
 
 export interface SmsMessage { from: string; to: string; text: string }
 export interface SmsQuery { to?: string; from?: string; contains?: string; since?: number }
@@ -77,6 +78,16 @@ export class StubJournal {
 
   async setFault(service: string, fault: StubFault): Promise<void> {
     await this.#call('POST', '/__faults', 200, { service, ...fault });
+  }
+
+  // Lifts the fault set on `service` for `match` only (the one a scenario set for its own correlation).
+  async clearFault(service: string, match: string): Promise<void> {
+    await this.#call('POST', '/__faults', 200, { service, mode: 'none', match });
+  }
+
+  // A stub service's own control route, e.g. ('PUT', 'ai', '/scenes/CAM-1', {label}).
+  async control<T>(method: string, service: string, path: string, body?: unknown): Promise<T> {
+    return this.#call(method, `/__services/${service}${path}`, method === 'DELETE' ? 204 : 200, body);
   }
 
   async resetFaults(): Promise<void> {

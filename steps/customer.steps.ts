@@ -3,7 +3,7 @@
 import { Given, Then } from '@cucumber/cucumber';
 import type { Offer, WhiteLabel } from '../catalog/index.ts';
 import type { HarnessWorld } from './support/world.ts';
-import { expectSmsAsOffered, newCustomer } from './support/customers.ts';
+import { expectSmsAsOffered, newCustomer, paymentMethodId } from './support/customers.ts';
 
 Given('un client {string} de la marque {marque} avec l\'offre {offre}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer) {
   this.customers.set(name, await newCustomer(this, name, whiteLabel, offer));
@@ -20,4 +20,8 @@ Then('{string} ne reçoit aucun SMS', async function (this: HarnessWorld, name: 
 
 Then('{string} reçoit les alertes SMS que prévoit son offre', async function (this: HarnessWorld, name: string) {
   await expectSmsAsOffered(this, this.customer(name), this.camera(name).serial);
+});
+
+Given('un client {string} de la marque {marque} avec l\'offre {offre}, payant par {string}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer, method: string) {
+  this.customers.set(name, await newCustomer(this, name, whiteLabel, offer, { paymentMethod: paymentMethodId(this, whiteLabel, method) }));
 });

@@ -101,10 +101,10 @@ async function putInstrument(app: AppContext, m: ModuleContext, req: IncomingMes
   const account = await moduleAccount(app, m, req);
   const { instrument } = await readJsonObject(req);
   const text = typeof instrument === 'string' ? instrument.replace(/\s+/g, '').toUpperCase() : '';
-  const valid = account.paymentMethod === 'card' ? /^\d{12,19}$/.test(text) : account.paymentMethod === 'sepa' ? /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(text) : false;
   if (account.paymentMethod !== 'card' && account.paymentMethod !== 'sepa') {
     throw new HttpError(409, `an account paying by ${account.paymentMethod} has no card or IBAN to register`);
   }
+  const valid = account.paymentMethod === 'card' ? /^\d{12,19}$/.test(text) : /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(text);
   if (!valid) throw new HttpError(400, account.paymentMethod === 'card' ? 'instrument must be a card number (12 to 19 digits)' : 'instrument must be an IBAN like FR7630006000011234567890189');
   await m.store.billing.billing(account.id, account.createdAt);
   await m.store.billing.setInstrument(account.id, text);

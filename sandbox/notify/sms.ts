@@ -1,7 +1,8 @@
-// Client of the SMS gateway (`--sms-url`): one POST per message, 5 s at most, failures logged and counted, never thrown.
+// Client of the SMS gateway (`--sms-url`): one POST per message, retried with backoff while the gateway fails; never throws.
 
 import type { Logger } from '../log.ts';
-import { describeError } from '../log.ts';
+import { createOutbound, describeOutcome, withRetry, type Outbound } from '../modules/outbound.ts';
+import { policy } from '../modules/policy.ts';
 
 export interface SmsMessage {
   from: string;
@@ -14,33 +15,39 @@ export interface SmsStats {
   queued: number;
   sent: number;
   failed: number;
+  /** Attempts made again after the gateway failed or did not answer in time. */
+  retried: number;
+  /** Alerts not sent because the account's monthly SMS quota was used up. */
+  overQuota: number;
 }
 
 export interface SmsClient {
   readonly stats: SmsStats;
-  send(message: SmsMessage, syntheticRun: string | null): Promise<void>;
+  /** Resolves true when the gateway accepted the message. */
+  send(message: SmsMessage, syntheticRun: string | null): Promise<boolean>;
 }
 
-const timeoutMs = 5000;
-
-export function createSmsClient(baseUrl: string, log: Logger): SmsClient {
-  const stats: SmsStats = { queued: 0, sent: 0, failed: 0 };
+export function createSmsClient(baseUrl: string, log: Logger, outbound: Outbound = createOutbound(log)): SmsClient {
+  const stats: SmsStats = { queued: 0, sent: 0, failed: 0, retried: 0, overQuota: 0 };
   const endpoint = `${baseUrl}/messages`;
+  const { timeoutMs, attempts, backoffMs } = policy.sms;
   return {
     stats,
     async send(message, syntheticRun) {
       stats.queued += 1;
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (syntheticRun) headers['x-synthetic-traffic'] = syntheticRun;
-      try {
-        const res = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify(message), signal: AbortSignal.timeout(timeoutMs) });
-        await res.arrayBuffer();
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const outcome = await withRetry(attempts, backoffMs, () => outbound.post('sms', endpoint, message, syntheticRun, timeoutMs), (o) => {
+        stats.retried += 1;
+        log.warn(`SMS to ${message.to}: ${describeOutcome(o)}; retrying`);
+      });
+      // A garbled 2xx still means "accepted": sending again would give the customer the alert twice.
+      if (outcome.kind === 'answered' || outcome.kind === 'garbled') {
+        if (outcome.kind === 'garbled') log.warn(`SMS to ${message.to}: the gateway accepted it with an unreadable answer`);
         stats.sent += 1;
-      } catch (error) {
-        stats.failed += 1;
-        log.error(`SMS to ${message.to} via ${endpoint} failed: ${describeError(error)}`);
+        return true;
       }
+      stats.failed += 1;
+      log.error(`SMS to ${message.to} via ${endpoint} failed: ${describeOutcome(outcome)}`);
+      return false;
     },
   };
 }

@@ -26,8 +26,8 @@ export async function loadV10Reference(client: pg.ClientBase, catalog: Catalog):
     offers: await insertRows(
       client,
       'offers',
-      ['id', 'name', 'year', 'legacy', 'modules', 'max_devices', 'retention_days', 'monthly_price_cents'],
-      catalog.offers.map((o) => [o.id, o.name, o.year, o.legacy, o.modules, o.maxDevices, o.retentionDays, o.monthlyPriceCents]),
+      ['id', 'name', 'year', 'legacy', 'modules', 'max_devices', 'retention_days', 'monthly_price_cents', 'sms_quota', 'email_quota'],
+      catalog.offers.map((o) => [o.id, o.name, o.year, o.legacy, o.modules, o.maxDevices, o.retentionDays, o.monthlyPriceCents, o.monthlyQuotas.sms, o.monthlyQuotas.email]),
     ),
     deviceModels: await insertRows(client, 'device_models', ['id', 'kind', 'name', 'year', 'connectivity'], deviceModels),
   };

@@ -17,8 +17,8 @@ export async function loadV9Reference(client: pg.ClientBase, catalog: Catalog): 
     offers: await insertRows(
       client,
       'offers',
-      ['code', 'label', 'launch_year', 'legacy', 'max_cameras', 'retention_days', 'monthly_price_cents'],
-      offers.map((o) => [o.id, o.name, o.year, o.legacy, o.maxDevices, o.retentionDays, o.monthlyPriceCents]),
+      ['code', 'label', 'launch_year', 'legacy', 'max_cameras', 'retention_days', 'monthly_price_cents', 'sms_quota', 'email_quota'],
+      offers.map((o) => [o.id, o.name, o.year, o.legacy, o.maxDevices, o.retentionDays, o.monthlyPriceCents, o.monthlyQuotas.sms, o.monthlyQuotas.email]),
     ),
     offerModules: await insertRows(
       client,

@@ -1,5 +1,7 @@
 // The V10 schema: UTC timestamptz, durations in milliseconds, typed events (kind + payload), devices of any kind, subscriptions.
 
+import { moduleTablesDdl } from './modules.ts';
+
 const accounts = `
 CREATE TABLE platform_meta (version text NOT NULL);
 
@@ -41,7 +43,10 @@ CREATE TABLE offers (
   modules text[] NOT NULL,
   max_devices integer NOT NULL,
   retention_days integer NOT NULL,
-  monthly_price_cents integer NOT NULL
+  monthly_price_cents integer NOT NULL,
+  -- Alerts per account and calendar month, per channel (service modules).
+  sms_quota integer NOT NULL DEFAULT 0,
+  email_quota integer NOT NULL DEFAULT 0
 );
 
 CREATE TABLE device_models (
@@ -127,4 +132,4 @@ CREATE TABLE recordings (
 CREATE INDEX recordings_device_start ON recordings (device_serial, started_at DESC);
 `;
 
-export const v10Schema = { accounts, events, media };
+export const v10Schema = { accounts: accounts + moduleTablesDdl, events, media };

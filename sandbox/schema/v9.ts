@@ -1,6 +1,7 @@
 // The V9 schema (2011-era design): Europe/Paris local timestamps, durations in seconds, numeric event codes, cameras only.
 
 import { eventCodes } from '../event-types.ts';
+import { moduleTablesDdl } from './modules.ts';
 
 const accounts = `
 CREATE TABLE platform_meta (version text NOT NULL);
@@ -34,7 +35,10 @@ CREATE TABLE offers (
   legacy boolean NOT NULL,
   max_cameras integer NOT NULL,
   retention_days integer NOT NULL,
-  monthly_price_cents integer NOT NULL
+  monthly_price_cents integer NOT NULL,
+  -- Alerts per account and calendar month, per channel (service modules).
+  sms_quota integer NOT NULL DEFAULT 0,
+  email_quota integer NOT NULL DEFAULT 0
 );
 
 CREATE TABLE offer_modules (
@@ -143,4 +147,4 @@ CREATE TABLE recordings (
 CREATE INDEX recordings_camera_start ON recordings (camera_serial, start_local DESC);
 `;
 
-export const v9Schema = { accounts, events, media };
+export const v9Schema = { accounts: accounts + moduleTablesDdl, events, media };

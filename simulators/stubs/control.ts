@@ -7,7 +7,8 @@ import type { Fault, JournalFilter, StubService } from './types.ts';
 
 export const controlRoutes = [
   'GET /__health', 'GET /__journal?service=&contains=&method=&path=&since=&handled=&synthetic=', 'DELETE /__journal',
-  'GET /__mark', 'GET /__unhandled?since=', 'GET /__faults', 'POST /__faults {service, mode, delayMs?, reset?}', 'DELETE /__faults',
+  'GET /__mark', 'GET /__unhandled?since=', 'GET /__faults', 'POST /__faults {service, mode, delayMs?, reset?, match?, times?}', 'DELETE /__faults',
+  '* /__services/<service>/... (a service\'s own control routes, e.g. PUT /__services/ai/scenes/<device>)',
 ];
 
 export function controlHandlers(journal: RequestJournal, faults: FaultBoard, services: readonly StubService[]): RequestHandler[] {
@@ -41,7 +42,7 @@ export function controlHandlers(journal: RequestJournal, faults: FaultBoard, ser
       } catch (error) {
         return HttpResponse.json({ error: (error as Error).message }, { status: 400 });
       }
-      return HttpResponse.json({ service, fault: faults.get(service) });
+      return HttpResponse.json({ service, fault: faults.get(service, fault.match) });
     }),
     http.delete('*/__faults', () => {
       faults.reset();

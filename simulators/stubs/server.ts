@@ -33,7 +33,9 @@ export interface StartedStubServer extends AsyncDisposable {
 export async function startStubServer(options: StubServerOptions = {}): Promise<StartedStubServer> {
   const host = options.host ?? '127.0.0.1';
   const services = options.services ?? defaultServices;
-  const mounted: Mounted[] = services.map((service) => ({ service, handlers: service.handlers(`*${service.prefix}`) }));
+  const mounted: Mounted[] = services.map((service) => ({ service, handlers: service.handlers(`*${service.prefix}`, `*/__services${service.prefix}`) }));
+  // A service's own control routes (under /__services/<prefix>) are found among its handlers, never journaled nor faulted.
+  const serviceControls = mounted.flatMap(({ handlers }) => handlers);
   const journal = new RequestJournal();
   const faults = new FaultBoard(services.map((s) => s.name));
   const control = controlHandlers(journal, faults, services);
@@ -52,12 +54,12 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
     const url = new URL(req.url ?? '/', 'http://stubs.invalid');
     const request = toFetchRequest(req, url, raw);
     if (url.pathname.startsWith('/__')) {
-      const answer = await getResponse(control, request);
+      const answer = await getResponse(url.pathname.startsWith('/__services/') ? serviceControls : control, request);
       return sendResponse(res, answer ?? HttpResponse.json({ error: `[stubs] unknown control route; known: ${controlRoutes.join(', ')}` }, { status: 404 }));
     }
     const target = mounted.find(({ service: { prefix } }) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
-    const fault = target ? faults.get(target.service.name) : { mode: 'none' as const };
     const rawBody = raw.toString('utf8');
+    const fault = target ? faults.apply(target.service.name, rawBody) : { mode: 'none' as const };
     const entry = journal.record({
       service: target?.service.name ?? 'unknown', method: request.method, path: url.pathname, query: url.search,
       headers: headersOf(req), body: parseBody(rawBody, req.headers['content-type']), rawBody,

@@ -7,8 +7,10 @@ export interface StubService {
   name: string;
   // Path prefix on the stub server, e.g. `/sms`; the platform is given `<stub url>/sms`.
   prefix: string;
-  // Fresh handlers (and their state) for one server; `base` is a pattern to prefix paths with.
-  handlers(base: string): RequestHandler[];
+  // Fresh handlers (and their state) for one server; `base` is a pattern to prefix paths with. Handlers under
+  // `control` (`*/__services/<prefix>`) are the service's own control routes (scripted scenes, sent webhooks):
+  // harness-only, never journaled and never faulted.
+  handlers(base: string, control: string): RequestHandler[];
 }
 
 export type FaultMode = 'none' | 'down' | 'slow' | 'error' | 'malformed';
@@ -19,6 +21,11 @@ export interface Fault {
   delayMs?: number;
   // `down`: reset the connection instead of answering 503.
   reset?: boolean;
+  // Only requests whose raw body contains this text (a phone number, an e-mail, a serial) are faulted, so
+  // scenarios running in parallel fault only their own traffic. Without it the whole service is faulted.
+  match?: string;
+  // Only the next N matching requests are faulted; then the fault lifts by itself (a transient failure).
+  times?: number;
 }
 
 export interface JournalEntry {

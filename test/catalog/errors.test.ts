@@ -26,6 +26,7 @@ const duplicateOffer = `- id: essentiel-2019
   maxDevices: 1
   retentionDays: 7
   monthlyPriceCents: 100
+  monthlyQuotas: { sms: 0, email: 0 }
 `;
 
 describe('loading a broken catalog', () => {

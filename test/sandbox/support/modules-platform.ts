@@ -21,6 +21,8 @@ export interface ModulesPlatform {
   close(): Promise<void>;
 }
 
+type Provider = 'sms' | 'mail' | 'payment' | 'ai' | 'monitoring';
+
 export interface CustomerOptions {
   whiteLabel?: string;
   paymentMethod?: string;
@@ -44,13 +46,14 @@ export function phone(): string {
 }
 
 /** Starts stubs, databases (shipped catalog) and one instance of `version` with every provider URL; `urls` overrides some. */
-export async function startModulesPlatform(version: 'v9' | 'v10', urls: Partial<Record<'sms' | 'mail' | 'payment' | 'ai', string>> = {}): Promise<ModulesPlatform> {
+export async function startModulesPlatform(version: 'v9' | 'v10', urls: Partial<Record<Provider, string>> = {}): Promise<ModulesPlatform> {
   const [stubs, dbs] = await Promise.all([startStubServer(), createTestDatabases()]);
   await initPlatform(version, dbs.urls, defaultCatalogDir);
-  const provider = (name: 'sms' | 'mail' | 'payment' | 'ai') => urls[name] ?? stubs.serviceUrl(name);
+  const provider = (name: Provider) => urls[name] ?? stubs.serviceUrl(name);
   const server = spawnServer([
     '--version', version, '--instance', `m-${version}`, ...dbFlags(dbs.urls), '--mqtt-url', mqttUrl,
     '--sms-url', provider('sms'), '--mail-url', provider('mail'), '--payment-url', provider('payment'), '--ai-url', provider('ai'),
+    '--monitoring-url', provider('monitoring'),
   ]);
   const url = await readyUrl(server);
   const cameras: TestCamera[] = [];

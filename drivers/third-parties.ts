@@ -1,0 +1,153 @@
+// What the platform sent to the mail, payment and AI stubs, their faults per correlation, and the reactions a fault must cause.
+
+import { EnvironmentError, ProductAssertionError } from '../lib/errors.ts';
+import { retryUntil } from '../lib/wait.ts';
+import type { JournalEntry, StubFaultMode, StubJournal } from './stub-journal.ts';
+
+export type ThirdParty = 'sms' | 'mail' | 'payment' | 'ai' | 'monitoring';
+export type AiLabel = 'person' | 'vehicle' | 'animal';
+
+export interface MailMessage { from: { name: string; address: string }; to: string; subject: string; text: string }
+export interface ChargeRequest { idempotencyKey: string; amountCents: number; method: string; customer: { id: number; email: string } }
+
+const names: Record<ThirdParty, string> = {
+  sms: 'the SMS gateway', mail: 'the mail provider', payment: 'the payment provider', ai: 'the AI classification service', monitoring: 'the monitoring centre',
+};
+
+/** Requests a provider answered as a success (the call went through). */
+const succeeded = (e: JournalEntry): boolean => e.status !== null && e.status >= 200 && e.status < 300 && e.fault !== 'down' && e.fault !== 'error';
+
+export class ThirdParties {
+  readonly #journal: StubJournal;
+  // Faults this scenario set, lifted after it (the stub server is shared by parallel scenarios).
+  readonly #set: { service: ThirdParty; match: string }[] = [];
+  // Journal positions the scenario took ("after the quota was used up"), by name.
+  readonly #marks = new Map<string, number>();
+
+  constructor(journal: StubJournal) {
+    this.#journal = journal;
+  }
+
+  /** Faults `service` for requests carrying `match` only; a refusal by the stub server means a broken environment. */
+  async fault(service: ThirdParty, match: string, mode: Exclude<StubFaultMode, 'none'>, options: { delayMs?: number; times?: number } = {}): Promise<void> {
+    try {
+      await this.#journal.setFault(service, { mode, match, ...options });
+    } catch (error) {
+      throw new EnvironmentError(`could not put ${names[service]} stub in fault "${mode}" for ${match}: ${(error as Error).message}`, { cause: error });
+    }
+    this.#set.push({ service, match });
+  }
+
+  async lift(service: ThirdParty, match: string): Promise<void> {
+    await this.#journal.clearFault(service, match);
+  }
+
+  async liftAll(): Promise<void> {
+    await Promise.all(this.#set.splice(0).map(({ service, match }) => this.#journal.clearFault(service, match)));
+  }
+
+  /** Remembers the journal's position now under `name`; `since(name)` gives it back. */
+  async mark(name: string): Promise<number> {
+    const id = await this.#journal.lastId();
+    this.#marks.set(name, id);
+    return id;
+  }
+
+  since(name: string, fallback: number): number {
+    return this.#marks.get(name) ?? fallback;
+  }
+
+  /** Waits until `count` calls for `match` went through: e.g. the alerts of a whole monthly quota. */
+  async waitForCount(service: ThirdParty, match: string, since: number, count: number, timeoutMs: number): Promise<JournalEntry[]> {
+    const list = await retryUntil(async () => (await this.requests(service, match, since)).filter(succeeded), (l) => l.length >= count, {
+      timeoutMs, intervalMs: 200,
+      message: (last) => `expected ${count} request(s) for ${match} to go through ${names[service]} within ${timeoutMs} ms; ` +
+        `${Array.isArray(last) ? last.length : 'none'} did. Is the platform alerting for every detection?`,
+    });
+    return list;
+  }
+
+  /** Scripts what the AI service sees in the camera's pictures. */
+  async showToCamera(serial: string, label: AiLabel, confidence = 0.93): Promise<void> {
+    await this.#journal.control('PUT', 'ai', `/scenes/${encodeURIComponent(serial)}`, { label, confidence });
+  }
+
+  async requests(service: ThirdParty, match: string, since: number): Promise<JournalEntry[]> {
+    return (await this.#journal.entries({ service, contains: match, since })).filter((e) => !e.path.includes('/__services/'));
+  }
+
+  async waitForMail(to: string, since: number, timeoutMs = 10_000): Promise<JournalEntry & { body: MailMessage }> {
+    const hint = 'Does the customer\'s offer include the email module, and was the platform given the stubs\' mail URL (--mail-url)?';
+    return await this.#journal.waitForRequest({ service: 'mail', path: '/mail/messages', contains: to, since }, timeoutMs, succeeded, hint) as JournalEntry & { body: MailMessage };
+  }
+
+  expectNoMail(to: string, since: number, windowMs = 2000): Promise<void> {
+    return this.#journal.expectNoRequest({ service: 'mail', contains: to, since }, windowMs);
+  }
+
+  async waitForCharge(email: string, since: number, timeoutMs = 10_000): Promise<JournalEntry & { body: ChargeRequest }> {
+    const hint = 'Did the renewal come due (the account\'s clock moved past the paid period), and was the platform given --payment-url?';
+    return await this.#journal.waitForRequest({ service: 'payment', path: '/payment/charges', contains: email, since }, timeoutMs, succeeded, hint) as JournalEntry & { body: ChargeRequest };
+  }
+
+  expectNoCharge(email: string, since: number, windowMs = 2000): Promise<void> {
+    return this.#journal.expectNoRequest({ service: 'payment', contains: email, since }, windowMs);
+  }
+
+  expectNoAlarm(serial: string, since: number, windowMs = 2000): Promise<void> {
+    return this.#journal.expectNoRequest({ service: 'monitoring', contains: serial, since }, windowMs);
+  }
+
+  expectNoClassification(serial: string, since: number, windowMs = 2000): Promise<void> {
+    return this.#journal.expectNoRequest({ service: 'ai', path: '/ai/classify', contains: serial, since }, windowMs);
+  }
+
+  /**
+   * The call that went through after `attempts - 1` faulted ones: proves the platform retried. A fault the stub never
+   * applied is a broken environment (the product was not tested); no call, or no retry, is the product's defect.
+   */
+  async expectDeliveredAfter(service: ThirdParty, match: string, since: number, attempts: number, timeoutMs = 10_000): Promise<JournalEntry> {
+    const delivered = await this.#journal.waitForRequest({ service, contains: match, since }, timeoutMs, succeeded,
+      `${names[service]} never accepted a request for ${match}: the platform gave up instead of retrying (${attempts} attempts expected).`).catch(async (error: unknown) => {
+      await this.expectFaultApplied(service, match, since);
+      throw error;
+    });
+    const calls = (await this.requests(service, match, since)).filter((e) => e.id <= delivered.id);
+    if (calls.length !== attempts) {
+      throw new ProductAssertionError(`${names[service]} was called ${calls.length} time(s) for ${match} until it accepted; expected ${attempts} ` +
+        `(the faulted attempts, then the one that went through): ${calls.map((e) => `#${e.id} ${e.fault} -> ${e.status ?? 'reset'}`).join(', ')}`);
+    }
+    return delivered;
+  }
+
+  /** Exactly one call went through for `match` within the window: no duplicate after a slow or garbled answer. */
+  async expectExactlyOnce(service: ThirdParty, match: string, since: number, windowMs = 2000): Promise<JournalEntry> {
+    const first = await this.#journal.waitForRequest({ service, contains: match, since }, 10_000, () => true, `Did the platform call ${names[service]} for ${match} at all?`);
+    await this.#journal.expectNoRequest({ service, contains: match, since: first.id }, windowMs);
+    return first;
+  }
+
+  /**
+   * Every request the platform sent a provider for these customers (any of their keys in the body) carries
+   * `X-Synthetic-Traffic: <run id>`, so that a real provider could recognise and drop it.
+   */
+  async expectMarkedTraffic(customers: { name: string; keys: string[] }[], since: number, runId: string): Promise<void> {
+    const entries = (await this.#journal.entries({ since })).filter((e) => e.service in names);
+    const unmarked = customers.flatMap(({ name, keys }) => entries
+      .filter((e) => keys.some((key) => e.rawBody.includes(key)) && e.headers['x-synthetic-traffic'] !== runId)
+      .map((e) => `${name}: ${e.method} ${e.path} (X-Synthetic-Traffic: ${e.headers['x-synthetic-traffic'] ?? 'absent'})`));
+    if (unmarked.length > 0) {
+      throw new ProductAssertionError(`every call to a third party caused by test traffic must carry X-Synthetic-Traffic: ${runId}; ${unmarked.length} did not: ${unmarked.slice(0, 5).join('; ')}`);
+    }
+  }
+
+  /** At least one request for `match` met the fault: if the platform called and none did, the environment is broken. */
+  async expectFaultApplied(service: ThirdParty, match: string, since: number, timeoutMs = 10_000): Promise<void> {
+    await this.#journal.waitForRequest({ service, contains: match, since }, timeoutMs, () => true, `The platform should have called ${names[service]} for ${match}, fault or not.`);
+    const calls = await this.requests(service, match, since);
+    if (calls.length === 0) throw new ProductAssertionError(`the platform never called ${names[service]} for ${match}; it should have, fault or not`);
+    if (!calls.some((e) => e.fault !== 'none')) {
+      throw new EnvironmentError(`${names[service]} stub received ${calls.length} request(s) for ${match} but applied no fault to any: the fault switch did not take, so the platform's reaction was not tested`);
+    }
+  }
+}

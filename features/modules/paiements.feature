@@ -1,0 +1,47 @@
+# language: fr
+@modules @paiements
+Fonctionnalité: Renouvellement mensuel par carte, prélèvement SEPA ou facture du partenaire
+  Chaque mois, l'abonnement est renouvelé au prix de l'offre : par carte ou
+  prélèvement SEPA auprès du prestataire de paiement, qui confirme le
+  paiement à la plateforme ; par la facture mensuelle du partenaire pour les
+  comptes gérés par lui, sans passer par le prestataire. Un paiement refusé
+  ouvre une période de grâce de 7 jours, à l'issue de laquelle les modules du
+  client sont suspendus.
+
+  @couvre-les-moyens-de-paiement
+  Plan du scénario: Le renouvellement par "<moyen>" prélève le prix de l'offre "<offre>"
+    Étant donné un client "Camille" de la marque "<marque>" avec l'offre "<offre>", payant par "<moyen>"
+    Quand le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" est renouvelé par un paiement "<moyen>" de <montant> €
+
+    Exemples:
+      | marque            | offre             | moyen            | montant |
+      | Veilis            | Sérénité 2011     | Carte bancaire   | 4,99    |
+      | Veilis Pro        | Pro 2020          | Carte bancaire   | 59,00   |
+      | Box Vigilance     | Box Sécurité 2016 | Prélèvement SEPA | 3,00    |
+      | Alpes Sécurité    | Pro 2017          | Prélèvement SEPA | 49,00   |
+
+  @couvre-les-moyens-de-paiement
+  Scénario: La facture du partenaire renouvelle l'abonnement sans passer par le prestataire de paiement
+    Étant donné un client "Camille" de la marque "Habitat Serein" avec l'offre "Habitat Assuré 2013", payant par "Facturation partenaire"
+    Quand le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" est renouvelé sur la facture du partenaire "Assur Plus" pour 12,90 €
+    Et la plateforme n'a rien demandé au prestataire de paiement pour "Camille"
+
+  Plan du scénario: Un paiement "<moyen>" refusé suspend les modules à la fin de la période de grâce
+    Étant donné un client "Camille" de la marque "<marque>" avec l'offre "<offre>", payant par "<moyen>"
+    Et une caméra "Vigie 360" installée chez "Camille"
+    Et le moyen de paiement de "Camille" est refusé par sa banque
+    Quand le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" entre en période de grâce de 7 jours
+    Quand la caméra de "Camille" détecte un mouvement
+    Alors "Camille" reçoit un SMS d'alerte envoyé au nom de "<expéditeur>"
+    Quand 7 jours s'écoulent pour "Camille"
+    Alors les modules de "Camille" sont suspendus
+    Quand la caméra de "Camille" détecte un mouvement
+    Alors "Camille" ne reçoit plus aucune alerte
+
+    Exemples:
+      | marque            | offre          | moyen            | expéditeur |
+      | Veilis            | Sérénité 2011  | Carte bancaire   | VEILIS     |
+      | Sécurimax Connect | Vigilance 2015 | Prélèvement SEPA | SECURIMAX  |

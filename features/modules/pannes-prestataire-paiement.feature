@@ -1,0 +1,38 @@
+# language: fr
+@modules @panne @paiements
+Fonctionnalité: La plateforme face à un prestataire de paiement défaillant
+  Le client n'est pas en faute quand le prestataire de paiement est
+  injoignable : son abonnement reste actif et le paiement est retenté une
+  heure plus tard, sous la même clé, pour ne jamais prélever deux fois. Quand
+  la réponse se perd (lente ou illisible), la plateforme attend la
+  confirmation du prestataire. Chaque panne ne touche que le client du
+  scénario.
+
+  Contexte:
+    Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011", payant par "Carte bancaire"
+
+  Scénario: Prestataire en panne : le paiement est retenté une heure plus tard
+    Étant donné que le prestataire de paiement est en panne pour "Camille"
+    Quand le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" reste actif, son paiement en attente d'un nouvel essai
+    Quand le prestataire de paiement revient pour "Camille"
+    Et 1 heure s'écoule pour "Camille"
+    Alors l'abonnement de "Camille" est renouvelé par un seul paiement "Carte bancaire" de 4,99 €
+
+  Scénario: Prestataire en erreur : le paiement est retenté une heure plus tard
+    Étant donné que le prestataire de paiement répond en erreur pour "Camille"
+    Quand le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" reste actif, son paiement en attente d'un nouvel essai
+    Quand le prestataire de paiement revient pour "Camille"
+    Et 1 heure s'écoule pour "Camille"
+    Alors l'abonnement de "Camille" est renouvelé par un seul paiement "Carte bancaire" de 4,99 €
+
+  Scénario: Prestataire trop lent : la confirmation du prestataire renouvelle l'abonnement
+    Étant donné que le prestataire de paiement met 5 secondes à répondre pour "Camille"
+    Quand le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" est renouvelé par un seul paiement "Carte bancaire" de 4,99 €
+
+  Scénario: Réponse illisible du prestataire : la confirmation du prestataire renouvelle l'abonnement
+    Étant donné que le prestataire de paiement répond de façon illisible pour "Camille"
+    Quand le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" est renouvelé par un seul paiement "Carte bancaire" de 4,99 €

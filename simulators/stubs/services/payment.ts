@@ -1,0 +1,99 @@
+// The payment provider: card and SEPA charges (POST <payment-url>/charges), idempotent per key, with webhooks back to the platform.
+
+import { http, HttpResponse } from 'msw';
+import type { StubService } from '../types.ts';
+
+export interface ChargeRequest {
+  idempotencyKey: string;
+  amountCents: number;
+  currency: 'EUR';
+  method: 'card' | 'sepa';
+  // A card number or an IBAN: test instruments ending in 0002 are refused (declined card, SEPA debit returned).
+  instrument: string;
+  customer: { id: number; email: string };
+  // Where to POST the outcome; else the URL configured when the service was created.
+  webhookUrl?: string;
+}
+
+export interface Charge { id: string; status: 'succeeded' | 'failed' | 'pending'; failureCode?: string }
+
+export interface SentWebhook { chargeId: string; url: string; type: string; status: number | null; error?: string; at: string }
+
+export interface PaymentOptions {
+  // Used when a charge names no webhookUrl.
+  webhookUrl?: string;
+  webhookTimeoutMs?: number;
+}
+
+/** Why `body` is not a charge the provider accepts, or undefined when it is. */
+export function chargeProblem(body: unknown): string | undefined {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const customer = (b['customer'] ?? {}) as Record<string, unknown>;
+  const invalid = [
+    typeof b['idempotencyKey'] === 'string' && b['idempotencyKey'] !== '' ? undefined : 'idempotencyKey',
+    Number.isInteger(b['amountCents']) && (b['amountCents'] as number) > 0 ? undefined : 'amountCents',
+    b['currency'] === 'EUR' ? undefined : 'currency',
+    b['method'] === 'card' || b['method'] === 'sepa' ? undefined : 'method',
+    typeof b['instrument'] === 'string' && /^[A-Z0-9]{12,34}$/.test(b['instrument']) ? undefined : 'instrument',
+    Number.isInteger(customer['id']) && typeof customer['email'] === 'string' ? undefined : 'customer',
+    b['webhookUrl'] === undefined || (typeof b['webhookUrl'] === 'string' && /^https?:\/\//.test(b['webhookUrl'])) ? undefined : 'webhookUrl',
+  ].filter((field) => field !== undefined);
+  if (invalid.length === 0) return undefined;
+  return 'the payment provider expects JSON {idempotencyKey, amountCents > 0, currency: "EUR", method: card|sepa, instrument (card number or IBAN), ' +
+    `customer: {id, email}, webhookUrl?}; missing or invalid: ${invalid.join(', ')}`;
+}
+
+/** Card charges settle at once; SEPA debits are pending, and the webhook tells the outcome. */
+function settle(charge: ChargeRequest, id: string): { answer: Charge; outcome: Charge } {
+  const refused = charge.instrument.endsWith('0002');
+  const outcome: Charge = refused
+    ? { id, status: 'failed', failureCode: charge.method === 'card' ? 'card_declined' : 'insufficient_funds' }
+    : { id, status: 'succeeded' };
+  return { answer: charge.method === 'card' ? outcome : { id, status: 'pending' }, outcome };
+}
+
+export function createPaymentService(options: PaymentOptions = {}): StubService {
+  return {
+    name: 'payment',
+    prefix: '/payment',
+    handlers(base, control) {
+      const charges = new Map<string, Charge>();
+      const webhooks: SentWebhook[] = [];
+      const notify = async (url: string, outcome: Charge, key: string, synthetic: string | null): Promise<void> => {
+        const type = outcome.status === 'succeeded' ? 'charge.succeeded' : 'charge.failed';
+        const record: SentWebhook = { chargeId: outcome.id, url, type, status: null, at: new Date().toISOString() };
+        webhooks.push(record);
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (synthetic) headers['x-synthetic-traffic'] = synthetic;
+        try {
+          const body = JSON.stringify({ type, chargeId: outcome.id, idempotencyKey: key, failureCode: outcome.failureCode ?? null });
+          const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(options.webhookTimeoutMs ?? 5000) });
+          await res.arrayBuffer();
+          record.status = res.status;
+        } catch (error) {
+          record.error = (error as Error).message;
+        }
+      };
+      return [
+        http.post(`${base}/charges`, async ({ request }) => {
+          const body: unknown = await request.json().catch(() => undefined);
+          const problem = chargeProblem(body);
+          if (problem) return HttpResponse.json({ error: problem }, { status: 400 });
+          const charge = body as ChargeRequest;
+          const known = charges.get(charge.idempotencyKey);
+          // Idempotent replay: the same key never charges twice, and answers what the first call answered.
+          if (known) return HttpResponse.json(known, { status: known.status === 'pending' ? 202 : 200, headers: { 'idempotent-replayed': 'true' } });
+          const { answer, outcome } = settle(charge, `ch_${charges.size + 1}`);
+          charges.set(charge.idempotencyKey, outcome);
+          const url = charge.webhookUrl ?? options.webhookUrl;
+          // After the answer has left, as a real provider's webhook would: the platform must cope with either order.
+          if (url) setImmediate(() => void notify(url, outcome, charge.idempotencyKey, request.headers.get('x-synthetic-traffic')));
+          return HttpResponse.json(answer, { status: answer.status === 'pending' ? 202 : 200 });
+        }),
+        http.get(`${control}/webhooks`, () => HttpResponse.json(webhooks)),
+      ];
+    },
+  };
+}
+
+export const paymentService: StubService = createPaymentService();

@@ -1,0 +1,207 @@
+// Steps about the service modules: recordings and retention, AI classes, alerts by SMS and e-mail within quotas, home care.
+
+import { After, defineParameterType, Given, Then, When } from '@cucumber/cucumber';
+import { randomInt } from 'node:crypto';
+import { ProductAssertionError } from '../lib/errors.ts';
+import type { AiLabel, ThirdParty } from '../drivers/index.ts';
+import { channels, classLabels, classNames, correlation, expectEscalated, faults, movementSeen, providers, scenes, useUpQuota, type Channel, type Fault } from './support/modules.ts';
+import type { HarnessWorld } from './support/world.ts';
+
+const alternatives = (words: Record<string, unknown>): RegExp => new RegExp(Object.keys(words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+defineParameterType({ name: 'prestataire', regexp: alternatives(providers), transformer: (text: string): ThirdParty => providers[text]! });
+defineParameterType({ name: 'panne', regexp: alternatives(faults), transformer: (text: string): Fault => faults[text]! });
+defineParameterType({ name: 'canal', regexp: alternatives(channels), transformer: (text: string): Channel => channels[text]! });
+defineParameterType({ name: 'scène', regexp: alternatives(scenes), transformer: (text: string): AiLabel => scenes[text]! });
+defineParameterType({ name: 'classe', regexp: alternatives(classNames), transformer: (text: string): AiLabel => classNames[text]! });
+
+const hours = (n: number): number => n * 60;
+const days = (n: number): number => n * 24 * 60;
+
+// Time passes for the customer's modules (renewal, retention, home care), never for the other scenarios' customers.
+When('{int} jours moins une heure s\'écoulent pour {string}', async function (this: HarnessWorld, n: number, name: string) {
+  await this.modules(name).advanceClock(days(n) - 60);
+});
+When('deux heures de plus s\'écoulent pour {string}', async function (this: HarnessWorld, name: string) {
+  await this.modules(name).advanceClock(hours(2));
+});
+When('{int} jour(s) s\'écoule(nt) pour {string}', async function (this: HarnessWorld, n: number, name: string) {
+  await this.modules(name).advanceClock(days(n));
+});
+When('{int} heure(s) s\'écoule(nt) pour {string}', async function (this: HarnessWorld, n: number, name: string) {
+  await this.modules(name).advanceClock(hours(n));
+});
+
+Then('un clip de la détection est enregistré pour {string}, conservé {int} jours', async function (this: HarnessWorld, name: string, n: number) {
+  const recording = await this.modules(name).waitForRecording(this.camera(name).serial);
+  expectRecording(recording, 'clip', n);
+});
+Then('une photo de la détection est enregistrée pour {string}, conservée {int} jours', async function (this: HarnessWorld, name: string, n: number) {
+  expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'snapshot', n);
+});
+Then('l\'enregistrement de {string} est toujours disponible', async function (this: HarnessWorld, name: string) {
+  await this.modules(name).expectRecordingKept(this.camera(name).serial);
+});
+Then('l\'enregistrement de {string} a été supprimé', async function (this: HarnessWorld, name: string) {
+  await this.modules(name).expectRecordingDeleted(this.camera(name).serial);
+});
+Then('aucun enregistrement n\'est conservé pour {string}', async function (this: HarnessWorld, name: string) {
+  await this.modules(name).expectNoRecording(this.camera(name).serial);
+});
+
+function expectRecording(r: { kind: string; startedAt: string; expiresAt: string; serial: string }, kind: string, retentionDays: number): void {
+  const kept = (Date.parse(r.expiresAt) - Date.parse(r.startedAt)) / 86_400_000;
+  if (r.kind !== kind || kept !== retentionDays) throw new ProductAssertionError(`the recording of ${r.serial} should be a ${kind} kept ${retentionDays} days; it is a ${r.kind} kept ${kept} days`);
+}
+
+Given('{string} ne veut être alerté que pour les {classe}', async function (this: HarnessWorld, name: string, label: AiLabel) {
+  await this.modules(name).setAiClasses([label]);
+});
+When('la caméra de {string} filme {scène}', async function (this: HarnessWorld, name: string, label: AiLabel) {
+  await this.thirdParties.showToCamera(this.camera(name).serial, label);
+  await this.camera(name).detectMotion();
+});
+Then('la détection de {string} est classée « {word} » par l\'IA', async function (this: HarnessWorld, name: string, label: string) {
+  const found = await this.modules(name).waitForClassification(this.camera(name).serial);
+  const shown = 'label' in found ? classLabels[found.label as AiLabel] : 'indisponible';
+  if (shown !== label) throw new ProductAssertionError(`the AI should have labelled the detection of ${name}'s camera "${label}"; the event says ${JSON.stringify(found)}`);
+});
+Then('la détection de {string} est marquée non classée, l\'IA étant indisponible', async function (this: HarnessWorld, name: string) {
+  const found = await this.modules(name).waitForClassification(this.camera(name).serial);
+  if (!('status' in found)) throw new ProductAssertionError(`with the AI service failing, the detection should be marked unclassified; it is labelled ${JSON.stringify(found)}`);
+});
+Then('la détection de {string} n\'est pas classée', async function (this: HarnessWorld, name: string) {
+  await this.modules(name).expectUnlabelled(this.camera(name).serial);
+});
+Then('la plateforme n\'a rien demandé au service de classification pour {string}', async function (this: HarnessWorld, name: string) {
+  await this.thirdParties.expectNoClassification(this.camera(name).serial, this.journalMark);
+});
+Then('{string} ne peut pas choisir de classes d\'alerte', async function (this: HarnessWorld, name: string) {
+  await expectRefused(this, name, 'ai');
+});
+
+Then('{string} reçoit une alerte « {word} {word} » envoyée au nom de {string}', async function (this: HarnessWorld, name: string, what: string, done: string, sender: string) {
+  await this.stubs.waitForSms({ to: this.customer(name).phone, from: sender, contains: `: ${what} ${done} par votre caméra ${this.camera(name).serial}`, since: this.journalMark });
+});
+Then('{string} reçoit une alerte « Mouvement détecté » signalant l\'analyse IA indisponible', async function (this: HarnessWorld, name: string) {
+  await this.stubs.waitForSms({ to: this.customer(name).phone, contains: `: Mouvement détecté par votre caméra ${this.camera(name).serial}`, since: this.journalMark }).then((sms) => {
+    if (!sms.body.text.endsWith('(analyse IA indisponible).')) throw new ProductAssertionError(`the alert should say the AI analysis was unavailable; it says "${sms.body.text}"`);
+  });
+});
+Then('{string} ne reçoit aucune alerte', async function (this: HarnessWorld, name: string) {
+  await Promise.all([this.stubs.expectNoSms({ to: this.customer(name).phone, since: this.journalMark }), this.thirdParties.expectNoMail(this.customer(name).email, this.journalMark)]);
+});
+
+Then('{string} reçoit un e-mail d\'alerte envoyé au nom de {string}, depuis {string}', async function (this: HarnessWorld, name: string, brand: string, address: string) {
+  const mail = await this.thirdParties.waitForMail(this.customer(name).email, this.journalMark);
+  if (mail.body.from.name !== brand || mail.body.from.address !== address) throw new ProductAssertionError(`${name}'s alert e-mail should come from "${brand}" <${address}>; it comes from ${JSON.stringify(mail.body.from)}`);
+});
+Then('{string} ne reçoit aucun e-mail', async function (this: HarnessWorld, name: string) {
+  await this.thirdParties.expectNoMail(this.customer(name).email, this.journalMark);
+});
+
+When('{string} a reçu les {int} SMS d\'alerte de son mois', async function (this: HarnessWorld, name: string, quota: number) {
+  await useUpQuota(this, name, 'sms', quota);
+});
+When('{string} a reçu les {int} e-mails d\'alerte de son mois', async function (this: HarnessWorld, name: string, quota: number) {
+  await useUpQuota(this, name, 'email', quota);
+});
+Then('{string} ne reçoit plus de SMS d\'alerte ce mois-ci', async function (this: HarnessWorld, name: string) {
+  await this.stubs.expectNoSms({ to: this.customer(name).phone, since: this.thirdParties.since(`${name}:sms`, this.journalMark) });
+});
+Then('{string} ne reçoit plus d\'e-mail d\'alerte ce mois-ci', async function (this: HarnessWorld, name: string) {
+  await this.thirdParties.expectNoMail(this.customer(name).email, this.thirdParties.since(`${name}:email`, this.journalMark));
+});
+Then('{string} reçoit de nouveau {canal} le mois suivant', async function (this: HarnessWorld, name: string, channel: Channel) {
+  await this.modules(name).advanceClock(days(31));
+  await this.camera(name).detectMotion();
+  const since = this.thirdParties.since(`${name}:${channel}`, this.journalMark);
+  await this.thirdParties.waitForCount(channel === 'sms' ? 'sms' : 'mail', correlation(this, channel === 'sms' ? 'sms' : 'mail', name), since, 1, 10_000);
+});
+
+Given('la famille de {string} veille sur elle, alertée après {int} heures sans mouvement', async function (this: HarnessWorld, name: string, n: number) {
+  await this.modules(name).setHomeCare({ windowMinutes: hours(n), familyPhone: `+337${String(randomInt(10_000_000, 99_999_999))}`, familyEmail: null });
+});
+When('{string} passe devant sa caméra', async function (this: HarnessWorld, name: string) {
+  await movementSeen(this, name);
+});
+Then('la famille de {string} reçoit une alerte d\'inactivité envoyée au nom de {string}', async function (this: HarnessWorld, name: string, sender: string) {
+  const family = await familyPhone(this, name);
+  await this.stubs.waitForSms({ to: family, from: sender, contains: `aucun mouvement détecté chez ${name}`, since: this.journalMark });
+});
+Then('la famille de {string} ne reçoit aucune alerte d\'inactivité', async function (this: HarnessWorld, name: string) {
+  await this.stubs.expectNoSms({ to: await familyPhone(this, name), since: this.journalMark });
+});
+Then('{string} ne peut pas confier sa veille à sa famille', async function (this: HarnessWorld, name: string) {
+  await expectRefused(this, name, 'home-care');
+});
+
+async function familyPhone(world: HarnessWorld, name: string): Promise<string> {
+  const settings = await world.modules(name).homeCare();
+  if (settings === null) throw new Error(`${name} has no family watching; add the step "la famille de "${name}" veille sur elle, ..." first`);
+  return settings.familyPhone;
+}
+
+async function expectRefused(world: HarnessWorld, name: string, module: 'ai' | 'home-care'): Promise<void> {
+  const status = await world.modules(name).settingsStatus(module);
+  if (status !== 403) throw new ProductAssertionError(`${name}'s offer (${world.customer(name).offer.name}) has no ${module} module, so its settings must be refused (403); the platform answered ${status}`);
+}
+
+// Faults touch only the scenario's own correlation (phone, e-mail, serial), so scenarios in parallel stay independent.
+Given('{prestataire} {panne} pour {string}', async function (this: HarnessWorld, service: ThirdParty, fault: Fault, name: string) {
+  await this.thirdParties.fault(service, correlation(this, service, name), fault);
+});
+Given('{prestataire} {panne} pour les {int} prochaines demandes de {string}', async function (this: HarnessWorld, service: ThirdParty, fault: Fault, times: number, name: string) {
+  await this.thirdParties.fault(service, correlation(this, service, name), fault, { times });
+});
+Given('{prestataire} {panne} pour la prochaine demande de {string}', async function (this: HarnessWorld, service: ThirdParty, fault: Fault, name: string) {
+  await this.thirdParties.fault(service, correlation(this, service, name), fault, { times: 1 });
+});
+Given('{prestataire} met {int} seconde(s) à répondre pour {string}', async function (this: HarnessWorld, service: ThirdParty, seconds: number, name: string) {
+  await this.thirdParties.fault(service, correlation(this, service, name), 'slow', { delayMs: seconds * 1000 });
+});
+When('{prestataire} revient pour {string}', async function (this: HarnessWorld, service: ThirdParty, name: string) {
+  await this.thirdParties.lift(service, correlation(this, service, name));
+});
+Then('{string} reçoit quand même {canal}, à la {int}e tentative de la plateforme', async function (this: HarnessWorld, name: string, channel: Channel, attempts: number) {
+  const service = channel === 'sms' ? 'sms' : 'mail';
+  await this.thirdParties.expectDeliveredAfter(service, correlation(this, service, name), this.journalMark, attempts);
+});
+Then('{string} reçoit {canal} une seule fois', async function (this: HarnessWorld, name: string, channel: Channel) {
+  const service = channel === 'sms' ? 'sms' : 'mail';
+  await this.thirdParties.expectExactlyOnce(service, correlation(this, service, name), this.journalMark);
+});
+Then('la plateforme a interrogé le service de classification {int} fois pour {string}', async function (this: HarnessWorld, attempts: number, name: string) {
+  await this.thirdParties.expectDeliveredAfter('ai', this.camera(name).serial, this.journalMark, attempts);
+});
+Then('l\'e-mail d\'alerte de {string} attend dans la file de la plateforme', async function (this: HarnessWorld, name: string) {
+  await this.modules(name).waitForQueuedMail();
+  await this.thirdParties.expectFaultApplied('mail', this.customer(name).email, this.journalMark);
+});
+
+When('la caméra de {string} signale une tentative de sabotage', async function (this: HarnessWorld, name: string) {
+  await this.camera(name).detect('tamper');
+});
+Then('le centre de télésurveillance prend en charge l\'alarme de la caméra de {string}', async function (this: HarnessWorld, name: string) {
+  const record = await this.modules(name).waitForMonitoring(this.camera(name).serial);
+  if (record.status !== 'acknowledged') throw new ProductAssertionError(`the monitoring centre should have acknowledged the alarm of ${name}'s camera; the platform recorded ${JSON.stringify(record)}`);
+});
+Then('la plateforme a transmis l\'alarme {int} fois au centre de télésurveillance pour {string}', async function (this: HarnessWorld, attempts: number, name: string) {
+  await this.thirdParties.expectDeliveredAfter('monitoring', this.camera(name).serial, this.journalMark, attempts);
+});
+Then('la plateforme n\'a rien transmis au centre de télésurveillance pour {string}', async function (this: HarnessWorld, name: string) {
+  await this.thirdParties.expectNoAlarm(this.camera(name).serial, this.journalMark);
+});
+Then('{string} est prévenu directement que le centre de télésurveillance n\'a pas pris en charge l\'alarme', async function (this: HarnessWorld, name: string) {
+  await expectEscalated(this, name);
+});
+
+After(async function (this: HarnessWorld) {
+  await this.thirdParties.liftAll();
+  await this.thirdParties.expectMarkedTraffic([...this.customers.keys()].map((name) => ({ name, keys: keysOf(this, name) })), this.journalMark, this.environment.runId);
+});
+
+function keysOf(world: HarnessWorld, name: string): string[] {
+  const customer = world.customer(name);
+  const camera = world.cameras.get(name);
+  return [customer.phone, customer.email, ...(camera ? [camera.serial] : [])];
+}

@@ -1,0 +1,79 @@
+// Steps about payments: the monthly renewal by card, SEPA or partner invoice, a refused payment, grace and suspension.
+
+import { Given, Then, When } from '@cucumber/cucumber';
+import { testInstruments, type BillingView } from '../drivers/index.ts';
+import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
+import { cents } from './support/modules.ts';
+import type { HarnessWorld } from './support/world.ts';
+
+Given('le moyen de paiement de {string} est refusé par sa banque', async function (this: HarnessWorld, name: string) {
+  const { paymentMethod } = await this.modules(name).billing();
+  if (paymentMethod !== 'card' && paymentMethod !== 'sepa') throw new ConfigurationError(`${name} pays by ${paymentMethod}: only a card or a SEPA debit can be refused by a bank`);
+  await this.modules(name).registerInstrument(testInstruments[paymentMethod].refused);
+});
+
+When('le renouvellement mensuel de {string} arrive', async function (this: HarnessWorld, name: string) {
+  const billing = await this.modules(name).billing();
+  await this.modules(name).advanceClock(Math.ceil((Date.parse(billing.paidUntil) - Date.parse(billing.now)) / 60_000) + 1);
+});
+
+Then('l\'abonnement de {string} est renouvelé par un paiement {string} de {word} €', async function (this: HarnessWorld, name: string, method: string, amount: string) {
+  await expectRenewed(this, name, method, cents(amount));
+});
+
+Then('l\'abonnement de {string} est renouvelé par un seul paiement {string} de {word} €', async function (this: HarnessWorld, name: string, method: string, amount: string) {
+  const billing = await expectRenewed(this, name, method, cents(amount));
+  const keys = new Set((await this.thirdParties.requests('payment', this.customer(name).email, this.journalMark)).map((e) => (e.body as { idempotencyKey?: string }).idempotencyKey));
+  if (keys.size !== 1 || billing.payments.length !== 1) {
+    throw new ProductAssertionError(`${name}'s renewal must be one payment, retried under one idempotency key; the provider saw keys ${[...keys].join(', ')} and the platform lists ${JSON.stringify(billing.payments)}`);
+  }
+});
+
+Then('l\'abonnement de {string} entre en période de grâce de {int} jours', async function (this: HarnessWorld, name: string, graceDays: number) {
+  const billing = await this.modules(name).waitForBilling((b) => b.status === 'grace', 'the subscription in its grace period after the refused payment');
+  const left = (Date.parse(billing.graceEndsAt ?? '') - Date.parse(billing.now)) / 86_400_000;
+  if (!(left > graceDays - 0.01 && left <= graceDays)) throw new ProductAssertionError(`${name}'s grace period should last ${graceDays} days from the refusal; it ends ${billing.graceEndsAt} (account clock ${billing.now})`);
+});
+
+Then('les modules de {string} sont suspendus', async function (this: HarnessWorld, name: string) {
+  await this.modules(name).waitForBilling((b) => b.status === 'suspended', 'the modules suspended at the end of the grace period');
+  await this.thirdParties.mark(`${name}:suspended`);
+});
+
+Then('{string} ne reçoit plus aucune alerte', async function (this: HarnessWorld, name: string) {
+  const since = this.thirdParties.since(`${name}:suspended`, this.journalMark);
+  await Promise.all([this.stubs.expectNoSms({ to: this.customer(name).phone, since }), this.thirdParties.expectNoMail(this.customer(name).email, since)]);
+});
+
+Then('l\'abonnement de {string} reste actif, son paiement en attente d\'un nouvel essai', async function (this: HarnessWorld, name: string) {
+  await this.thirdParties.expectFaultApplied('payment', this.customer(name).email, this.journalMark);
+  const billing = await this.modules(name).billing();
+  const last = billing.payments.at(-1);
+  if (billing.status !== 'pending' || last?.status !== 'unavailable' || billing.graceEndsAt !== null) {
+    throw new ProductAssertionError(`with the payment provider unreachable, ${name} is not at fault: the subscription stays on, the payment waiting for a retry, no grace period; billing says ${JSON.stringify(billing)}`);
+  }
+});
+
+Then('l\'abonnement de {string} est renouvelé sur la facture du partenaire {string} pour {word} €', async function (this: HarnessWorld, name: string, partnerName: string, amount: string) {
+  const partner = this.catalog.partners.find((p) => p.name === partnerName || p.id === partnerName);
+  if (!partner) throw new ConfigurationError(`the scenario names partner "${partnerName}", which catalog/data/partners.yaml does not list`);
+  const billing = await this.modules(name).waitForBilling((b) => b.invoices.length > 0, `an invoice line to partner ${partner.name}`);
+  const line = billing.invoices[0];
+  if (billing.status !== 'active' || line?.partner !== partner.id || line.amountCents !== cents(amount)) {
+    throw new ProductAssertionError(`${name}'s renewal should be one line of ${amount} € on ${partner.name}'s invoice, the subscription active; billing says ${JSON.stringify(billing)}`);
+  }
+});
+
+Then('la plateforme n\'a rien demandé au prestataire de paiement pour {string}', async function (this: HarnessWorld, name: string) {
+  await this.thirdParties.expectNoCharge(this.customer(name).email, this.journalMark);
+});
+
+/** The provider was asked the offer's price by the named method, and the platform shows the renewal paid. */
+async function expectRenewed(world: HarnessWorld, name: string, method: string, amountCents: number): Promise<BillingView> {
+  const methodId = world.catalog.paymentMethods.find((p) => p.name === method || p.id === method)?.id;
+  const charge = await world.thirdParties.waitForCharge(world.customer(name).email, world.journalMark);
+  if (charge.body.method !== methodId || charge.body.amountCents !== amountCents) {
+    throw new ProductAssertionError(`${name}'s renewal should charge ${amountCents} cents by ${method}; the provider was asked ${charge.body.amountCents} cents by ${charge.body.method}`);
+  }
+  return world.modules(name).waitForBilling((b) => b.status === 'active' && b.payments.at(-1)?.status === 'succeeded', `the renewal paid by ${method}`);
+}

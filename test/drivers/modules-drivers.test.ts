@@ -1,0 +1,95 @@
+// The modules' drivers: ModulesApi against msw in-process, ThirdParties against a real stub server (faults, retries, marked traffic).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { ModulesApi, PlatformApi, StubJournal, ThirdParties } from '../../drivers/index.ts';
+import { EnvironmentError } from '../../lib/errors.ts';
+import { startStubServer, type StartedStubServer } from '../../simulators/index.ts';
+
+const base = 'http://platform.test';
+const seen: Request[] = [];
+let recordings: unknown[] = [];
+
+const server = setupServer(
+  http.post(`${base}/api/login`, () => HttpResponse.json({ token: 'tok-9' })),
+  http.post(`${base}/api/test/clock`, async ({ request }) => HttpResponse.json({ now: `+${((await request.json()) as { minutes: number }).minutes}` })),
+  http.get(`${base}/api/recordings`, () => HttpResponse.json(recordings)),
+  http.get(`${base}/api/settings/ai`, () => HttpResponse.json({ error: 'offer "serenite-2011" does not include the ai module' }, { status: 403 })),
+  http.get(`${base}/api/events`, () => HttpResponse.json([{ id: 2, serial: 'CAM-1', type: 'motion', occurredAt: '2026-11-26T08:00:00Z', payload: { classification: { label: 'animal', confidence: 0.7 } } }])),
+);
+
+describe('the modules API driver', () => {
+  let modules: ModulesApi;
+  before(async () => {
+    server.listen({ onUnhandledFrame: 'error' });
+    server.events.on('request:start', ({ request }) => void seen.push(request.clone()));
+    const api = new PlatformApi(base);
+    await api.login('camille@qa.example', 'secret-password');
+    modules = new ModulesApi(api, 'Camille (Veilis, Sérénité 2011)', { syntheticTraffic: 'run-5', timeoutMs: 2000 });
+  });
+  after(() => server.close());
+
+  it('moves the account\'s clock with the bearer token and the synthetic-traffic mark', async () => {
+    assert.equal(await modules.advanceClock(90), '+90');
+    const call = seen.find((r) => r.url.endsWith('/api/test/clock'));
+    assert.deepEqual([call?.headers.get('authorization'), call?.headers.get('x-synthetic-traffic')], ['Bearer tok-9', 'run-5']);
+  });
+
+  it('reads a module\'s settings status and the AI\'s label of an event', async () => {
+    assert.equal(await modules.settingsStatus('ai'), 403);
+    assert.deepEqual(await modules.waitForClassification('CAM-1', 1000), { label: 'animal', confidence: 0.7 });
+  });
+
+  it('accepts silence about recordings for the whole window, and names the customer when one appears', async () => {
+    recordings = [];
+    await modules.expectNoRecording('CAM-1', 300);
+    recordings = [{ serial: 'CAM-1', kind: 'clip' }];
+    await assert.rejects(modules.expectNoRecording('CAM-1', 2000), /\[modules:Camille \(Veilis, Sérénité 2011\)\] the offer has no recordings module, yet a recording of CAM-1 was kept/);
+  });
+});
+
+describe('the third parties driver', () => {
+  let stubs: StartedStubServer;
+  let parties: ThirdParties;
+  before(async () => {
+    stubs = await startStubServer();
+    parties = new ThirdParties(new StubJournal(stubs.url, { timeoutMs: 2000 }));
+  });
+  after(() => stubs.close());
+
+  const sms = (to: string) => fetch(`${stubs.serviceUrl('sms')}/messages`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-synthetic-traffic': 'run-5' }, body: JSON.stringify({ from: 'VEILIS', to, text: 'alerte' }),
+  });
+
+  it('proves a retry: the call that went through after the faulted ones, counted', async () => {
+    const mark = stubs.journal.lastId();
+    await parties.fault('sms', '+33611110001', 'down', { times: 2 });
+    for (let i = 0; i < 3; i += 1) await sms('+33611110001');
+    const delivered = await parties.expectDeliveredAfter('sms', '+33611110001', mark, 3, 2000);
+    assert.equal(delivered.status, 202);
+    await assert.rejects(parties.expectDeliveredAfter('sms', '+33611110001', mark, 2, 2000), /called 3 time\(s\) for \+33611110001 until it accepted; expected 2/);
+  });
+
+  it('calls a fault the stub never applied a broken environment, not a product defect', async () => {
+    const mark = stubs.journal.lastId();
+    await sms('+33611110002');
+    await assert.rejects(parties.expectFaultApplied('sms', '+33611110002', mark, 500), (error: Error) => error instanceof EnvironmentError && /applied no fault/.test(error.message));
+  });
+
+  it('lifts the faults it set, leaving the others', async () => {
+    stubs.setFault('mail', { mode: 'down', match: 'other@qa.example' });
+    await parties.fault('mail', 'mine@qa.example', 'error');
+    await parties.liftAll();
+    const faults = (await (await fetch(`${stubs.url}/__faults`)).json()) as Record<string, { matched?: { match: string }[] }>;
+    assert.deepEqual(faults['mail']?.matched?.map((f) => f.match), ['other@qa.example']);
+  });
+
+  it('finds a customer\'s third-party call that lacks the run\'s synthetic-traffic mark', async () => {
+    const mark = stubs.journal.lastId();
+    await sms('+33611110003');
+    await parties.expectMarkedTraffic([{ name: 'Camille', keys: ['+33611110003'] }], mark, 'run-5');
+    await assert.rejects(parties.expectMarkedTraffic([{ name: 'Camille', keys: ['+33611110003'] }], mark, 'run-6'), /must carry X-Synthetic-Traffic: run-6; 1 did not: Camille: POST \/sms\/messages/);
+  });
+});
