@@ -3,7 +3,7 @@
 import { Given, Then } from '@cucumber/cucumber';
 import type { Offer, WhiteLabel } from '../catalog/index.ts';
 import type { HarnessWorld } from './support/world.ts';
-import { expectSmsAsOffered, newCustomer, paymentMethodId } from './support/customers.ts';
+import { accountTypeId, expectSmsAsOffered, newCustomer, paymentMethodId } from './support/customers.ts';
 
 Given('un client {string} de la marque {marque} avec l\'offre {offre}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer) {
   this.customers.set(name, await newCustomer(this, name, whiteLabel, offer));
@@ -24,4 +24,8 @@ Then('{string} reçoit les alertes SMS que prévoit son offre', async function (
 
 Given('un client {string} de la marque {marque} avec l\'offre {offre}, payant par {string}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer, method: string) {
   this.customers.set(name, await newCustomer(this, name, whiteLabel, offer, { paymentMethod: paymentMethodId(this, whiteLabel, method) }));
+});
+
+Given('un client {string} de la marque {marque} avec un compte {string}, payant par {string}, avec l\'offre {offre}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, accountType: string, method: string, offer: Offer) {
+  this.customers.set(name, await newCustomer(this, name, whiteLabel, offer, { accountType: accountTypeId(this, whiteLabel, accountType), paymentMethod: paymentMethodId(this, whiteLabel, method) }));
 });

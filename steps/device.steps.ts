@@ -3,7 +3,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { CameraModel } from '../catalog/index.ts';
 import { expectPlacedAtRealTime, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
-import { detectMotions, expectFramesOf, installCamera, watchLive } from './support/devices.ts';
+import { cameraOfGeneration, detectMotions, expectFramesOf, installCamera, watchLive } from './support/devices.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Given('{string} installe une caméra {modèle}', async function (this: HarnessWorld, owner: string, model: CameraModel) {
@@ -43,4 +43,13 @@ Then('le mouvement est daté de l\'heure réelle dans l\'historique de {string}'
 
 Then('la vue en direct de la caméra de {string} montre ses images', async function (this: HarnessWorld, owner: string) {
   expectFramesOf(this.camera(owner), await watchLive(this, owner, 3));
+});
+
+Given('{string} installe une caméra de la génération {string}', async function (this: HarnessWorld, owner: string, generation: string) {
+  this.cameras.set(owner, await installCamera(this, owner, cameraOfGeneration(this.catalog, generation)));
+});
+
+Then('le mouvement apparaît dans l\'historique de {string}', async function (this: HarnessWorld, owner: string) {
+  const camera = this.camera(owner);
+  await waitForDeviceEvents(this.customer(owner).api, camera.serial, 1, `camera:${camera.model.name}`, { type: 'motion' });
 });

@@ -11,6 +11,8 @@ import type { Customer, HarnessWorld } from './world.ts';
 export interface CustomerChoices {
   /** A payment method id the brand takes (catalog payment-methods.yaml); by default the brand's first but free trial. */
   paymentMethod?: string;
+  /** An account type id the brand opens (catalog account-types.yaml); by default the first that fits the payment method. */
+  accountType?: string;
 }
 
 export async function newCustomer(world: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer, choices: CustomerChoices = {}): Promise<Customer> {
@@ -25,7 +27,7 @@ export async function newCustomer(world: HarnessWorld, name: string, whiteLabel:
   const api = world.api();
   // Unless a scenario says otherwise, the first account type and payment method the brand accepts.
   const paymentMethod = choices.paymentMethod ?? whiteLabel.paymentMethods.find((p) => p !== 'free-trial') ?? whiteLabel.paymentMethods[0] ?? 'card';
-  const accountType = accountTypeFor(whiteLabel, paymentMethod);
+  const accountType = choices.accountType ?? accountTypeFor(whiteLabel, paymentMethod);
   await api.signup({ email, password, name, phone, whiteLabel: whiteLabel.id, accountType, paymentMethod, offer: offer.id });
   await api.login(email, password);
   const modules = new ModulesApi(api, `${name} (${whiteLabel.brand}, ${offer.name})`, { syntheticTraffic: world.environment.runId });
@@ -42,6 +44,13 @@ export async function newCustomer(world: HarnessWorld, name: string, whiteLabel:
 }
 
 /** The id of a payment method the scenario names ("Prélèvement SEPA" or "sepa"), which the brand must take. */
+export function accountTypeId(world: HarnessWorld, whiteLabel: WhiteLabel, name: string): string {
+  const found = world.catalog.accountTypes.find((a) => a.name === name || a.id === name);
+  if (!found) throw new ConfigurationError(`the scenario names account type "${name}", which catalog/data/account-types.yaml does not list (known: ${world.catalog.accountTypes.map((a) => a.name).join(', ')})`);
+  if (!whiteLabel.accountTypes.includes(found.id)) throw new ConfigurationError(`${whiteLabel.brand} does not open "${name}" accounts (catalog/data/white-labels.yaml: ${whiteLabel.accountTypes.join(', ')}); fix the Examples table`);
+  return found.id;
+}
+
 export function paymentMethodId(world: HarnessWorld, whiteLabel: WhiteLabel, name: string): string {
   const found = world.catalog.paymentMethods.find((p) => p.name === name || p.id === name);
   if (!found) throw new ConfigurationError(`the scenario names payment method "${name}", which catalog/data/payment-methods.yaml does not list (known: ${world.catalog.paymentMethods.map((p) => p.name).join(', ')})`);

@@ -2,7 +2,7 @@
 
 import { randomBytes } from 'node:crypto';
 import * as allure from 'allure-js-commons';
-import type { CameraModel } from '../../catalog/index.ts';
+import type { CameraModel, Catalog } from '../../catalog/index.ts';
 import { discoverDeviceEndpoints, readLiveFrames, type DeviceEndpoints, type LiveFrame, type PlatformApi } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import {
@@ -143,3 +143,11 @@ export function triggerType(object: StartedObject): string {
 const objectTriggers: Record<string, string> = {
   'door-contact': 'door-open', 'motion-detector': 'motion', 'smoke-detector': 'smoke', 'temperature-sensor': 'temperature-alert', 'panic-button': 'panic', 'water-leak': 'water-leak',
 };
+
+/** The first catalog camera model of a generation, by the generation's name or id. */
+export function cameraOfGeneration(catalog: Catalog, generation: string): CameraModel {
+  const found = catalog.generations.find((g) => g.name === generation || g.id === generation);
+  const model = found && catalog.cameraModels.find((m) => m.generation === found.id);
+  if (!model) throw new ConfigurationError(`no camera model of generation "${generation}" in catalog/data/camera-models.yaml (generations: ${catalog.generations.map((g) => g.name).join(', ')})`);
+  return model;
+}
