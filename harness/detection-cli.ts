@@ -1,4 +1,4 @@
-// `npm run detection [-- --quick] [--only id,...]`: each fault switched on in turn, then a clean run; non-zero if a fault goes undetected or the clean run is not GO.
+// `npm run detection [-- --quick] [--only id,...] [--plan FILE]`: each fault switched on in turn, then a clean run; non-zero if a fault goes undetected or the clean run is not GO.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,14 +8,14 @@ import { parseArgs } from 'node:util';
 import type { Certificate } from './certificate/build.ts';
 import { detectionRow, loadFaultCases, renderTable, type DetectionRow } from './detection/table.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' } } });
 const cli = join(import.meta.dirname, 'cli.ts');
 const only = values.only?.split(',');
 const cases = loadFaultCases().filter((c) => (only ? only.includes(c.id) : !values.quick || c.quick));
 
 function certifyWith(faults: string[]): Certificate | undefined {
   const reportsDir = mkdtempSync(join(tmpdir(), 'detection-'));
-  const args = [cli, 'certify', '--env', 'local', '--no-html', '--reports-dir', reportsDir, ...faults.flatMap((f) => ['--fault', f])];
+  const args = [cli, 'certify', '--env', 'local', '--no-html', '--reports-dir', reportsDir, ...(values.plan ? ['--plan', values.plan] : []), ...faults.flatMap((f) => ['--fault', f])];
   // Each run has its own deadline: a fault that hangs the platform must not hang the table.
   spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
   const run = readdirSync(reportsDir)[0];

@@ -64,7 +64,7 @@ describe('the certification plan, end to end', () => {
   });
 
   it('goes red when an instance is not restarted after the migration, naming that instance', async () => {
-    const run = await certify(['--no-html', '--fault', 'deploy:instance-not-restarted:i02']);
+    const run = await certify(['--no-html', '--plan', join(import.meta.dirname, 'plans', 'quick.yaml'), '--fault', 'deploy:instance-not-restarted:i02']);
     const explain = `exit ${run.code}:\n${run.output.slice(-4000)}`;
     assert.equal(run.code, 1, explain);
     assert.equal(run.certificate?.verdict, 'NO-GO');
