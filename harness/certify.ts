@@ -30,7 +30,7 @@ export async function certify(plan: Plan, args: CertifyArgs, log: (line: string)
   log(`[harness] certification ${runId}: plan "${plan.name}" on ${args.env}${shardNote}, ${plan.phases.length} phases`);
   try {
     environment = await startEnvironment(args.env, { runId, version: plan.platform.version, instances: args.instances ?? plan.platform.instances, faults: args.faults, logDir: join(runDir, 'logs') });
-    phases = await playPlan(plan, { environment, runDir, resultsDir, environmentFile: join(privateDir, 'environment.json'), parallel: args.parallel, shard: args.shard, log });
+    phases = await playPlan(plan, { environment, runDir, resultsDir, environmentFile: join(privateDir, 'environment.json'), parallel: args.parallel, shard: args.shard, data: { snapshot: undefined }, log });
     finalVersion = environment.descriptor.platform.expectedVersion;
   } catch (error) {
     if (!(error instanceof EnvironmentError || error instanceof ConfigurationError)) throw error;

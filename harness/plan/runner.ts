@@ -7,6 +7,7 @@ import { EnvironmentError } from '../../lib/errors.ts';
 import { summarizeResults, writeBrokenResult, type ResultSummary } from '../allure.ts';
 import { runCucumber } from '../cucumber.ts';
 import { evaluateGate, type GateOutcome } from './gates.ts';
+import { runDataAction, type DataState } from './data.ts';
 import { gatherPhaseResults } from './results.ts';
 import type { Phase, Plan, PlanStep } from './types.ts';
 
@@ -37,6 +38,8 @@ export interface PlanContext {
   environmentFile: string;
   parallel: number;
   shard: { index: number; total: number } | undefined;
+  /** What the data actions keep between phases: the V9 snapshot taken before the migration. */
+  data: DataState;
   log: (line: string) => void;
 }
 
@@ -47,6 +50,7 @@ function describeStep(step: PlanStep): string {
 
 async function runAction(step: Extract<PlanStep, { kind: 'action' }>, context: PlanContext): Promise<Record<string, unknown>> {
   const { environment } = context;
+  if (step.action === 'snapshot' || step.action === 'certify-data' || step.action === 'certify-rollback') return runDataAction(step.action, environment.descriptor.databases, context.data);
   if (step.action === 'redeploy') {
     await environment.redeploy(step.version ?? 'v10');
     return { redeployed: step.version, instances: environment.descriptor.platform.instances.map((i) => i.id) };
