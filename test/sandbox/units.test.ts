@@ -12,7 +12,7 @@ const parse = (topic: string, payload: string) => parseCameraMessage(topic, Buff
 describe('camera messages', () => {
   it('reads an event and keeps its extra fields as the payload', () => {
     assert.deepEqual(parse('kw/cameras/VG-1/events', '{"eventId":"e1","type":"motion","at":"2026-11-26T10:31:02+01:00","zone":"a"}'), {
-      message: { kind: 'event', serial: 'VG-1', eventId: 'e1', type: 'motion', at: '2026-11-26T10:31:02+01:00', payload: { zone: 'a' } },
+      message: { kind: 'event', family: 'cameras', serial: 'VG-1', eventId: 'e1', type: 'motion', at: '2026-11-26T10:31:02+01:00', clock: undefined, payload: { zone: 'a' } },
     });
   });
 

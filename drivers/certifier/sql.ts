@@ -1,0 +1,104 @@
+// SQL of one side of an entity: its FROM with lookups, natural key, canonical fields, row hash and key-range segment.
+
+import { canonical, fieldSeparator } from './canon.ts';
+import type { Dimension, EntitySide, Value } from './mapping/types.ts';
+import type { DatabaseName } from './types.ts';
+import type { ColumnTypes } from './validate.ts';
+
+/** A join to the dimensions of another entity's rows, shipped as arrays (they may live in another database). */
+export interface ViaJoin {
+  entity: string;
+  column: string;
+  alias: string;
+  dimensions: Dimension[];
+}
+
+export interface SideSql {
+  label: string;
+  db: DatabaseName;
+  table: string;
+  from: string;
+  keyColumns: { name: string; type: string }[];
+  keyObject: string;
+  keyText: string;
+  fields: string[];
+  rowHash: string;
+  /** The key's hash as an unsigned 32-bit number: segment s of b bits holds the keys with u >> (32 - b) = s. */
+  u: string;
+  /** Dimensions that are values of the row itself. */
+  dimensions: DimensionSql[];
+  /** Dimensions borrowed from the rows of another entity (the row's `column` is that entity's key). */
+  via: ViaJoin[];
+}
+
+export interface DimensionSql {
+  dimension: Dimension;
+  expr: string;
+}
+
+export const quote = (name: string): string => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
+const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+/** The side's SQL, given the column types read from its database (validated before). */
+export function sideSql(label: string, db: DatabaseName, side: EntitySide, values: Value[], types: ColumnTypes): SideSql {
+  const aliasOf = new Map<string, { alias: string; table: string }>([['', { alias: 't', table: side.table }]]);
+  const joins = (side.lookups ?? []).map((l) => {
+    const from = aliasOf.get(l.from ?? '') ?? { alias: 't', table: side.table };
+    const alias = `l_${aliasOf.size}`;
+    aliasOf.set(l.name, { alias, table: l.table });
+    const target = l.collect
+      ? `(SELECT ${quote(l.on[1])}, string_agg((${quote(l.collect)})::text, ',' ORDER BY (${quote(l.collect)})::text) AS ${quote(l.collect)} FROM ${quote(l.table)} GROUP BY 1)`
+      : quote(l.table);
+    return ` LEFT JOIN ${target} ${alias} ON ${alias}.${quote(l.on[1])} = ${from.alias}.${quote(l.on[0])}`;
+  });
+  const valueSql = (v: Value): string => {
+    if ('constant' in v) return `${literal(v.constant)}::text`;
+    const at = aliasOf.get('lookup' in v ? v.lookup : '') ?? { alias: 't', table: side.table };
+    const type = 'lookup' in v && (side.lookups ?? []).find((l) => l.name === v.lookup)?.collect ? 'text' : types.get(at.table)?.get(v.column) ?? 'text';
+    return canonical(`${at.alias}.${quote(v.column)}`, v.as, type);
+  };
+  const keyColumns = side.key.map((name) => ({ name, type: types.get(side.table)?.get(name) ?? 'text' }));
+  const keyText = `concat_ws(${fieldSeparator}, ${side.key.map((k) => `(t.${quote(k)})::text`).join(', ')})`;
+  const fields = values.map(valueSql);
+  const via: ViaJoin[] = [];
+  const dimensions: DimensionSql[] = [];
+  for (const [name, source] of Object.entries(side.dimensions ?? {})) {
+    const dimension = name as Dimension;
+    if (!('via' in source)) {
+      dimensions.push({ dimension, expr: valueSql(source) });
+      continue;
+    }
+    let join = via.find((j) => j.entity === source.via && j.column === source.column);
+    if (!join) via.push((join = { entity: source.via, column: source.column, alias: `v${via.length}`, dimensions: [] }));
+    join.dimensions.push(dimension);
+  }
+  return {
+    label, db, table: side.table,
+    from: `${quote(side.table)} t${joins.join('')}`,
+    keyColumns,
+    keyObject: `json_build_object(${side.key.map((k) => `${literal(k)}, t.${quote(k)}`).join(', ')})`,
+    keyText,
+    fields,
+    rowHash: rowHashOf(keyText, fields),
+    u: `(hashtext(${keyText})::bigint + 2147483648)`,
+    dimensions,
+    via,
+  };
+}
+
+/** The identity mapping of a table (for the rollback): every column as PostgreSQL prints it, keyed on the primary key. */
+export function identitySql(label: string, db: DatabaseName, table: string, columns: string[], key: string[], types: ColumnTypes): SideSql {
+  const side = sideSql(label, db, { table, key }, [], types);
+  const fields = columns.map((c) => `coalesce((t.${quote(c)})::text, E'\\\\N')`);
+  return { ...side, fields, rowHash: rowHashOf(side.keyText, fields) };
+}
+
+/** The row's hash: 64 bits over its canonical text (key first), so sums per segment catch a single changed character. */
+function rowHashOf(keyText: string, fields: string[]): string {
+  return `hashtextextended(concat_ws(${fieldSeparator}, ${[keyText, ...fields].join(', ')}), 0)`;
+}
+
+/** `t.ctid` between two block numbers: a chunk of a big table, read by a TID range scan. */
+export function chunkFilter(chunk: { from: number; to: number | null }): string {
+  return chunk.to === null ? `t.ctid >= '(${chunk.from},0)'::tid` : `t.ctid >= '(${chunk.from},0)'::tid AND t.ctid < '(${chunk.to},0)'::tid`;
+}

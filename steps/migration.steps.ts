@@ -1,0 +1,127 @@
+// Steps about the migration day's data: V9 backed up, migrated to V10, certified, rolled back; each delegates to the data certifier.
+
+import { After, Given, Then, When } from '@cucumber/cucumber';
+import type { CameraModel, Offer } from '../catalog/index.ts';
+import { certificateSection, expectCertified, expectLeftovers, expectLocated, expectNothingLost, expectUnchanged, expectWithinWindow, MigrationRehearsal } from '../drivers/certifier/index.ts';
+import type { MigrationCertificate, RollbackCertificate } from '../drivers/certifier/index.ts';
+import type { HarnessWorld } from './support/world.ts';
+
+/** One rehearsal per scenario, on its own databases; certificates are computed once, when a step first needs them. */
+interface Rehearsal {
+  platform: MigrationRehearsal;
+  migration?: Promise<MigrationCertificate>;
+  rollback?: Promise<RollbackCertificate>;
+}
+
+const rehearsals = new WeakMap<HarnessWorld, Rehearsal>();
+const slow = { timeout: 10 * 60_000 };
+
+function rehearsal(world: HarnessWorld): Rehearsal {
+  const found = rehearsals.get(world);
+  if (!found) throw new Error('the scenario has no V9 platform yet: start it with "Étant donné la base V9 sauvegardée"');
+  return found;
+}
+
+const migration = (world: HarnessWorld): Promise<MigrationCertificate> => {
+  const r = rehearsal(world);
+  return (r.migration ??= r.platform.certifyMigration());
+};
+const rollback = (world: HarnessWorld): Promise<RollbackCertificate> => {
+  const r = rehearsal(world);
+  return (r.rollback ??= r.platform.certifyRollback());
+};
+
+Given('la base V9 sauvegardée', slow, async function (this: HarnessWorld) {
+  const platform = await MigrationRehearsal.prepare(this.environment.databaseServer, { scale: process.env['KW_MIGRATION_SCALE'] ?? 'small' });
+  rehearsals.set(this, { platform });
+  await platform.backUp();
+});
+
+When('la migration V10 est jouée', slow, async function (this: HarnessWorld) {
+  await rehearsal(this).platform.migrate();
+});
+Given('la migration V10 jouée', slow, async function (this: HarnessWorld) {
+  await rehearsal(this).platform.migrate();
+});
+
+When('la migration V10 est jouée en perdant les évènements des clients de l\'offre {offre}', slow, async function (this: HarnessWorld, offer: Offer) {
+  await rehearsal(this).platform.migrate([`drop-events-of-offer:${offer.id}`]);
+});
+When('la migration V10 est jouée en lisant l\'heure répétée d\'octobre comme l\'heure d\'hiver', slow, async function (this: HarnessWorld) {
+  await rehearsal(this).platform.migrate(['shift-dst-hour']);
+});
+When('la migration V10 est jouée en tronquant à la minute les enregistrements des caméras {modèle}', slow, async function (this: HarnessWorld, model: CameraModel) {
+  await rehearsal(this).platform.migrate([`truncate-durations-of-model:${model.id}`]);
+});
+When('la migration V10 est jouée en donnant aux clients de l\'offre {offre} l\'offre suivante du catalogue', slow, async function (this: HarnessWorld, offer: Offer) {
+  await rehearsal(this).platform.migrate([`wrong-offer-mapping:${offer.id}`]);
+});
+
+When('le retour arrière est joué', slow, async function (this: HarnessWorld) {
+  await rehearsal(this).platform.rollback();
+});
+When('le retour arrière est joué en oubliant les tables propres à la V10', slow, async function (this: HarnessWorld) {
+  await rehearsal(this).platform.rollback(['rollback-leaves-v10-rows']);
+});
+
+Then('aucun évènement n\'est perdu pour aucun partenaire', slow, async function (this: HarnessWorld) {
+  expectNothingLost(await migration(this), 'events', 'partner');
+});
+Then('aucun évènement n\'est perdu pour aucune offre', slow, async function (this: HarnessWorld) {
+  expectNothingLost(await migration(this), 'events', 'offer');
+});
+Then('aucun enregistrement n\'est perdu pour aucun type d\'appareil', slow, async function (this: HarnessWorld) {
+  expectNothingLost(await migration(this), 'recordings', 'device kind');
+});
+Then('aucun appareil n\'est perdu pour aucun partenaire', slow, async function (this: HarnessWorld) {
+  expectNothingLost(await migration(this), 'devices', 'partner');
+});
+Then('chaque abonnement garde son offre et ses modules', slow, async function (this: HarnessWorld) {
+  expectUnchanged(await migration(this), 'subscriptions');
+});
+Then('la certification des données ne relève aucun écart', slow, async function (this: HarnessWorld) {
+  expectCertified(await migration(this));
+});
+Then('la migration et sa certification tiennent dans la fenêtre de 45 minutes', slow, async function (this: HarnessWorld) {
+  await migration(this);
+  expectWithinWindow(rehearsal(this).platform.timeline());
+});
+
+Then('la certification relève chaque évènement perdu des clients de l\'offre {offre}, avec sa clé V9', slow, async function (this: HarnessWorld, offer: Offer) {
+  expectLocated(await migration(this), { entity: 'events', kind: 'missing' });
+  expectLocated(await migration(this), { entity: 'events', kind: 'count', field: 'offer' }, (f) => (f.v9Key?.offer === offer.id && f.actual === '0' ? undefined : 'only this offer loses all its events'));
+});
+Then('la certification relève les évènements décalés d\'une heure, avec l\'heure attendue et l\'heure obtenue', slow, async function (this: HarnessWorld) {
+  expectLocated(await migration(this), { entity: 'events', kind: 'field', field: 'occurred' }, (f) => (Date.parse(`${f.actual}Z`) - Date.parse(`${f.expected}Z`) === 3_600_000 ? undefined : 'not one hour late'));
+});
+Then('la certification relève les enregistrements à la durée tronquée, avec la durée attendue et la durée obtenue', slow, async function (this: HarnessWorld) {
+  expectLocated(await migration(this), { entity: 'recordings', kind: 'field', field: 'duration' }, (f) => (Number(f.actual) < Number(f.expected) && Number(f.actual) % 60_000 === 0 ? undefined : 'not truncated to the minute'));
+});
+Then('la certification relève chaque abonnement de l\'offre {offre} passé à une autre offre', slow, async function (this: HarnessWorld, offer: Offer) {
+  expectLocated(await migration(this), { entity: 'subscriptions', kind: 'field', field: 'offer' }, (f) => (f.expected === offer.id && f.actual !== offer.id ? undefined : `not a subscription of ${offer.id}`));
+});
+
+Then('la base V9 est restituée à l\'identique de l\'avant-migration', slow, async function (this: HarnessWorld) {
+  expectCertified(await rollback(this));
+});
+Then('la certification du retour arrière relève les tables V10 restantes, avec leurs lignes', slow, async function (this: HarnessWorld) {
+  expectLeftovers(await rollback(this));
+});
+Then('la sauvegarde, la migration, le retour arrière et sa certification tiennent dans la fenêtre de 45 minutes', slow, async function (this: HarnessWorld) {
+  await rollback(this);
+  expectWithinWindow(rehearsal(this).platform.timeline());
+});
+
+After({ tags: '@migration or @rollback' }, async function (this: HarnessWorld) {
+  const r = rehearsals.get(this);
+  if (!r) return;
+  rehearsals.delete(this);
+  try {
+    const [m, b] = await Promise.all([r.migration?.catch(() => undefined), r.rollback?.catch(() => undefined)]);
+    const section = certificateSection({ migration: m, rollback: b, timeline: r.platform.timeline() });
+    this.attach(section.html, 'text/html');
+    this.attach(JSON.stringify(section.json), 'application/json');
+  } finally {
+    await r.platform.drop();
+  }
+});

@@ -1,0 +1,67 @@
+// admin.ts generate: deterministic V9 data spread over the whole catalog, refused where it would mix with other data.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { loadCatalog } from '../../catalog/index.ts';
+import { admin, adminRaw, fingerprint, generatedV9, scalar } from '../certifier/support/platform.ts';
+import { createTestDatabases } from './support/databases.ts';
+import type { TestDatabases } from './support/databases.ts';
+import { repoRoot } from './support/processes.ts';
+
+describe('admin.ts generate', () => {
+  let dbs: TestDatabases;
+  before(async () => {
+    dbs = await generatedV9({ backup: false });
+  });
+  after(async () => {
+    await dbs.drop();
+  });
+
+  it('covers every partner, white label, V9 offer and camera model of the catalog', async () => {
+    const catalog = loadCatalog(`${repoRoot}/catalog/data`);
+    const accounts = dbs.pool('accounts');
+    const partners = await scalar<number>(accounts, 'SELECT count(DISTINCT w.partner_code)::int AS v FROM customers c JOIN white_labels w ON w.code = c.white_label_code');
+    assert.equal(partners, catalog.partners.length);
+    assert.equal(await scalar<number>(accounts, 'SELECT count(DISTINCT white_label_code)::int AS v FROM customers'), catalog.whiteLabels.length);
+    assert.equal(await scalar<number>(accounts, 'SELECT count(DISTINCT offer_code)::int AS v FROM customers'), catalog.offers.filter((o) => o.since === 'v9').length);
+    assert.equal(await scalar<number>(accounts, 'SELECT count(DISTINCT model_code)::int AS v FROM cameras'), catalog.cameraModels.length);
+  });
+
+  it('gives the small scale its volumes: a thousandth of 8 million events and 6 million recordings', async () => {
+    assert.equal(await scalar<number>(dbs.pool('events'), 'SELECT count(*)::int AS v FROM events'), 8000);
+    assert.equal(await scalar<number>(dbs.pool('media'), 'SELECT count(*)::int AS v FROM recordings'), 6000);
+    assert.equal(await scalar<number>(dbs.pool('accounts'), 'SELECT count(*)::int AS v FROM customers'), 250);
+  });
+
+  it('puts events in the hour Paris repeats in October, and details as JSON text or NULL', async () => {
+    const events = dbs.pool('events');
+    const repeated = await scalar<number>(events,
+      "SELECT count(*)::int AS v FROM events WHERE extract(month FROM local_time) = 10 AND extract(dow FROM local_time) = 0 AND extract(day FROM local_time) > 24 AND local_time::time >= '02:00' AND local_time::time < '03:00'");
+    assert.ok(repeated >= 4, `only ${repeated} events in the repeated hour`);
+    assert.equal(await scalar<number>(events, "SELECT count(*)::int AS v FROM events WHERE details IS NOT NULL AND jsonb_typeof(details::jsonb) <> 'object'"), 0);
+    assert.ok(await scalar<number>(events, 'SELECT count(*)::int AS v FROM events WHERE details IS NULL') > 0);
+  });
+
+  it('produces the same rows for the same seed and scale', async () => {
+    const other = await createTestDatabases();
+    try {
+      await admin(other, 'init', '--version', 'v9');
+      await admin(other, 'generate', '--scale', 'small', '--seed', '7');
+      for (const db of ['accounts', 'events', 'media'] as const) assert.deepEqual(await fingerprint(other.pool(db)), await fingerprint(dbs.pool(db)), db);
+    } finally {
+      await other.drop();
+    }
+  });
+
+  it('refuses to generate over existing data, naming the table and what to do', async () => {
+    const done = await adminRaw(dbs, 'generate');
+    assert.equal(done.code, 2);
+    assert.match(done.stderr, /customers .* holds rows; run admin\.ts init --version v9 first/);
+  });
+
+  it('refuses a scale it does not know, listing the known ones', async () => {
+    const done = await adminRaw(dbs, 'generate', '--scale', 'huge');
+    assert.equal(done.code, 2);
+    assert.match(done.stderr, /--scale must be small, medium, large, full or a fraction/);
+  });
+});
