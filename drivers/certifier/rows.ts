@@ -19,15 +19,25 @@ export async function rowsOfSegments(conn: SideConnections, side: SideSql, chunk
   return toMap(parts.flatMap((p) => p.rows));
 }
 
-/** Rows with these keys (each key: its column values as text, in key order); the key columns' index makes it a few lookups. */
-export async function rowsByKeys(conn: SideConnections, side: SideSql, keys: string[][]): Promise<Map<string, Row>> {
+/**
+ * Rows with these keys (each key: its column values as text, in key order, null for NULL); the key columns' index
+ * makes it a few lookups. A table without a primary key is keyed on all its columns, some of which may be NULL:
+ * those keys match with IS NOT DISTINCT FROM, a clause added only when such keys exist (it cannot use the index).
+ */
+export async function rowsByKeys(conn: SideConnections, side: SideSql, keys: (string | null)[][]): Promise<Map<string, Row>> {
   if (keys.length === 0) return new Map();
   const columns = side.keyColumns.map((c, i) => `(k.c${i})::${castType(c.type)}`);
+  const unnest = `unnest(${side.keyColumns.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS k(${side.keyColumns.map((_, i) => `c${i}`).join(', ')})`;
+  const tuple = `(${side.keyColumns.map((c) => `t.${quote(c.name)}`).join(', ')})`;
+  const withNull = keys.some((k) => side.keyColumns.some((_, i) => k[i] === null || k[i] === undefined));
+  const nullMatch = withNull
+    ? ` OR EXISTS (SELECT 1 FROM ${unnest} WHERE ${side.keyColumns.map((c, i) => `t.${quote(c.name)} IS NOT DISTINCT FROM ${columns[i]}`).join(' AND ')})`
+    : '';
   const { rows } = await conn.query<{ k: string; key: Record<string, unknown>; f: string[] }>(side.db,
     `SELECT ${side.keyText} AS k, ${side.keyObject} AS key, ARRAY[${side.fields.join(', ') || "''"}]::text[] AS f
      FROM ${side.from}
-     WHERE (${side.keyColumns.map((c) => `t.${quote(c.name)}`).join(', ')}) IN (SELECT ${columns.join(', ')} FROM unnest(${side.keyColumns.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS k(${side.keyColumns.map((_, i) => `c${i}`).join(', ')}))`,
-    side.keyColumns.map((_, i) => keys.map((k) => k[i] ?? '')));
+     WHERE ${tuple} IN (SELECT ${columns.join(', ')} FROM ${unnest})${nullMatch}`,
+    side.keyColumns.map((_, i) => keys.map((k) => k[i] ?? null)));
   return toMap(rows);
 }
 
@@ -36,11 +46,11 @@ export async function rowsByKeys(conn: SideConnections, side: SideSql, keys: str
  * Big ones: SYSTEM, a few hundred random pages (a BERNOULLI draw would read the whole table), then `n` of their rows
  * in an order given by the seed, so they spread over all those pages.
  */
-export async function sampleKeys(conn: SideConnections, side: SideSql, n: number, estimatedRows: number, seed: number): Promise<string[][]> {
+export async function sampleKeys(conn: SideConnections, side: SideSql, n: number, estimatedRows: number, seed: number): Promise<(string | null)[][]> {
   const big = estimatedRows > 200_000;
   const percent = Math.min(100, (100 * n * (big ? 8 : 2)) / Math.max(1, estimatedRows));
   const keys = side.keyColumns.map((c) => `(t.${quote(c.name)})::text`);
-  const { rows } = await conn.query<{ k: string[] }>(side.db,
+  const { rows } = await conn.query<{ k: (string | null)[] }>(side.db,
     `SELECT ARRAY[${keys.join(', ')}] AS k FROM ${quote(side.table)} t
      TABLESAMPLE ${big ? 'SYSTEM' : 'BERNOULLI'} (${percent.toFixed(6)}) REPEATABLE (${seed})
      ${big ? `ORDER BY hashtext(concat_ws('/', ${keys.join(', ')}, '${seed}'))` : ''} LIMIT ${n}`);
