@@ -2,6 +2,7 @@
 
 import type { Locator, Page } from 'playwright-core';
 import { EnvironmentError, ProductAssertionError } from '../lib/errors.ts';
+import { retryUntil } from '../lib/wait.ts';
 
 export interface InstanceHealthRow { id: string; version: string; state: string; pid: string; text: string }
 export interface CustomerResult { id: string; text: string }
@@ -30,6 +31,7 @@ export class BackOffice {
   // Logs in on the back office's own login page and waits for its home page.
   async login(email: string, password: string): Promise<void> {
     const status = await this.#goto('login');
+    if (status === 503) throw new ProductAssertionError(`[back-office] the login page answered 503, expected 200: the back office is still in maintenance ("${await this.#maintenanceText()}"). Was the maintenance switched off, and does the back office read it afresh after the restart?`);
     if (status !== 200) throw new ProductAssertionError(`[back-office] the login page answered ${status}, expected 200`);
     await this.#page.getByLabel('Adresse e-mail').fill(email, { timeout: this.#timeoutMs });
     await this.#page.getByLabel('Mot de passe').fill(password, { timeout: this.#timeoutMs });
@@ -98,9 +100,26 @@ export class BackOffice {
   // Opens the login page expecting the maintenance page: status, Retry-After and text.
   async openDuringMaintenance(): Promise<{ status: number; retryAfter: string | null; text: string }> {
     const response = await this.#page.goto(`${this.#baseUrl}/backoffice/login`, { waitUntil: 'domcontentloaded', timeout: this.#timeoutMs });
+    return { status: response?.status() ?? 0, retryAfter: (await response?.headerValue('retry-after')) ?? null, text: await this.#maintenanceText() };
+  }
+
+  // Once the maintenance is switched off, the login page comes back (200, no maintenance notice) within `timeoutMs`.
+  async expectOpenAfterMaintenance(timeoutMs = 5000): Promise<void> {
+    const open = (seen: { status: number; text: string }) => seen.status === 200 && seen.text === '';
+    await retryUntil(() => this.openDuringMaintenance(), open, {
+      timeoutMs, intervalMs: 250,
+      message: (last) => {
+        const seen = last as { status?: number; text?: string } | Error;
+        const what = seen instanceof Error ? `an unreadable page (${seen.message.split('\n')[0]})` : `${seen.status}${seen.text ? ` with the maintenance page "${seen.text.slice(0, 120)}"` : ''}`;
+        return `[back-office] once the maintenance is switched off, the back office at ${this.#baseUrl} must open its login page again (200) within ${timeoutMs} ms; it still answers ${what}: ` +
+          'the back office stays in maintenance. Does it read the maintenance switch afresh, after a restart too?';
+      },
+    });
+  }
+
+  async #maintenanceText(): Promise<string> {
     const section = this.#page.getByTestId('maintenance');
-    const text = (await section.count()) > 0 ? (await section.innerText()).replace(/\s+/g, ' ').trim() : '';
-    return { status: response?.status() ?? 0, retryAfter: (await response?.headerValue('retry-after')) ?? null, text };
+    return (await section.count()) > 0 ? (await section.innerText()).replace(/\s+/g, ' ').trim() : '';
   }
 }
 

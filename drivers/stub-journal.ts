@@ -38,7 +38,8 @@ export type StubFaultMode = 'none' | 'down' | 'slow' | 'error' | 'malformed';
 export interface StubFault { mode: StubFaultMode; delayMs?: number; reset?: boolean; match?: string; times?: number }
 
 export interface SmsMessage { from: string; to: string; text: string }
-export interface SmsQuery { to?: string; from?: string; contains?: string; since?: number }
+/** `about`: who the SMS is for, in failure messages, e.g. 'Camille (Maisonéo Cam, partner Maisonéo, offer Intelligence 2019)'. */
+export interface SmsQuery { to?: string; from?: string; contains?: string; since?: number; about?: string }
 
 type Probe = { entries: JournalEntry[] } | { error: unknown };
 
@@ -111,9 +112,24 @@ export class StubJournal {
   }
 
   async waitForSms(query: SmsQuery, timeoutMs = 10_000): Promise<JournalEntry & { body: SmsMessage }> {
-    const hint = `Wanted an SMS ${describe(query)}. Does the customer's offer include the sms module, and was the platform given the stubs' SMS URL?`;
-    const entry = await this.waitForRequest(smsRequests(query), timeoutMs, smsMatcher(query), hint);
-    return entry as JournalEntry & { body: SmsMessage };
+    const { about, ...wanted } = query;
+    const hint = `Wanted an SMS ${describe(wanted)}${about ? ` for ${about}` : ''}. Does the customer's offer include the sms module, and was the platform given the stubs' SMS URL?`;
+    try {
+      return await this.waitForRequest(smsRequests(query), timeoutMs, smsMatcher(query), hint) as JournalEntry & { body: SmsMessage };
+    } catch (error) {
+      if (error instanceof ProductAssertionError && query.from !== undefined) await this.#expectNoOtherSender(query);
+      throw error;
+    }
+  }
+
+  // The SMS came, but in another sender's name: say so, naming the sender expected and the one seen.
+  async #expectNoOtherSender(query: SmsQuery): Promise<void> {
+    const others = (await this.entries(smsRequests(query))).filter(smsMatcher({ ...query, from: undefined }));
+    const first = others[0]?.body as Partial<SmsMessage> | undefined;
+    if (!first) return;
+    const senders = [...new Set(others.map((e) => String((e.body as Partial<SmsMessage> | null)?.from)))].join(', ');
+    throw new ProductAssertionError(`[stubs] the SMS to ${query.to ?? 'the customer'}${query.about ? ` of ${query.about}` : ''} must be sent in the name "${query.from}"; ` +
+      `${others.length} came in the name of ${senders} instead, e.g. "${first.text ?? ''}". Does the platform take the sender name from the customer's white label?`);
   }
 
   expectNoSms(query: SmsQuery, windowMs = 2000): Promise<void> {

@@ -1,39 +1,102 @@
 // Named fault switches of the stand-in platform: regressions the harness must catch, turned on by the local environment only.
 
+import { loadCatalog, type PlatformVersion } from '../catalog/index.ts';
 import { StartupError } from './startup-error.ts';
 
-/** Each fault, and what it breaks. `name:instance` turns a fault on for one instance only. */
+/** Each fault, and what it breaks. `name[:argument][:instance]` turns a fault on for one instance only. */
 export const faultCatalog = {
   'sms-silent': 'the platform never calls the SMS provider',
   'instance-crash-on-event': 'the instance process crashes when it receives a camera event',
   'swap-logo': 'the customer spaces of two white labels show each other\'s logo (`swap-logo:<wl1>,<wl2>[:instance]`)',
+  'sms-sender-reverts': 'V10 sends the SMS of one white label under the direct brand\'s sender name, VEILIS (`sms-sender-reverts:<white label id>[:instance]`)',
+  'ai-off-for-offer': 'V10 silently skips AI classification for one offer: detections stay unlabelled, no error (`ai-off-for-offer:<offer id>[:instance]`)',
+  'monitoring-drops-partner': 'V10 never sends the alarms of one partner\'s customers (cameras and alarm panels) to the monitoring centre (`monitoring-drops-partner:<partner id>[:instance]`)',
+  'notice-utc': 'the migration notice shows the cut\'s time in UTC instead of Paris time (still labelled "heure de Paris")',
+  'backoffice-stuck-in-maintenance': 'a V10 back office that has seen the maintenance on (at its start or on a request) keeps answering the maintenance page once it is switched off',
+  'dc09-nak-model': 'the V10 DC-09 receiver NAKs every timestamp of one alarm panel model, as if out of window (`dc09-nak-model:<panel model id>[:instance]`)',
+  'http-push-keepalive-rejected': 'V10 rejects the keep-alive poll of HTTP-push cameras (2011–2013): 400 on their wall-clock time',
 } as const;
 
-/** Faults that take an argument before the optional instance: `name:argument[:instance]`. */
-const withArgument: ReadonlySet<string> = new Set(['swap-logo']);
-
 export type FaultName = keyof typeof faultCatalog;
+
+/** What a fault's argument names, checked against the catalog so that a typo is refused instead of breaking nothing. */
+type ArgumentKind = 'white-label-pair' | 'white-label' | 'offer' | 'partner' | 'panel-model';
+const argumentKinds: Partial<Record<FaultName, ArgumentKind>> = {
+  'swap-logo': 'white-label-pair',
+  'sms-sender-reverts': 'white-label',
+  'ai-off-for-offer': 'offer',
+  'monitoring-drops-partner': 'partner',
+  'dc09-nak-model': 'panel-model',
+};
+
+/** Regressions of V10: a V9 instance given one of these behaves (the baseline stays the reference). */
+const v10Only: ReadonlySet<FaultName> = new Set<FaultName>([
+  'sms-sender-reverts', 'ai-off-for-offer', 'monitoring-drops-partner', 'backoffice-stuck-in-maintenance', 'dc09-nak-model', 'http-push-keepalive-rejected',
+]);
+
+/** The catalog ids a fault's argument may name. */
+export interface KnownIds {
+  whiteLabels: readonly string[];
+  offers: readonly string[];
+  partners: readonly string[];
+  panelModels: readonly string[];
+}
 
 export interface Faults {
   has(name: FaultName): boolean;
   readonly active: readonly FaultName[];
   /** The argument of an active fault that takes one (e.g. the two brands of `swap-logo`). */
   argument(name: FaultName): string | undefined;
+  /** Whether the fault is on for an instance of `version` (V10 regressions leave a V9 instance alone). */
+  on(name: FaultName, version: PlatformVersion): boolean;
+  /** The argument of a fault that is on for `version`, e.g. the offer `ai-off-for-offer` targets; undefined when off. */
+  target(name: FaultName, version: PlatformVersion): string | undefined;
 }
 
-/** The faults of `--fault` values that apply to this instance; an unknown name is refused with the known ones. */
-export function parseFaults(values: readonly string[], instance: string): Faults {
+/**
+ * The faults of `--fault` values that apply to this instance. An unknown name, a missing argument or an argument
+ * the catalog does not know is refused, naming the known ones. `known` defaults to the catalog's ids.
+ */
+export function parseFaults(values: readonly string[], instance: string, known?: KnownIds): Faults {
   const active: FaultName[] = [];
   const args = new Map<FaultName, string>();
+  let ids = known;
   for (const value of values) {
     const [name = '', ...rest] = value.split(':');
-    if (!(name in faultCatalog)) throw new StartupError(`--fault ${JSON.stringify(value)} is unknown; known faults: ${Object.keys(faultCatalog).join(', ')} (optionally name:instance)`);
-    const argument = withArgument.has(name) ? rest.shift() : undefined;
-    if (withArgument.has(name) && !argument) throw new StartupError(`--fault ${JSON.stringify(value)} needs an argument: ${faultCatalog[name as FaultName]}`);
+    if (!isFaultName(name)) throw new StartupError(`--fault ${JSON.stringify(value)} is unknown; known faults: ${Object.keys(faultCatalog).join(', ')} (optionally name:instance)`);
+    const kind = argumentKinds[name];
+    const argument = kind ? rest.shift() : undefined;
+    if (kind && !argument) throw new StartupError(`--fault ${JSON.stringify(value)} needs an argument: ${faultCatalog[name]}`);
+    if (kind && argument) checkArgument(value, kind, argument, (ids ??= catalogIds()));
     const [target] = rest;
     if (target !== undefined && target !== instance) continue;
-    active.push(name as FaultName);
-    if (argument) args.set(name as FaultName, argument);
+    active.push(name);
+    if (argument) args.set(name, argument);
   }
-  return { active, has: (name) => active.includes(name), argument: (name) => args.get(name) };
+  const has = (name: FaultName): boolean => active.includes(name);
+  const on = (name: FaultName, version: PlatformVersion): boolean => has(name) && (version === 'v10' || !v10Only.has(name));
+  return { active, has, argument: (name) => args.get(name), on, target: (name, version) => (on(name, version) ? args.get(name) : undefined) };
+}
+
+function isFaultName(name: string): name is FaultName {
+  return Object.hasOwn(faultCatalog, name);
+}
+
+function checkArgument(value: string, kind: ArgumentKind, argument: string, ids: KnownIds): void {
+  const [list, what] = kind === 'white-label' || kind === 'white-label-pair' ? [ids.whiteLabels, 'white label']
+    : kind === 'offer' ? [ids.offers, 'offer'] : kind === 'partner' ? [ids.partners, 'partner'] : [ids.panelModels, 'alarm panel model'];
+  const parts = kind === 'white-label-pair' ? argument.split(',') : [argument];
+  if (kind === 'white-label-pair' && parts.length !== 2) throw new StartupError(`--fault ${JSON.stringify(value)}: name two white labels, <wl1>,<wl2>`);
+  const unknown = parts.filter((part) => !list.includes(part));
+  if (unknown.length > 0) throw new StartupError(`--fault ${JSON.stringify(value)}: the catalog has no ${what} ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${list.join(', ')}`);
+}
+
+function catalogIds(): KnownIds {
+  const catalog = loadCatalog();
+  return {
+    whiteLabels: catalog.whiteLabels.map((w) => w.id),
+    offers: catalog.offers.map((o) => o.id),
+    partners: catalog.partners.map((p) => p.id),
+    panelModels: catalog.alarmPanels.map((p) => p.id),
+  };
 }

@@ -46,7 +46,7 @@ export async function startInstance(options: ServerOptions, log: Logger): Promis
   });
   const stats: IngestStats = { processed: 0, stored: 0, duplicates: 0, ignored: 0, failed: 0 };
   const devices = await startDeviceSide({
-    host: options.host, pools, store, fanOut: modules.fanOut, stats, log, accountsUrl: options.urls.accounts, version: options.version, monitoringUrl: options.monitoringUrl,
+    host: options.host, pools, store, fanOut: modules.fanOut, stats, log, accountsUrl: options.urls.accounts, version: options.version, monitoringUrl: options.monitoringUrl, faults: options.faults,
   }).catch(closeAndRethrow);
   const handler = withCrashFault(options, log, createMessageHandler(store, modules.fanOut, log, stats, devices.ingest));
   const clientId = `platform-${options.instance}-${process.pid}`;

@@ -2,7 +2,7 @@
 
 import { After, Given, Then, When } from '@cucumber/cucumber';
 import { expectPlacedAtRealTime, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
-import { installPanel, panelEvent, reportMany } from './support/devices.ts';
+import { acknowledged, installPanel, panelEvent, reportMany } from './support/devices.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 After(async function (this: HarnessWorld) {
@@ -15,12 +15,12 @@ Given('{string} installe une centrale {string} qui transmet en {word}', async fu
 
 Then('la centrale de {string} apparaît en ligne dans ses appareils', async function (this: HarnessWorld, owner: string) {
   const panel = this.panel(owner);
-  await panel.supervise();
+  await acknowledged(panel, () => panel.supervise());
   await waitForDeviceOnline(this.customer(owner).api, panel.serial, true, `panel:${panel.model.name}`);
 });
 
 When('la centrale de {string} signale {string}', async function (this: HarnessWorld, owner: string, what: string) {
-  await this.panel(owner).report(panelEvent(what));
+  await acknowledged(this.panel(owner), () => this.panel(owner).report(panelEvent(what)));
 });
 
 When('la centrale de {string} signale {int} fois {string}', async function (this: HarnessWorld, owner: string, count: number, what: string) {
@@ -38,8 +38,9 @@ Then('{int} fois {string} apparaissent dans l\'historique de {string}', async fu
 });
 
 Then('le centre de télésurveillance reçoit l\'alarme de la centrale de {string}', async function (this: HarnessWorld, owner: string) {
-  await this.stubs.waitForRequest({ service: 'monitoring', method: 'POST', contains: this.panel(owner).serial, since: this.journalMark }, 10_000, () => true,
-    'Does the V10 platform forward alarms to the monitoring centre for offers with télésurveillance?');
+  const panel = this.panel(owner);
+  await this.stubs.waitForRequest({ service: 'monitoring', method: 'POST', contains: panel.serial, since: this.journalMark }, 10_000, () => true,
+    `The alarm of the ${panel.model.name} panel of ${this.about(owner)} never reached the monitoring centre. Does the V10 platform forward alarms to the monitoring centre for offers with télésurveillance?`);
 });
 
 Given('la centrale de {string} perd sa liaison', async function (this: HarnessWorld, owner: string) {
@@ -47,7 +48,7 @@ Given('la centrale de {string} perd sa liaison', async function (this: HarnessWo
 });
 
 When('la centrale de {string} retrouve sa liaison', async function (this: HarnessWorld, owner: string) {
-  await this.panel(owner).comeBack();
+  await acknowledged(this.panel(owner), () => this.panel(owner).comeBack());
 });
 
 Given('l\'horloge de la centrale de {string} retarde de {int} heures', function (this: HarnessWorld, owner: string, hours: number) {

@@ -3,7 +3,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expectContract, expectDevice, instanceHealthProblems } from '../drivers/index.ts';
 import { ProductAssertionError } from '../lib/errors.ts';
-import { contractOf, supportAgent } from './support/space.ts';
+import { contractOf, expectBackOfficeOpenOnEachInstance, supportAgent } from './support/space.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Given('un agent du support connecté au back-office', async function (this: HarnessWorld) {
@@ -32,4 +32,8 @@ When('la caméra de {string} donne signe de vie', async function (this: HarnessW
 
 Then('le back-office affiche la page de maintenance, à réessayer plus tard', async function (this: HarnessWorld) {
   await (await this.backOffice()).expectMaintenancePage();
+});
+
+Then('le back-office de chaque instance est de nouveau ouvert au support client', async function (this: HarnessWorld) {
+  await expectBackOfficeOpenOnEachInstance(this);
 });

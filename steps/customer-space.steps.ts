@@ -70,6 +70,10 @@ When('la plateforme passe en maintenance', async function (this: HarnessWorld) {
   await this.ops.setMaintenance('all', true);
 });
 
+When('la plateforme sort de maintenance', async function (this: HarnessWorld) {
+  await this.ops.setMaintenance('all', false);
+});
+
 Then('l\'espace client de {marque} affiche sa page de maintenance, à réessayer plus tard', async function (this: HarnessWorld, brand: WhiteLabel) {
   await (await this.brandSpace(brand)).expectMaintenancePage(brand.brand);
 });

@@ -11,7 +11,7 @@ Given('un client {string} de la marque {marque} avec l\'offre {offre}', async fu
 
 Then('{string} reçoit un SMS d\'alerte envoyé au nom de {string}', async function (this: HarnessWorld, name: string, sender: string) {
   const customer = this.customer(name);
-  await this.stubs.waitForSms({ to: customer.phone, from: sender, contains: this.camera(name).serial, since: this.journalMark });
+  await this.stubs.waitForSms({ to: customer.phone, from: sender, contains: this.camera(name).serial, since: this.journalMark, about: this.about(name) });
 });
 
 Then('{string} ne reçoit aucun SMS', async function (this: HarnessWorld, name: string) {

@@ -4,7 +4,7 @@ import { After, defineParameterType, Given, Then, When } from '@cucumber/cucumbe
 import { randomInt } from 'node:crypto';
 import { ProductAssertionError } from '../lib/errors.ts';
 import type { AiLabel, ThirdParty } from '../drivers/index.ts';
-import { channels, classLabels, classNames, correlation, expectEscalated, faults, movementSeen, providers, scenes, useUpQuota, type Channel, type Fault } from './support/modules.ts';
+import { channels, classificationOf, classLabels, classNames, correlation, expectAcknowledgedAlarm, expectEscalated, faults, movementSeen, providers, scenes, useUpQuota, type Channel, type Fault } from './support/modules.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const alternatives = (words: Record<string, unknown>): RegExp => new RegExp(Object.keys(words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -61,7 +61,7 @@ When('la caméra de {string} filme {scène}', async function (this: HarnessWorld
   await this.camera(name).detectMotion();
 });
 Then('la détection de {string} est classée « {word} » par l\'IA', async function (this: HarnessWorld, name: string, label: string) {
-  const found = await this.modules(name).waitForClassification(this.camera(name).serial);
+  const found = await classificationOf(this, name);
   const shown = 'label' in found ? classLabels[found.label as AiLabel] : 'indisponible';
   if (shown !== label) throw new ProductAssertionError(`the AI should have labelled the detection of ${name}'s camera "${label}"; the event says ${JSON.stringify(found)}`);
 });
@@ -80,7 +80,7 @@ Then('{string} ne peut pas choisir de classes d\'alerte', async function (this: 
 });
 
 Then('{string} reçoit une alerte « {word} {word} » envoyée au nom de {string}', async function (this: HarnessWorld, name: string, what: string, done: string, sender: string) {
-  await this.stubs.waitForSms({ to: this.customer(name).phone, from: sender, contains: `: ${what} ${done} par votre caméra ${this.camera(name).serial}`, since: this.journalMark });
+  await this.stubs.waitForSms({ to: this.customer(name).phone, from: sender, contains: `: ${what} ${done} par votre caméra ${this.camera(name).serial}`, since: this.journalMark, about: this.about(name) });
 });
 Then('{string} reçoit une alerte « Mouvement détecté » signalant l\'analyse IA indisponible', async function (this: HarnessWorld, name: string) {
   await this.stubs.waitForSms({ to: this.customer(name).phone, contains: `: Mouvement détecté par votre caméra ${this.camera(name).serial}`, since: this.journalMark }).then((sms) => {
@@ -126,7 +126,7 @@ When('{string} passe devant sa caméra', async function (this: HarnessWorld, nam
 });
 Then('la famille de {string} reçoit une alerte d\'inactivité envoyée au nom de {string}', async function (this: HarnessWorld, name: string, sender: string) {
   const family = await familyPhone(this, name);
-  await this.stubs.waitForSms({ to: family, from: sender, contains: `aucun mouvement détecté chez ${name}`, since: this.journalMark });
+  await this.stubs.waitForSms({ to: family, from: sender, contains: `aucun mouvement détecté chez ${name}`, since: this.journalMark, about: `the family of ${this.about(name)}` });
 });
 Then('la famille de {string} ne reçoit aucune alerte d\'inactivité', async function (this: HarnessWorld, name: string) {
   await this.stubs.expectNoSms({ to: await familyPhone(this, name), since: this.journalMark });
@@ -182,8 +182,7 @@ When('la caméra de {string} signale une tentative de sabotage', async function 
   await this.camera(name).detect('tamper');
 });
 Then('le centre de télésurveillance prend en charge l\'alarme de la caméra de {string}', async function (this: HarnessWorld, name: string) {
-  const record = await this.modules(name).waitForMonitoring(this.camera(name).serial);
-  if (record.status !== 'acknowledged') throw new ProductAssertionError(`the monitoring centre should have acknowledged the alarm of ${name}'s camera; the platform recorded ${JSON.stringify(record)}`);
+  await expectAcknowledgedAlarm(this, name);
 });
 Then('la plateforme a transmis l\'alarme {int} fois au centre de télésurveillance pour {string}', async function (this: HarnessWorld, attempts: number, name: string) {
   await this.thirdParties.expectDeliveredAfter('monitoring', this.camera(name).serial, this.journalMark, attempts);

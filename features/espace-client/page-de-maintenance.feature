@@ -30,3 +30,8 @@ Fonctionnalité: Pendant la fenêtre de migration, une page de maintenance rempl
 
   Scénario: Le back-office affiche la page de maintenance
     Alors le back-office affiche la page de maintenance, à réessayer plus tard
+
+  Scénario: À la fin de la maintenance, le back-office rouvre au support client
+    Alors le back-office affiche la page de maintenance, à réessayer plus tard
+    Quand la plateforme sort de maintenance
+    Alors le back-office de chaque instance est de nouveau ouvert au support client

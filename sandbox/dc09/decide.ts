@@ -13,6 +13,8 @@ export interface ReceiverDeps {
   /** SIA DC-09 5.5.1.8: how far a message's timestamp may lie behind and ahead of the receiver's clock. */
   window: { pastS: number; futureS: number };
   now(): Date;
+  /** Fault `dc09-nak-model`: the accounts whose every timestamp is NAKed as if out of window. */
+  alwaysNak?: (account: string) => Promise<boolean>;
 }
 
 /** The answer frame, or undefined for no answer (a garbled frame: the panel sends it again). */
@@ -26,7 +28,7 @@ export async function answerFrame(raw: string, deps: ReceiverDeps): Promise<stri
   }
   // SIA DC-09 5.5.1.4: an ID token this receiver does not process gets a DUH.
   if (!['SIA-DCS', 'ADM-CID', 'NULL'].includes(parsed.token) || parsed.data === undefined) return refuse(parsed, deps, `cannot process "${parsed.token}" from account ${parsed.account}`);
-  if (!inWindow(parsed, now, deps.window)) {
+  if (!inWindow(parsed, now, deps.window) || (parsed.timestamp && (await deps.alwaysNak?.(parsed.account)))) {
     deps.log.warn(`DC-09: NAK to account ${parsed.account}: its timestamp ${parsed.timestampText ?? '(none)'} is outside ${-deps.window.pastS}/+${deps.window.futureS} s of ${now.toISOString()}`);
     return nakFrame(parsed, now);
   }

@@ -20,13 +20,17 @@ export interface MonitoringStats {
 
 export type ForwardAlarm = (alarm: AlarmForward) => Promise<void>;
 
-/** POST <monitoring-url>/alarms once per stored alarm, 5 s deadline, no retry; nothing when no URL is configured. */
-export function createAlarmForwarder(url: string | undefined, store: Store, log: Logger, stats: MonitoringStats): ForwardAlarm {
+/**
+ * POST <monitoring-url>/alarms once per stored alarm, 5 s deadline, no retry; nothing when no URL is configured.
+ * `dropsPartner` (fault `monitoring-drops-partner`): that partner's alarms are silently not sent.
+ */
+export function createAlarmForwarder(url: string | undefined, store: Store, log: Logger, stats: MonitoringStats, dropsPartner?: string): ForwardAlarm {
   return async (alarm) => {
     if (url === undefined) return;
     const accountId = await store.deviceAccount(alarm.serial);
     const account = accountId === undefined ? undefined : await store.account(accountId);
     if (!account?.modules.includes('monitoring')) return;
+    if (account.partner === dropsPartner) return log.info(`fault monitoring-drops-partner: alarm ${alarm.type} of ${alarm.serial} (partner ${account.partner}) not sent`);
     const target = await store.notificationTarget(account.id);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (target?.syntheticRun) headers['x-synthetic-traffic'] = target.syntheticRun;

@@ -8,14 +8,13 @@ import type { StaffMember } from './backoffice-staff.ts';
 import { readCookie, readForm, redirect, sendHtml } from './io.ts';
 import { notFoundPage } from './pages.ts';
 import { sendMaintenance } from './space.ts';
-import { maintenanceFor } from './space-maintenance.ts';
 import type { SpaceContext } from './space-side.ts';
 
 const cookieName = 'kw_staff';
 const base = '/backoffice';
 
 export async function handleBackOffice(ctx: SpaceContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const maintenance = await maintenanceFor(ctx.side.pool, 'back-office');
+  const maintenance = await ctx.side.backOfficeMaintenance();
   if (maintenance) return sendMaintenance(ctx, res, maintenance, (backAt) => backOfficeMaintenancePage(maintenance.message, backAt));
   const page = `${req.method} ${url.pathname.slice(base.length)}`;
   if (page === 'GET ') return redirect(res, `${base}/`);

@@ -11,6 +11,8 @@ import type { SpaceContext } from './space-side.ts';
 export interface DueNotice {
   config: NoticeConfig;
   stage: Exclude<NoticeStage, 'none'>;
+  /** The time zone the cut is read in: Paris, but UTC under fault `notice-utc`. */
+  timeZone: 'Europe/Paris' | 'UTC';
 }
 
 /** The notice the customer must see now, if any. */
@@ -18,12 +20,13 @@ export async function dueNotice(ctx: SpaceContext, customerId: number): Promise<
   const [config, now] = await Promise.all([ctx.side.notice.config(), ctx.side.clock.now()]);
   const stage = noticeStage(now, config);
   if (stage === 'none' || config === undefined) return undefined;
-  return (await ctx.side.notice.dismissed(customerId, config, stage)) ? undefined : { config, stage };
+  const timeZone = ctx.side.faults.on('notice-utc', ctx.version) ? 'UTC' : 'Europe/Paris';
+  return (await ctx.side.notice.dismissed(customerId, config, stage)) ? undefined : { config, stage, timeZone };
 }
 
 export function noticeFragment(b: Branding, due: DueNotice | undefined, back: string): SafeHtml | undefined {
   if (!due) return undefined;
-  const { date, time } = frenchDateTime(due.config.at);
+  const { date, time } = frenchDateTime(due.config.at, due.timeZone);
   const title = due.stage === 'reminder' ? 'Rappel : maintenance programmée' : 'Maintenance programmée';
   return html`<section role="dialog" aria-labelledby="migration-notice-title" data-testid="migration-notice" data-stage="${due.stage}">
 <h2 id="migration-notice-title">${title}</h2>

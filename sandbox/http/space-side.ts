@@ -7,6 +7,7 @@ import type { Faults } from '../faults.ts';
 import type { ServerOptions } from '../flags.ts';
 import { createNoticeStore, noticeDdl } from '../notice/store.ts';
 import type { NoticeStore } from '../notice/store.ts';
+import { backOfficeMaintenance, type BackOfficeMaintenance } from './backoffice-maintenance.ts';
 import { createStaffStore, staffDdl } from './backoffice-staff.ts';
 import type { StaffStore } from './backoffice-staff.ts';
 import { instancesDdl } from './backoffice-instances.ts';
@@ -27,6 +28,8 @@ export interface SideServices {
   notice: NoticeStore;
   staff: StaffStore;
   faults: Faults;
+  /** The back office's maintenance in force now, if any. */
+  backOfficeMaintenance: BackOfficeMaintenance;
   /** The window length the ops endpoint uses when it is not given one. */
   noticeWindowMinutes: number;
 }
@@ -56,6 +59,7 @@ export async function openSideServices(pool: pg.Pool, options: ServerOptions): P
     notice: createNoticeStore(pool),
     staff: createStaffStore(pool),
     faults: options.faults,
+    backOfficeMaintenance: await backOfficeMaintenance(pool, options.faults.on('backoffice-stuck-in-maintenance', options.version)),
     noticeWindowMinutes: options.noticeWindowMinutes,
   };
   // The flag is the deployment's configuration: it wins at startup; the ops endpoint may change it until the next start.

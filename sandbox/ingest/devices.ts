@@ -2,6 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Pools } from '../db.ts';
+import type { Faults } from '../faults.ts';
 import { openLiveEndpoints, type LiveEndpoints } from '../live/endpoints.ts';
 import type { Logger } from '../log.ts';
 import type { FanOut } from '../notify/fanout.ts';
@@ -28,6 +29,8 @@ export interface DeviceSideOptions {
   version: PlatformVersion;
   /** The monitoring centre alarms are forwarded to (`--monitoring-url`); none: not forwarded. */
   monitoringUrl: string | undefined;
+  /** The instance's fault switches (`--fault`): some break the device side of V10. */
+  faults: Faults;
 }
 
 export interface DeviceSide {
@@ -46,15 +49,19 @@ export interface DeviceSide {
 export async function startDeviceSide(o: DeviceSideOptions): Promise<DeviceSide> {
   const live = await openLiveEndpoints(o.pools.media);
   const monitoring: MonitoringStats = { forwarded: 0, failed: 0 };
-  const forward = o.version === 'v10' ? createAlarmForwarder(o.monitoringUrl, o.store, o.log, monitoring) : undefined;
+  const dropsPartner = o.faults.target('monitoring-drops-partner', o.version);
+  const forward = o.version === 'v10' ? createAlarmForwarder(o.monitoringUrl, o.store, o.log, monitoring, dropsPartner) : undefined;
   const ingest = createDeviceIngest(o.store, o.fanOut, live, o.log, o.stats, forward);
   const tokens = createTokens(createHash('sha256').update(`kw-device-tokens:${o.accountsUrl}`).digest('hex'));
   const gateway = await startMqtt5Gateway(o.host, ingest, o.stats, o.log);
-  const routes = { ctx: { ingest, stats: o.stats, tokens, log: o.log }, store: o.store, live };
+  const rejectKeepAlive = o.faults.on('http-push-keepalive-rejected', o.version);
+  const routes = { ctx: { ingest, stats: o.stats, tokens, log: o.log, rejectKeepAlive }, store: o.store, live };
   let receiver: Dc09Receiver | undefined;
   if (o.version === 'v10') {
     // SIA DC-09 5.5.1.8: the receiver accepts timestamps from 40 s behind to 20 s ahead of its clock.
-    receiver = await startDc09Receiver(o.host, { ingest, stats: o.stats, log: o.log, window: { pastS: 40, futureS: 20 }, now: () => new Date() })
+    const nakModel = o.faults.target('dc09-nak-model', o.version);
+    const window = { pastS: 40, futureS: 20 };
+    receiver = await startDc09Receiver(o.host, { ingest, stats: o.stats, log: o.log, window, now: () => new Date(), ...(nakModel ? { alwaysNak: modelIs(o.store, nakModel) } : {}) })
       .catch(async (error: unknown) => {
         await gateway.close();
         throw error;
@@ -71,5 +78,13 @@ export async function startDeviceSide(o: DeviceSideOptions): Promise<DeviceSide>
       await gateway.close();
       await receiver?.close();
     },
+  };
+}
+
+/** Fault `dc09-nak-model`: whether the account (serial) of a DC-09 frame is a panel of `model`. */
+function modelIs(store: Store, model: string): (account: string) => Promise<boolean> {
+  return async (account) => {
+    const owner = await store.deviceAccount(account);
+    return owner !== undefined && (await store.devices(owner)).some((d) => d.serial === account && d.model === model);
   };
 }

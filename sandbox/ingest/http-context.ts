@@ -10,6 +10,8 @@ export interface DeviceRouteContext {
   stats: IngestStats;
   tokens: DeviceTokens;
   log: Logger;
+  /** Fault `http-push-keepalive-rejected`: keep-alive polls of http-push cameras are refused. */
+  rejectKeepAlive?: boolean;
 }
 
 /** Counts the request as processed once answered, as the MQTT ingest counts messages (tests wait on /health). */

@@ -21,6 +21,8 @@ export async function handleHttpPush(ctx: DeviceRouteContext, req: IncomingMessa
 
 /** GET /keepalive?fw=&uptime=&clock=&live=: the camera is online; "OK" (commands would follow, one a line). */
 async function keepAlive(ctx: DeviceRouteContext, res: ServerResponse, serial: string, url: URL): Promise<void> {
+  // Fault: V10 wants the clock with an offset, which no 2011 camera sends (they have no NTP, no time zone).
+  if (ctx.rejectKeepAlive) throw new HttpError(400, `clock must be ISO-8601 with an offset, got ${JSON.stringify(url.searchParams.get('clock'))}`);
   const firmware = url.searchParams.get('fw');
   const live = liveUrlOf(url.searchParams.get('live') ?? undefined);
   if ((await ctx.ingest.heartbeat(serial, firmware && firmware.length <= 32 ? firmware : null, live)) === 'unknown-device') return notClaimed(res, serial);

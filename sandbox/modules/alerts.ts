@@ -15,6 +15,14 @@ export function alertText(brand: string, event: Pick<IncomingEvent, 'serial' | '
   return `${brand} : ${what} par votre caméra ${event.serial} le ${date} à ${time}${note}.`;
 }
 
+/** The direct brand's SMS sender: what a white label's SMS falls back to under fault `sms-sender-reverts`. */
+const directBrandSender = 'VEILIS';
+
+/** The sender name of the account's SMS: its brand's own, unless fault `sms-sender-reverts` targets its white label. */
+export function smsSenderOf(ctx: ModuleContext, account: ModuleAccount): string {
+  return ctx.faults.target('sms-sender-reverts', ctx.version) === account.whiteLabel ? directBrandSender : account.smsSender;
+}
+
 /**
  * Decides in line (quotas are counted in ingest order) and sends in the background (a slow provider does not stall
  * ingest). `now` is the account's clock, which picks the quota's month.
@@ -26,7 +34,7 @@ export async function alertCustomer(ctx: ModuleContext, account: ModuleAccount, 
   if (account.modules.includes('sms')) {
     if (ctx.faults.has('sms-silent')) ctx.log.warn(`fault sms-silent: no SMS for event ${event.serial}/${event.eventId}`);
     else if (await ctx.store.state.consumeQuota(account.id, 'sms', month, account.smsQuota)) {
-      ctx.tasks.track(sms.send({ from: account.smsSender, to: account.phone, text }, account.syntheticRun));
+      ctx.tasks.track(sms.send({ from: smsSenderOf(ctx, account), to: account.phone, text }, account.syntheticRun));
     } else {
       sms.stats.overQuota += 1;
       ctx.log.info(`account ${account.id}: monthly SMS quota of offer ${account.offer} (${account.smsQuota}) used up for ${month}; no SMS`);

@@ -1,5 +1,6 @@
 // What every module works with: the store, the clock, the providers' clients, counters, background work.
 
+import type { PlatformVersion } from '../../catalog/index.ts';
 import type { Faults } from '../faults.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from '../notify/mail.ts';
@@ -28,6 +29,8 @@ export interface Providers {
 }
 
 export interface ModuleContext {
+  /** The instance's version: V10 regressions (fault switches) break V10 only. */
+  version: PlatformVersion;
   store: ModuleStore;
   clock: ModuleClock;
   providers: Providers;

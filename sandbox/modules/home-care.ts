@@ -2,6 +2,7 @@
 
 import type { HomeCareSettings, ModuleAccount, ModuleState } from '../store/index.ts';
 import { parisParts } from '../time.ts';
+import { smsSenderOf } from './alerts.ts';
 import type { ModuleContext } from './context.ts';
 
 /** "Présence Veilleurs : aucun mouvement détecté chez Jeanne Martin depuis 12 h (dernier signe le 26/11/2026 à 08:00:00)." */
@@ -28,7 +29,7 @@ export async function checkInactivity(ctx: ModuleContext, account: ModuleAccount
   await ctx.store.state.markInactivityAlerted(account.id, now);
   ctx.stats.homeCare.alerts += 1;
   ctx.log.info(`home care: no movement at account ${account.id} since ${state.watchSince.toISOString()}; alerting the family`);
-  if (account.modules.includes('sms')) ctx.tasks.track(ctx.providers.sms.send({ from: account.smsSender, to: state.homeCare.familyPhone, text }, account.syntheticRun));
+  if (account.modules.includes('sms')) ctx.tasks.track(ctx.providers.sms.send({ from: smsSenderOf(ctx, account), to: state.homeCare.familyPhone, text }, account.syntheticRun));
   if (state.homeCare.familyEmail !== null && account.modules.includes('email')) {
     const message = { from: { name: account.brand, address: account.mailSender }, to: state.homeCare.familyEmail, subject: `${account.brand} : alerte d'inactivité`, text };
     ctx.tasks.track(ctx.providers.mail.send(account.id, message, account.syntheticRun));

@@ -52,6 +52,7 @@ export function createModules(o: ModuleOptions): Modules {
   const mail = createMailer(o.mailUrl, store.outbox, outbound, base, o.log);
   let selfUrl: string | undefined;
   const context: ModuleContext = {
+    version: o.version,
     store,
     clock: createModuleClock(base, store.state),
     providers: { sms, mail, aiUrl: o.aiUrl, paymentUrl: o.paymentUrl, monitoringUrl: o.monitoringUrl },

@@ -3,6 +3,7 @@
 import { eventLabel } from '../event-types.ts';
 import type { IncomingEvent, ModuleAccount } from '../store/index.ts';
 import { parisParts } from '../time.ts';
+import { smsSenderOf } from './alerts.ts';
 import type { ModuleContext } from './context.ts';
 import { describeOutcome, withRetry, type Outcome } from './outbound.ts';
 import { policy } from './policy.ts';
@@ -46,7 +47,7 @@ export async function forwardAlarm(ctx: ModuleContext, account: ModuleAccount, e
   await ctx.store.versioned.annotateEvent(event.serial, event.eventId, { monitoring: { status: 'escalated' } });
   const text = escalationText(account.brand, event, alarm);
   // By SMS and e-mail as the offer includes them; by SMS when it includes neither.
-  if (account.modules.includes('sms') || !account.modules.includes('email')) ctx.tasks.track(ctx.providers.sms.send({ from: account.smsSender, to: account.phone, text }, account.syntheticRun));
+  if (account.modules.includes('sms') || !account.modules.includes('email')) ctx.tasks.track(ctx.providers.sms.send({ from: smsSenderOf(ctx, account), to: account.phone, text }, account.syntheticRun));
   if (account.modules.includes('email')) {
     const message = { from: { name: account.brand, address: account.mailSender }, to: account.email, subject: `${account.brand} : alarme non prise en charge`, text };
     ctx.tasks.track(ctx.providers.mail.send(account.id, message, account.syntheticRun));

@@ -15,7 +15,7 @@ export function createFanOut(ctx: ModuleContext): FanOut {
   return async (event) => {
     const found = await ctx.store.versioned.account(event.accountId);
     if (!found) return ctx.log.warn(`event ${event.serial}/${event.eventId}: account ${event.accountId} not found, nobody notified`);
-    const account = { ...found, modules: await ctx.switchedOn(found.id, found.modules) };
+    const account = { ...found, modules: withoutFaultedModules(ctx, found, await ctx.switchedOn(found.id, found.modules)) };
     const billing = await ctx.store.billing.billing(account.id, account.createdAt);
     if (billing.suspended) {
       ctx.stats.suspendedEvents += 1;
@@ -30,9 +30,16 @@ export function createFanOut(ctx: ModuleContext): FanOut {
   };
 }
 
+/** Fault `ai-off-for-offer`: the offer's detections go unclassified, as if it had no AI, and nothing says so. */
+function withoutFaultedModules(ctx: ModuleContext, account: ModuleAccount, modules: string[]): string[] {
+  return ctx.faults.target('ai-off-for-offer', ctx.version) === account.offer ? modules.filter((m) => m !== 'ai') : modules;
+}
+
 /** A camera's alarm goes to the monitoring centre when the offer includes it (alarm panels forward their own, sandbox/dc09). */
 async function toMonitoringCentre(ctx: ModuleContext, account: ModuleAccount, event: IncomingEvent, alarm: string): Promise<void> {
   if (!account.modules.includes('monitoring') || (await ctx.store.versioned.deviceKind(event.serial)) !== 'camera') return;
+  // Fault `monitoring-drops-partner`: the partner's alarms go nowhere, and nothing is recorded of them.
+  if (ctx.faults.target('monitoring-drops-partner', ctx.version) === account.partner) return ctx.log.info(`fault monitoring-drops-partner: alarm ${alarm} of ${event.serial} not sent`);
   ctx.tasks.track(forwardAlarm(ctx, account, event, alarm));
 }
 

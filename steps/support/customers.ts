@@ -6,6 +6,7 @@ import type { Offer, WhiteLabel } from '../../catalog/index.ts';
 import { ModulesApi, testInstruments } from '../../drivers/index.ts';
 import { assertWritable } from '../../environments/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
+import { describeCustomer } from './who.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
 export interface CustomerChoices {
@@ -30,7 +31,7 @@ export async function newCustomer(world: HarnessWorld, name: string, whiteLabel:
   const accountType = choices.accountType ?? accountTypeFor(whiteLabel, paymentMethod);
   await api.signup({ email, password, name, phone, whiteLabel: whiteLabel.id, accountType, paymentMethod, offer: offer.id });
   await api.login(email, password);
-  const modules = new ModulesApi(api, `${name} (${whiteLabel.brand}, ${offer.name})`, { syntheticTraffic: world.environment.runId });
+  const modules = new ModulesApi(api, describeCustomer(world.catalog, { name, whiteLabel, offer }), { syntheticTraffic: world.environment.runId });
   // A customer paying by card or SEPA has one on file: the payment stub's test card or IBAN that is accepted.
   if (paymentMethod === 'card' || paymentMethod === 'sepa') await modules.registerInstrument(testInstruments[paymentMethod].accepted);
   await allure.label('partner', whiteLabel.partner);
@@ -67,6 +68,6 @@ function accountTypeFor(whiteLabel: WhiteLabel, paymentMethod: string): string {
 
 /** An offer with the sms module alerts by SMS in the brand's name; an offer without it sends none. */
 export async function expectSmsAsOffered(world: HarnessWorld, customer: Customer, serial: string): Promise<void> {
-  if (customer.offer.modules.includes('sms')) await world.stubs.waitForSms({ to: customer.phone, from: customer.whiteLabel.smsSender, contains: serial, since: world.journalMark });
+  if (customer.offer.modules.includes('sms')) await world.stubs.waitForSms({ to: customer.phone, from: customer.whiteLabel.smsSender, contains: serial, since: world.journalMark, about: describeCustomer(world.catalog, customer) });
   else await world.stubs.expectNoSms({ to: customer.phone, since: world.journalMark });
 }

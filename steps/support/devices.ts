@@ -38,7 +38,11 @@ export async function installCamera(world: HarnessWorld, owner: string, model: C
   const camera = await createCamera(model, {
     serial,
     endpoints: { httpUrl: endpoints.httpUrl, mqtt5Url: endpoints.mqtt5Url, brokerUrl: world.environment.mqttUrl },
-  }).start();
+  }).start().catch((error: unknown) => {
+    // The platform refused the camera's hello (its keep-alive, token or connection): say which model it refuses.
+    if (!(error instanceof ProductAssertionError)) throw error;
+    throw new ProductAssertionError(`[camera:${model.name}] the platform refused camera ${serial} (${model.id}, ${model.generation}) as it came into service: ${error.message}`, { cause: error });
+  });
   await allure.label('deviceModel', model.id);
   await allure.label('generation', model.generation);
   return camera;
@@ -115,7 +119,25 @@ export function panelEvent(words: string): PanelEventType {
 
 /** `count` reports of the same alarm, one after the other. */
 export async function reportMany(panel: StartedPanel, type: PanelEventType, count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await panel.report(type, i + 1);
+  await acknowledged(panel, async () => {
+    for (let i = 0; i < count; i++) await panel.report(type, i + 1);
+  });
+}
+
+/**
+ * Runs the panel's exchange with the receiver. The panel sets its clock by every NAK (SIA DC-09 5.5.3.2), so a receiver
+ * that NAKs it until the panel gives up refuses its timestamps whatever they say: the product's defect, not the environment's.
+ */
+export async function acknowledged<T>(panel: StartedPanel, exchange: () => Promise<T>): Promise<T> {
+  const naksBefore = panel.counters.naks;
+  try {
+    return await exchange();
+  } catch (error) {
+    const naks = panel.counters.naks - naksBefore;
+    if (naks === 0) throw error;
+    throw new ProductAssertionError(`[panel:${panel.model.name} ${panel.serial}] the receiver answered NAK ${naks} time(s) and never ACK, although the panel ` +
+      `set its clock by the receiver's time after each NAK (SIA DC-09 5.5.3.2): it refuses the timestamps of ${panel.model.name} (${panel.model.id}) panels. ${(error as Error).message}`, { cause: error });
+  }
 }
 
 export async function installObject(world: HarnessWorld, owner: string, modelName: string): Promise<StartedObject> {

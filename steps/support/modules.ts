@@ -1,8 +1,8 @@
 // The modules' steps' support: French names of providers, faults and channels, amounts in euros, using up a monthly quota.
 
 import { AssertionError } from 'node:assert';
-import type { AiLabel, ThirdParty } from '../../drivers/index.ts';
-import { ConfigurationError } from '../../lib/errors.ts';
+import type { AiLabel, Classification, ThirdParty } from '../../drivers/index.ts';
+import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import type { HarnessWorld } from './world.ts';
 
 export type Fault = 'down' | 'error' | 'malformed';
@@ -68,6 +68,27 @@ export async function movementSeen(world: HarnessWorld, name: string): Promise<v
   const before = await world.modules(name).homeCare();
   await world.camera(name).detectMotion();
   await world.modules(name).waitForMovementSeen(before?.watchingSince ?? null);
+}
+
+/** The AI's classification of the camera's detection; a detection the AI service was never asked about is named so. */
+export async function classificationOf(world: HarnessWorld, name: string): Promise<Classification> {
+  const serial = world.camera(name).serial;
+  return world.modules(name).waitForClassification(serial).catch(async (error: unknown) => {
+    if ((await world.thirdParties.requests('ai', serial, world.journalMark)).length > 0) throw error;
+    throw new ProductAssertionError(`[AI] the detection of camera ${serial} of ${world.about(name)} was never sent to the AI classification service and stays ` +
+      'unlabelled, with no error, although the offer includes AI classification. Does the platform run the AI module for this offer?', { cause: error });
+  });
+}
+
+/** The monitoring centre acknowledged the camera's alarm, as the platform recorded; an alarm that never reached the centre is named so. */
+export async function expectAcknowledgedAlarm(world: HarnessWorld, name: string): Promise<void> {
+  const serial = world.camera(name).serial;
+  const record = await world.modules(name).waitForMonitoring(serial).catch(async (error: unknown) => {
+    if ((await world.thirdParties.requests('monitoring', serial, world.journalMark)).length > 0) throw error;
+    throw new ProductAssertionError(`[monitoring] the alarm of camera ${serial} of ${world.about(name)} never reached the monitoring centre, and the platform ` +
+      'recorded neither an acknowledgement nor an escalation: the alarm was dropped. Does the platform forward the alarms of this partner\'s customers?', { cause: error });
+  });
+  if (record.status !== 'acknowledged') throw new ProductAssertionError(`the monitoring centre should have acknowledged the alarm of camera ${serial} of ${world.about(name)}; the platform recorded ${JSON.stringify(record)}`);
 }
 
 /** The alarm the monitoring centre did not acknowledge reached the customer directly (SMS, else e-mail), and is recorded so. */

@@ -132,6 +132,12 @@ export async function supportAgent(world: HarnessWorld): Promise<BackOffice> {
   return backOffice;
 }
 
+/** The back office of every instance of the platform opens again (one instance stuck in maintenance is enough to fail). */
+export async function expectBackOfficeOpenOnEachInstance(world: HarnessWorld): Promise<void> {
+  const page = await browserSession.page(world);
+  for (const instance of world.environment.platform.instances) await new BackOffice(page, instance.url).expectOpenAfterMaintenance();
+}
+
 /** The contract the customer signed, in the catalog's names: what the back office must show. */
 export function contractOf(world: HarnessWorld, customer: Customer): ExpectedContract {
   const { catalog } = world;

@@ -7,6 +7,7 @@ import type { StartedCamera, StartedObject, StartedPanel } from '../../simulator
 import { browserSession } from './browser.ts';
 import { environment } from './environment.ts';
 import { catalog } from './parameters.ts';
+import { describeCustomer } from './who.ts';
 
 export interface Customer {
   name: string;
@@ -56,10 +57,15 @@ export class HarnessWorld extends World {
     return found;
   }
 
+  /** Who a failure message is about: 'Camille (Maisonéo Cam, partner Maisonéo, offer Intelligence 2019)'. */
+  about(name: string): string {
+    return describeCustomer(this.catalog, this.customer(name));
+  }
+
   /** The service modules' API of a customer of the scenario (settings, billing, recordings, the account's clock). */
   modules(name: string): ModulesApi {
     const customer = this.customer(name);
-    return new ModulesApi(customer.api, `${name} (${customer.whiteLabel.brand}, ${customer.offer.name})`, { syntheticTraffic: environment.runId });
+    return new ModulesApi(customer.api, describeCustomer(this.catalog, customer), { syntheticTraffic: environment.runId });
   }
 
   camera(owner: string): StartedCamera {
