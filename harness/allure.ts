@@ -71,6 +71,14 @@ interface StoredResult {
   statusDetails?: { message?: string };
 }
 
+/** A failure's message without its stack trace: the lines that name what broke (e.g. each missing instance), capped. */
+function firstParagraph(message: string): string {
+  const lines = message.split('\n');
+  const end = lines.findIndex((line, i) => i > 0 && /^\s+at /.test(line));
+  const kept = (end < 0 ? lines : lines.slice(0, end)).map((line) => line.trim()).filter(Boolean).join(' ');
+  return kept.length > 600 ? `${kept.slice(0, 600)}…` : kept;
+}
+
 /** Counts the results Allure will show: by status of each test's last attempt, flaky ones apart, with the message of each that did not pass. */
 export function summarizeResults(resultsDir: string): ResultSummary {
   const summary: ResultSummary = { total: 0, byStatus: {}, flaky: 0, problems: [] };
@@ -89,7 +97,7 @@ export function summarizeResults(resultsDir: string): ResultSummary {
     summary.total++;
     summary.byStatus[status] = (summary.byStatus[status] ?? 0) + 1;
     if (status === 'passed' && tries.length > 1) summary.flaky++;
-    if (status !== 'passed') summary.problems.push({ name: last.name, status, message: (last.statusDetails?.message ?? '').split('\n')[0] ?? '' });
+    if (status !== 'passed') summary.problems.push({ name: last.name, status, message: firstParagraph(last.statusDetails?.message ?? '') });
   }
   return summary;
 }

@@ -20,10 +20,10 @@ describe('Allure results', () => {
   it('counts passed and failed results and lists only the problems', () => {
     const dir = mkdtempSync(join(tmpdir(), 'allure-'));
     writeFileSync(join(dir, 'a-result.json'), JSON.stringify({ name: 'ok', status: 'passed' }));
-    writeFileSync(join(dir, 'b-result.json'), JSON.stringify({ name: 'sms', status: 'failed', statusDetails: { message: 'no SMS\nstack' } }));
+    writeFileSync(join(dir, 'b-result.json'), JSON.stringify({ name: 'sms', status: 'failed', statusDetails: { message: 'no SMS\n  i02 does not answer\n    at stack (x.ts:1:1)' } }));
     const summary = summarizeResults(dir);
     assert.deepEqual(summary.byStatus, { passed: 1, failed: 1 });
-    assert.deepEqual(summary.problems, [{ name: 'sms', status: 'failed', message: 'no SMS' }]);
+    assert.deepEqual(summary.problems, [{ name: 'sms', status: 'failed', message: 'no SMS i02 does not answer' }]);
   });
 
   it('writes the environment widget and categories that tell a broken environment from a product defect', () => {
