@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { floorScan, mappedTables, MigrationRehearsal, phaseNames, v9ToV10 } from '../drivers/certifier/index.ts';
 import type { CertifierOptions } from '../drivers/certifier/index.ts';
+import { redactUrl } from '../lib/url.ts';
 
 // The certifier keeps some 30 MB live, but V8's default young generation lets garbage push the RSS past the 256 MiB
 // budget: the benchmark runs itself with a small one, as `npm run bench:data` should run it (README, "Benchmark").
@@ -30,7 +31,7 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const perSecond = (rows: number, ms: number): number => Math.round(rows / Math.max(ms, 1) * 1000);
 const phase = (rehearsal: MigrationRehearsal, name: keyof typeof phaseNames): number => rehearsal.phases.findLast((p) => p.name === phaseNames[name])?.durationMs ?? 0;
 
-log(`bench:data: scale ${values.scale} on ${serverUrl.replace(/:[^:@/]*@/, ':***@')}`);
+log(`bench:data: scale ${values.scale} on ${redactUrl(serverUrl)}`);
 const rehearsal = await MigrationRehearsal.prepare(serverUrl, { scale: values.scale, seed: Number(values.seed), certifier, opsTimeoutMs: 60 * 60_000 });
 try {
   const count = (key: string): number => Number(rehearsal.generated[key] ?? 0);

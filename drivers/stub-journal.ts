@@ -1,41 +1,13 @@
 // Client of the stub server's control API: what the platform sent to third parties, and their fault switches.
 
 import { ProductAssertionError } from '../lib/errors.ts';
+import type { Fault as StubFault, JournalEntry, JournalFilter as JournalQuery } from '../lib/stub-wire.ts';
 import { retryUntil } from '../lib/wait.ts';
 import { expectJson, HttpAssertionError, sendJson, type JsonRequest } from './http.ts';
 
-// One request a stub received, as the control API returns it.
-export interface JournalEntry {
-  id: number;
-  service: string;
-  method: string;
-  path: string;
-  query: string;
-  headers: Record<string, string>;
-  body: unknown;
-  rawBody: string;
-  at: string;
-  handled: boolean;
-  fault: StubFaultMode;
-  status: number | null;
-}
-
-export interface JournalQuery {
-  service?: string;
-  // Substring of the raw body.
-  contains?: string;
-  method?: string;
-  path?: string;
-  // Only requests after this journal id (see `lastId()`).
-  since?: number;
-  handled?: boolean;
-  // Value of the `X-Synthetic-Traffic` header.
-  synthetic?: string;
-}
-
-export type StubFaultMode = 'none' | 'down' | 'slow' | 'error' | 'malformed';
-/** `match`: only requests whose body contains it (a phone, an e-mail, a serial) are faulted; `times`: only the next N. */
-export interface StubFault { mode: StubFaultMode; delayMs?: number; reset?: boolean; match?: string; times?: number }
+// The journal's entries and filters, and the fault switches, as the stub server's control API speaks them.
+export type { JournalEntry } from '../lib/stub-wire.ts';
+export type { JournalFilter as JournalQuery, FaultMode as StubFaultMode, Fault as StubFault } from '../lib/stub-wire.ts';
 
 export interface SmsMessage { from: string; to: string; text: string }
 /** `about`: who the SMS is for, in failure messages, e.g. 'Camille (Maisonéo Cam, partner Maisonéo, offer Intelligence 2019)'. */

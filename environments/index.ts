@@ -9,7 +9,6 @@ import { environmentNames, type EnvironmentDescriptor, type EnvironmentName, typ
 export type * from './types.ts';
 export { environmentNames } from './types.ts';
 export { reapOrphans } from './children.ts';
-export { redactUrl } from './postgres.ts';
 export { detectContainerRuntime } from './containers.ts';
 export { loadRemoteConfig, remoteVariables, type RemoteConfig, type TestAccount } from './remote.ts';
 

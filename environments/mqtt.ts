@@ -4,7 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
 import { EnvironmentError } from '../lib/errors.ts';
-import { redactUrl } from './postgres.ts';
+import { redactUrl } from '../lib/url.ts';
 
 export interface StartedBroker extends AsyncDisposable {
   url: string;

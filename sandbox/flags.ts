@@ -6,7 +6,7 @@ import type { PlatformVersion } from '../catalog/index.ts';
 import { defaultCatalogDir } from '../catalog/index.ts';
 import { parseFaults, type Faults } from './faults.ts';
 import { StartupError } from './startup-error.ts';
-import { redactUrl } from './url.ts';
+import { redactUrl } from '../lib/url.ts';
 
 export interface DatabaseUrls {
   accounts: string;

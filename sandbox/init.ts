@@ -9,7 +9,7 @@ import { connectTimeoutMs, databaseNames } from './db.ts';
 import type { InitOptions } from './flags.ts';
 import { describeError } from './log.ts';
 import { StartupError } from './startup-error.ts';
-import { redactUrl } from './url.ts';
+import { redactUrl } from '../lib/url.ts';
 
 /** Initialises the three databases; returns the counts of reference rows loaded. */
 export async function initPlatform(options: InitOptions): Promise<Record<string, number>> {

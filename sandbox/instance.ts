@@ -19,7 +19,7 @@ import { createModules } from './modules/index.ts';
 import { StartupError } from './startup-error.ts';
 import { createStore } from './store/index.ts';
 import { createBackgroundTasks } from './tasks.ts';
-import { redactUrl } from './url.ts';
+import { redactUrl } from '../lib/url.ts';
 
 export interface RunningInstance {
   port: number;

@@ -2,6 +2,7 @@
 
 import pg from 'pg';
 import { EnvironmentError } from '../../lib/errors.ts';
+import { redactUrl } from '../../lib/url.ts';
 import type { CertifierOptions, DatabaseName, PlatformSide } from './types.ts';
 
 const connectTimeoutMs = 5000;
@@ -19,16 +20,6 @@ export interface SideConnections {
 
 export type SessionQuery = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
 
-export function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url;
-  }
-}
-
 export interface SideDescription {
   version: string;
   urls: Record<string, string>;
@@ -37,11 +28,11 @@ export interface SideDescription {
 
 /** The side as a certificate shows it: passwords hidden. */
 export function describeSide(side: PlatformSide): SideDescription {
-  return { version: side.version, urls: Object.fromEntries(Object.entries(side.urls).map(([k, v]) => [k, redact(v)])), schema: side.schema ?? null };
+  return { version: side.version, urls: Object.fromEntries(Object.entries(side.urls).map(([k, v]) => [k, redactUrl(v)])), schema: side.schema ?? null };
 }
 
 export function describeDatabase(side: PlatformSide, db: DatabaseName): string {
-  return `the ${side.version.toUpperCase()} ${db} database at ${redact(side.urls[db])}${side.schema ? ` (schema ${side.schema})` : ''}`;
+  return `the ${side.version.toUpperCase()} ${db} database at ${redactUrl(side.urls[db])}${side.schema ? ` (schema ${side.schema})` : ''}`;
 }
 
 export function connectSide(side: PlatformSide, options: Pick<CertifierOptions, 'onQuery'> & { concurrency: number; statementTimeoutMs: number }): SideConnections {

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { EnvironmentError } from '../../lib/errors.ts';
-import { redact } from './connect.ts';
+import { redactUrl } from '../../lib/url.ts';
 import type { DatabaseUrls } from './types.ts';
 
 export interface ScratchDatabases extends AsyncDisposable {
@@ -36,7 +36,7 @@ async function onServer(serverUrl: string, work: (client: pg.Client) => Promise<
   try {
     await client.connect();
   } catch (error) {
-    throw new EnvironmentError(`cannot reach the PostgreSQL server at ${redact(serverUrl)}: ${(error as Error).message}`, { cause: error });
+    throw new EnvironmentError(`cannot reach the PostgreSQL server at ${redactUrl(serverUrl)}: ${(error as Error).message}`, { cause: error });
   }
   try {
     await work(client);

@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import { loadCatalog } from '../../catalog/index.ts';
 import { StartupError } from '../startup-error.ts';
-import { redactUrl } from '../url.ts';
+import { redactUrl } from '../../lib/url.ts';
 import type { DatabaseUrls } from '../flags.ts';
 import { closeAll, connectAll, inTransaction, requireVersion } from '../migration/connect.ts';
 import { countCombos, generateAccounts } from './accounts.ts';

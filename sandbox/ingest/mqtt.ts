@@ -4,7 +4,7 @@ import mqtt from 'mqtt';
 import type { Logger } from '../log.ts';
 import { describeError } from '../log.ts';
 import { StartupError } from '../startup-error.ts';
-import { redactUrl } from '../url.ts';
+import { redactUrl } from '../../lib/url.ts';
 import type { MessageHandler } from './handler.ts';
 import { cameraTopics } from './messages.ts';
 

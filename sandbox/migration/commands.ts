@@ -5,7 +5,7 @@ import { connectTimeoutMs } from '../db.ts';
 import { generateV9, parseScale } from '../generator/index.ts';
 import { describeError } from '../log.ts';
 import { StartupError } from '../startup-error.ts';
-import { redactUrl } from '../url.ts';
+import { redactUrl } from '../../lib/url.ts';
 import { backupV9 } from './backup.ts';
 import { parseMigrationFaults, parseRollbackFaults } from './faults.ts';
 import { catalogDir, databaseUrls, opsFlags, parseOps, pgUrl, seed } from './flags.ts';

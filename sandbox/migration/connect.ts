@@ -6,7 +6,7 @@ import { connectTimeoutMs, databaseNames } from '../db.ts';
 import type { DatabaseUrls } from '../flags.ts';
 import { describeError } from '../log.ts';
 import { StartupError } from '../startup-error.ts';
-import { redactUrl } from '../url.ts';
+import { redactUrl } from '../../lib/url.ts';
 
 export type Clients = Record<DatabaseName, pg.Client>;
 

@@ -5,7 +5,7 @@ import type { ParseArgsOptionsConfig } from 'node:util';
 import { defaultCatalogDir } from '../../catalog/index.ts';
 import type { DatabaseUrls } from '../flags.ts';
 import { StartupError } from '../startup-error.ts';
-import { redactUrl } from '../url.ts';
+import { redactUrl } from '../../lib/url.ts';
 
 const urlFlags = {
   'accounts-url': { type: 'string' },

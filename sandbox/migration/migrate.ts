@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { loadCatalog } from '../../catalog/index.ts';
 import type { DatabaseUrls } from '../flags.ts';
 import { StartupError } from '../startup-error.ts';
-import { redactUrl } from '../url.ts';
+import { redactUrl } from '../../lib/url.ts';
 import { readBackupMeta } from './backup.ts';
 import type { Clients } from './connect.ts';
 import { closeAll, connectAll, inTransaction, requireVersion } from './connect.ts';

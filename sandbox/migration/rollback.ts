@@ -6,7 +6,7 @@ import type { DatabaseName } from '../db.ts';
 import type { DatabaseUrls } from '../flags.ts';
 import { schemas } from '../schema/index.ts';
 import { StartupError } from '../startup-error.ts';
-import { redactUrl } from '../url.ts';
+import { redactUrl } from '../../lib/url.ts';
 import { readBackupMeta } from './backup.ts';
 import type { BackupMeta } from './backup.ts';
 import { withoutIndexes } from './bulk.ts';

@@ -24,7 +24,7 @@ export { SeededRandom, seedOf } from './random.ts';
 export { encodeJpeg, jpegComment, type GreyImage } from './jpeg.ts';
 export { renderFrame, frameComment, parseFrameComment, type FrameIdentity } from './frame.ts';
 export { mjpegBoundary } from './live-server.ts';
-export { connectOnce, explainRefusal, redactUrl, withDeadline } from './mqtt-connect.ts';
+export { connectOnce, explainRefusal, withDeadline } from './mqtt-connect.ts';
 export { wallClock } from './http-push-transport.ts';
 export { sessionExpiryS, eventExpiryS, heartbeatExpiryS } from './mqtt5-transport.ts';
 export { LossyNetwork, type Packet } from './network.ts';

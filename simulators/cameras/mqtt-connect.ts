@@ -2,17 +2,7 @@
 
 import { connect, type IClientOptions, type IConnackPacket, type MqttClient } from 'mqtt';
 import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
-
-// The broker URL without its password, fit for messages and reports.
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return url;
-  }
-}
+import { redactUrl } from '../../lib/url.ts';
 
 // Connects once (no automatic reconnection: going offline is a fault switch, not an accident).
 // `onConnack` sees the CONNACK (MQTT 5: session present, properties).

@@ -2,7 +2,8 @@
 
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { EnvironmentError } from '../../lib/errors.ts';
-import { connectOnce, redactUrl, withDeadline } from './mqtt-connect.ts';
+import { connectOnce, withDeadline } from './mqtt-connect.ts';
+import { redactUrl } from '../../lib/url.ts';
 import type { Packet } from './network.ts';
 import type { Beat, CameraTransport, OutgoingEvent, TransportContext } from './transport.ts';
 

@@ -3,7 +3,8 @@
 import type { IClientOptions, IClientPublishOptions, MqttClient } from 'mqtt';
 import { EnvironmentError, ProductAssertionError } from '../../lib/errors.ts';
 import { factoryPassword } from './credentials.ts';
-import { connectOnce, redactUrl, withDeadline } from './mqtt-connect.ts';
+import { connectOnce, withDeadline } from './mqtt-connect.ts';
+import { redactUrl } from '../../lib/url.ts';
 import type { Packet } from './network.ts';
 import type { Beat, CameraTransport, OutgoingEvent, TransportContext } from './transport.ts';
 
