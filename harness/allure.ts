@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keepHistory, seedHistory, type HistoryOptions } from './history.ts';
 
 const allureBin = join(import.meta.dirname, '..', 'node_modules', 'allure-commandline', 'dist', 'bin', 'allure');
 
@@ -102,15 +103,27 @@ export function summarizeResults(resultsDir: string): ResultSummary {
   return summary;
 }
 
-/** Builds the single-file HTML report; resolves to an error message when it cannot (no Java, allure failed). */
-export async function generateHtmlReport(resultsDir: string, outDir: string, timeoutMs = 120_000): Promise<string | undefined> {
+/**
+ * Builds the single-file HTML report; resolves to an error message when it cannot (no Java, allure failed).
+ * With `history`, the report shows the trend of the runs kept in `history.store`, and this run is kept there
+ * for the next; a history that cannot be read pushes one line to `notes` and the trend restarts.
+ */
+export async function generateHtmlReport(resultsDir: string, outDir: string, options: { history?: HistoryOptions | undefined; notes?: string[]; timeoutMs?: number } = {}): Promise<string | undefined> {
+  const { history, notes = [], timeoutMs = 120_000 } = options;
   const java = await new Promise<boolean>((resolve) => {
     const probe = spawn('java', ['-version'], { stdio: 'ignore' });
     probe.on('error', () => resolve(false));
     probe.on('exit', (code) => resolve(code === 0));
   });
   if (!java) return 'Java was not found, so the HTML report was not generated (the Allure results are kept). Install it with: apt-get install -y default-jre-headless';
-  return new Promise((resolve) => {
+  if (history) {
+    try {
+      notes.push(...seedHistory(resultsDir, history));
+    } catch (error) {
+      notes.push(`history: ${history.store} could not be read (${(error as Error).message}); the trend of this report restarts from this run`);
+    }
+  }
+  const problem = await new Promise<string | undefined>((resolve) => {
     const child = spawn(allureBin, ['generate', '--single-file', '--clean', resultsDir, '-o', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
@@ -122,4 +135,13 @@ export async function generateHtmlReport(resultsDir: string, outDir: string, tim
       resolve(code === 0 && existsSync(join(outDir, 'index.html')) ? undefined : `allure generate failed (exit ${code}): ${output.trim().slice(-500)}`);
     });
   });
+  if (problem === undefined && history) {
+    try {
+      const kept = keepHistory(join(outDir, 'index.html'), history);
+      if (kept) notes.push(kept);
+    } catch (error) {
+      notes.push(`history: this run could not be kept in ${history.store} (${(error as Error).message}); the report is complete, the next one will not show it in its trend`);
+    }
+  }
+  return problem;
 }

@@ -23,6 +23,8 @@ export interface RunArgs {
   reportsDir: string;
   /** Generate the HTML report with allure-commandline (needs Java). */
   html: boolean;
+  /** Where the report's history (the trend across runs) is kept: `--history-dir DIR`; false with `--no-history`; default `<reports dir>/history`. */
+  historyDir?: string | false;
   /** Retries of a failing scenario: for measuring flakiness only; a pass on retry is reported as flaky, never green. */
   retry?: number;
 }
@@ -32,6 +34,13 @@ function positive(flag: string, value: string | undefined, fallback: number, max
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > max) throw new ConfigurationError(`--${flag} must be a whole number from 1 to ${max}, got "${value}"`);
   return n;
+}
+
+/** `--history-dir DIR` or `--no-history`, not both; neither: the default store under the reports folder. */
+export function historyOption(dir: string | undefined, none: boolean): { historyDir?: string | false } {
+  if (dir !== undefined && none) throw new ConfigurationError('--history-dir and --no-history contradict each other: give one of them');
+  if (dir === '') throw new ConfigurationError('--history-dir needs a folder, e.g. --history-dir reports/history');
+  return none ? { historyDir: false } : dir !== undefined ? { historyDir: dir } : {};
 }
 
 export function parseRunArgs(argv: string[]): RunArgs {
@@ -49,13 +58,15 @@ export function parseRunArgs(argv: string[]): RunArgs {
         tags: { type: 'string' },
         'reports-dir': { type: 'string', default: 'reports' },
         'no-html': { type: 'boolean', default: false },
+        'history-dir': { type: 'string' },
+        'no-history': { type: 'boolean', default: false },
         retry: { type: 'string', default: '0' },
       },
       strict: true,
       allowPositionals: false,
     });
   } catch (error) {
-    throw new ConfigurationError(`${(error as Error).message}. Usage: harness run [--env local|services] [--profile ${profiles.join('|')}] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html]`);
+    throw new ConfigurationError(`${(error as Error).message}. Usage: harness run [--env local|services] [--profile ${profiles.join('|')}] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]`);
   }
   const { values } = parsed;
   const profile = values.profile;
@@ -72,6 +83,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     tags: values.tags,
     reportsDir: values['reports-dir'],
     html: !values['no-html'],
+    ...historyOption(values['history-dir'], values['no-history']),
     retry: values.retry === '0' ? 0 : positive('retry', values.retry, 0, 3),
   };
 }

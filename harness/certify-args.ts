@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseEnvironmentName, type EnvironmentName } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
+import { historyOption } from './args.ts';
 import { plansDir } from './plan/load.ts';
 
 export interface CertifyArgs {
@@ -16,6 +17,8 @@ export interface CertifyArgs {
   faults: string[];
   reportsDir: string;
   html: boolean;
+  /** Where the reports' history (the trend across runs) is kept; false: none; default `<reports dir>/history`. */
+  historyDir?: string | false;
   shard: { index: number; total: number } | undefined;
 }
 
@@ -30,7 +33,7 @@ export function parseShard(value: string | undefined): { index: number; total: n
   return { index, total };
 }
 
-export const certifyUsage = 'usage: node harness/cli.ts certify [--env local|services] [--plan FILE] [--dry-run] [--instances N] [--parallel N] [--fault NAME]... [--no-html] [--reports-dir DIR] [--shard i/n]';
+export const certifyUsage = 'usage: node harness/cli.ts certify [--env local|services] [--plan FILE] [--dry-run] [--instances N] [--parallel N] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history] [--shard i/n]';
 
 export function parseCertifyArgs(argv: string[]): CertifyArgs {
   let values;
@@ -46,6 +49,8 @@ export function parseCertifyArgs(argv: string[]): CertifyArgs {
         fault: { type: 'string', multiple: true, default: [] },
         'reports-dir': { type: 'string', default: 'reports' },
         'no-html': { type: 'boolean', default: false },
+        'history-dir': { type: 'string' },
+        'no-history': { type: 'boolean', default: false },
         shard: { type: 'string' },
       },
       strict: true,
@@ -72,6 +77,7 @@ export function parseCertifyArgs(argv: string[]): CertifyArgs {
     faults: values.fault,
     reportsDir: values['reports-dir'],
     html: !values['no-html'],
+    ...historyOption(values['history-dir'], values['no-history']),
     shard: parseShard(values.shard),
   };
 }

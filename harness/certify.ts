@@ -48,6 +48,7 @@ export async function certify(plan: Plan, args: CertifyArgs, log: (line: string)
     phases,
     notes,
     html: args.html,
+    historyDir: args.historyDir,
     metadata: { environment: args.env, startedAt, finalVersion, instances: args.instances ?? plan.platform.instances, shard: args.shard },
   });
 }

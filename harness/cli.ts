@@ -12,7 +12,7 @@ import { mergeShards } from './merge.ts';
 import { loadPlan } from './plan/load.ts';
 import { certifyRun, exitCodes, printOutcome } from './run.ts';
 
-const usage = `usage:\n  node harness/cli.ts merge <shard run folder>... [--no-html]\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html]\n  ${certifyUsage.replace('usage: ', '')}`;
+const usage = `usage:\n  node harness/cli.ts merge <shard run folder>... [--no-html] [--no-history]\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
 
 /** GO 0, NO-GO 1, configuration error 2, INCOMPLETE 4. */
 const certificateExit = { GO: 0, 'NO-GO': 1, INCOMPLETE: 4 } as const;
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'merge') {
     const html = !rest.includes('--no-html');
-    const { certificate, files } = await mergeShards(rest.filter((a) => a !== '--no-html'), 'reports', html);
+    const { certificate, files } = await mergeShards(rest.filter((a) => a !== '--no-html' && a !== '--no-history'), 'reports', html, rest.includes('--no-history') ? false : undefined);
     for (const note of certificate.notes) console.log(`  note: ${note}`);
     console.log(`[harness] merged certificate: ${certificate.verdict} (${certificate.why})`);
     console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);

@@ -3,16 +3,17 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { loadCatalog } from '../catalog/index.ts';
 import { generateHtmlReport, writeHarnessResult, writeRunMetadata } from './allure.ts';
 import { buildCertificate, type Certificate } from './certificate/build.ts';
 import { hashEvidence } from './certificate/evidence.ts';
 import { renderCertificate } from './certificate/html.ts';
-import { findLeaks, splitResultsByPartner } from './certificate/partners.ts';
+import { findLeaks, splitResultsByPartner, type PartnerResults } from './certificate/partners.ts';
 import { scanForSecrets } from './certificate/secrets.ts';
 import { computeCoverage } from './coverage/compute.ts';
 import { renderCoverage } from './coverage/html.ts';
+import { historyRoot, historyStore } from './history.ts';
 import type { PhaseRecord } from './plan/runner.ts';
 import type { Plan } from './plan/types.ts';
 
@@ -39,6 +40,25 @@ function commitOf(): string {
 
 const executor = () => (process.env['CI'] ? 'CI' : `${userInfo().username}@${hostname()}`);
 
+/**
+ * The overall report and each partner's. With `history` (the folder of this line of runs), each report shows the
+ * trend kept in its own store, `<history>/overall` or `<history>/partner-<id>`: a partner's trend and history
+ * hold only its scenarios.
+ */
+export async function writeHtmlReports(input: { runId: string; runDir: string; resultsDir: string; partners: PartnerResults[]; history: string | undefined; notes: string[] }): Promise<{ overall: string | undefined; partners: Record<string, string> }> {
+  const { runId, runDir, history, notes } = input;
+  const reports = { overall: undefined as string | undefined, partners: {} as Record<string, string> };
+  const store = (report: string) => (history ? { store: join(history, report), build: runId } : undefined);
+  const problem = await generateHtmlReport(input.resultsDir, join(runDir, 'report'), { history: store('overall'), notes });
+  if (problem) notes.push(`[environment] ${problem}`);
+  else reports.overall = join(runDir, 'report', 'index.html');
+  for (const partner of input.partners) {
+    const out = join(runDir, 'partners', partner.partner, 'report');
+    if ((await generateHtmlReport(partner.resultsDir, out, { history: store(`partner-${partner.partner}`), notes })) === undefined) reports.partners[partner.partner] = join(out, 'index.html');
+  }
+  return reports;
+}
+
 export async function finishCertification(input: {
   runId: string;
   runDir: string;
@@ -46,6 +66,8 @@ export async function finishCertification(input: {
   phases: PhaseRecord[];
   notes: string[];
   html: boolean;
+  /** Where the reports' history is kept (`--history-dir`); false: none; default `<reports dir>/history`. */
+  historyDir?: string | false | undefined;
   metadata: { environment: string; startedAt: string; finalVersion: string; instances: number; shard: Shard | undefined; shards?: Shard[] };
 }): Promise<CertifyOutcome> {
   const { runId, runDir, plan, phases, notes } = input;
@@ -58,17 +80,12 @@ export async function finishCertification(input: {
   const coverageLine = `${coverage.exercised}/${coverage.total} catalog entries exercised (${coverage.percent}%), allowed pairs ${coverage.pairs.coveredPairs}/${coverage.pairs.allowedPairs} (${coverage.pairs.percent}%)`;
   writeHarnessResult(resultsDir, 'Catalog coverage: every catalog entry exercised by a scenario', coverage.unexercised.length === 0 ? 'passed' : 'failed', coverage.unexercised.length === 0 ? coverageLine : `${coverageLine}; exercised by no scenario: ${coverage.unexercised.join(', ')}`, [{ name: 'suite', value: 'Coverage' }]);
   writeRunMetadata(resultsDir, { target: input.metadata.environment, plan: plan.name, 'platform.start': plan.platform.version, 'platform.final': input.metadata.finalVersion, run: runId }, { name: executor(), buildName: runId });
-  const reports = { overall: undefined as string | undefined, partners: {} as Record<string, string> };
   const partnerResults = splitResultsByPartner(resultsDir, join(runDir, 'partners'), catalog);
-  if (input.html) {
-    const problem = await generateHtmlReport(resultsDir, join(runDir, 'report'));
-    if (problem) notes.push(`[environment] ${problem}`);
-    else reports.overall = join(runDir, 'report', 'index.html');
-    for (const partner of partnerResults) {
-      const out = join(runDir, 'partners', partner.partner, 'report');
-      if ((await generateHtmlReport(partner.resultsDir, out)) === undefined) reports.partners[partner.partner] = join(out, 'index.html');
-    }
-  }
+  // Runs of the same plan on the same environment share a trend (a merged run is the whole plan); a shard has its own.
+  const historyDir = historyRoot(dirname(runDir), input.historyDir);
+  const shard = input.metadata.shard ? `-shard-${input.metadata.shard.index}-of-${input.metadata.shard.total}` : '';
+  const history = historyDir ? historyStore(historyDir, input.metadata.environment, `certify-${basename(plan.file, extname(plan.file))}${shard}`) : undefined;
+  const reports = input.html ? await writeHtmlReports({ runId, runDir, resultsDir, partners: partnerResults, history, notes }) : { overall: undefined, partners: {} };
   for (const partner of partnerResults) {
     const files = [partner.resultsDir, reports.partners[partner.partner]].filter((f): f is string => f !== undefined);
     for (const leak of findLeaks(files, catalog, partner.partner)) notes.push(`[report] ${relative(runDir, leak.file)} (report of ${partner.partner}) names "${leak.mark}" of ${leak.owner}`);

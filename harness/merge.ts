@@ -1,7 +1,7 @@
 // `merge`: combines the runs of `certify --shard i/n` into one report and one certificate; a missing shard keeps it incomplete.
 
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from '../lib/errors.ts';
 import type { Certificate } from './certificate/build.ts';
 import { finishCertification, type CertifyOutcome } from './finish.ts';
@@ -21,7 +21,8 @@ function readShard(dir: string): Certificate & { dir: string } {
   return { ...certificate, dir };
 }
 
-export async function mergeShards(dirs: string[], reportsDir: string, html: boolean): Promise<CertifyOutcome> {
+/** `historyDir`: where the merged reports' history is kept (`--history-dir`); false: none; default `<reports dir>/history`. */
+export async function mergeShards(dirs: string[], reportsDir: string, html: boolean, historyDir?: string | false): Promise<CertifyOutcome> {
   if (dirs.length === 0) throw new ConfigurationError('merge needs the folders of the shards\' runs: node harness/cli.ts merge reports/<run 1> reports/<run 2> ...');
   const shards = dirs.map((dir) => readShard(resolve(dir)));
   const [first] = shards;
@@ -39,7 +40,9 @@ export async function mergeShards(dirs: string[], reportsDir: string, html: bool
   const runDir = resolve(reportsDir, runId);
   mkdirSync(join(runDir, 'allure-results'), { recursive: true });
   for (const shard of shards) {
-    cpSync(join(shard.dir, 'allure-results'), join(runDir, 'allure-results'), { recursive: true, filter: (src) => !/(environment\.properties|categories\.json|executor\.json)$/.test(src) });
+    // Each shard's run metadata and history (its own trend) stay behind: the merged run writes its own and feeds the plan's trend.
+    const results = join(shard.dir, 'allure-results');
+    cpSync(results, join(runDir, 'allure-results'), { recursive: true, filter: (src) => !/(environment\.properties|categories\.json|executor\.json)$/.test(src) && relative(results, src).split(sep)[0] !== 'history' });
     if (existsSync(join(shard.dir, 'phases'))) for (const phase of readdirSync(join(shard.dir, 'phases'))) cpSync(join(shard.dir, 'phases', phase), join(runDir, 'phases', phase), { recursive: true });
   }
   const phases: PhaseRecord[] = plan.phases.map((phase) => {
@@ -59,6 +62,7 @@ export async function mergeShards(dirs: string[], reportsDir: string, html: bool
     phases,
     notes,
     html,
+    historyDir,
     metadata: {
       environment: first?.metadata.environment ?? '',
       startedAt: shards.map((s) => s.metadata.startedAt).sort()[0] ?? '',

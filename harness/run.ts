@@ -10,6 +10,7 @@ import { redactUrl } from '../lib/url.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
 import { generateHtmlReport, summarizeResults, writeBrokenResult, writeRunMetadata, type ResultSummary } from './allure.ts';
 import { profileTags, type RunArgs } from './args.ts';
+import { historyRoot, historyStore } from './history.ts';
 import { guardProduction } from './guard.ts';
 import { runCucumber } from './cucumber.ts';
 
@@ -87,7 +88,10 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
   let verdict = verdictOf(summary, notes, brokenEnvironment);
   let htmlReport: string | undefined;
   if (args.html) {
-    const problem = await generateHtmlReport(resultsDir, join(reportDir, 'report'));
+    // Runs of the same profile on the same environment share a trend.
+    const root = historyRoot(args.reportsDir, args.historyDir);
+    const history = root ? { store: historyStore(root, args.env, `suite-${args.profile}`, 'overall'), build: runId } : undefined;
+    const problem = await generateHtmlReport(resultsDir, join(reportDir, 'report'), { history, notes });
     if (problem === undefined) htmlReport = join(reportDir, 'report', 'index.html');
     else {
       notes.push(`[environment] ${problem}`);
