@@ -2,18 +2,64 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { defaultCatalogDir, type PlatformVersion } from '../catalog/index.ts';
+import { defaultCatalogDir, loadCatalog, type PlatformVersion } from '../catalog/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
 import { startStubServer } from '../simulators/index.ts';
 import type { EnvironmentDescriptor, StartOptions, StartedEnvironment } from './types.ts';
 
 export type RemoteName = 'preprod' | 'production';
 
+/** A device designated for the smoke pass, claimed by its test account: the only devices it connects there. */
+export interface TestDevice {
+  /** As the device's label prints it: 1 to 64 of A-Z a-z 0-9 . _ - */
+  serial: string;
+  /** Its catalog model id (catalog/data/camera-models.yaml, alarm-panels.yaml, objects.yaml). */
+  model: string;
+}
+
+/** An event of the designated history: when it happened, as an instant with its Paris offset. */
+export interface ReferenceEvent {
+  serial: string;
+  type: string;
+  /** ISO-8601 with an offset, e.g. 2019-10-27T02:30:00+02:00 (the first 02:30 of the night clocks go back). */
+  at: string;
+}
+
+export interface ReferenceRecording {
+  serial: string;
+  startedAt: string;
+  durationMs: number;
+}
+
+/** What a test account held before the migration, recorded by QA: the smoke pass's data spot checks expect it after. */
+export interface ReferenceData {
+  /** The catalog offer id the account subscribes to. */
+  offer: string;
+  events: ReferenceEvent[];
+  recordings: ReferenceRecording[];
+}
+
 /** A designated test account of a remote environment: the only accounts writes may touch there. */
 export interface TestAccount {
   email: string;
   password: string;
   whiteLabel: string;
+  /** Devices the smoke pass may connect (optional). */
+  devices?: TestDevice[];
+  /** The account's recorded data, for the data spot checks (optional). */
+  reference?: ReferenceData;
+}
+
+/** A back-office (support staff) account the smoke pass logs in with, read-only. */
+export interface SupportAgent {
+  email: string;
+  password: string;
+}
+
+/** The test accounts file: the original array of accounts, or an object that may also name a support agent. */
+export interface TestAccountsFile {
+  accounts: TestAccount[];
+  supportAgent?: SupportAgent;
 }
 
 export interface RemoteConfig {
@@ -22,6 +68,7 @@ export interface RemoteConfig {
   mqttUrl: string;
   databases: { accounts: string; events: string; media: string };
   testAccounts: TestAccount[];
+  supportAgent?: SupportAgent;
 }
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -37,7 +84,7 @@ export function remoteVariables(name: RemoteName): Record<string, string> {
     [`${p}_ACCOUNTS_DB_URL`]: 'read-only URL of the accounts database',
     [`${p}_EVENTS_DB_URL`]: 'read-only URL of the events database',
     [`${p}_MEDIA_DB_URL`]: 'read-only URL of the media database',
-    [`${p}_TEST_ACCOUNTS_FILE`]: 'a JSON file OUTSIDE the repository: [{"email","password","whiteLabel"}], the designated test accounts',
+    [`${p}_TEST_ACCOUNTS_FILE`]: 'a JSON file OUTSIDE the repository: the designated test accounts, [{"email","password","whiteLabel","devices"?,"reference"?}] or {"accounts":[...],"supportAgent"?:{"email","password"}} (README, "Environments")',
   };
 }
 
@@ -65,22 +112,27 @@ export function loadRemoteConfig(name: RemoteName, env: NodeJS.ProcessEnv): Remo
   const mqttUrl = need('MQTT_URL');
   const databases = { accounts: need('ACCOUNTS_DB_URL'), events: need('EVENTS_DB_URL'), media: need('MEDIA_DB_URL') };
   const accountsFile = need('TEST_ACCOUNTS_FILE');
-  let testAccounts: TestAccount[] = [];
+  let accounts: TestAccountsFile = { accounts: [] };
   if (accountsFile) {
     const path = resolve(accountsFile);
     if (path.startsWith(repoRoot + sep)) problems.push(`${p}_TEST_ACCOUNTS_FILE points inside the repository (${path}): secrets stay outside it`);
     else if (!existsSync(path)) problems.push(`${p}_TEST_ACCOUNTS_FILE: no file at ${path}`);
     else {
+      let json: unknown;
       try {
-        testAccounts = JSON.parse(readFileSync(path, 'utf8')) as TestAccount[];
-        if (!Array.isArray(testAccounts) || testAccounts.some((a) => !a.email || !a.password || !a.whiteLabel)) throw new Error('expected [{"email","password","whiteLabel"}]');
+        json = JSON.parse(readFileSync(path, 'utf8'));
       } catch (error) {
-        problems.push(`${p}_TEST_ACCOUNTS_FILE ${path}: ${(error as Error).message}`);
+        problems.push(`${p}_TEST_ACCOUNTS_FILE ${path}: not JSON (${(error as Error).message})`);
+      }
+      if (json !== undefined) {
+        const parsed = parseTestAccounts(json);
+        if ('problems' in parsed) problems.push(...parsed.problems.map((problem) => `${p}_TEST_ACCOUNTS_FILE ${path}: ${problem}`));
+        else accounts = parsed;
       }
     }
   }
   if (problems.length > 0) throw new ConfigurationError(`environment "${name}" is not configured:\n  - ${problems.join('\n  - ')}`);
-  return { instances, expectedVersion: version as PlatformVersion, mqttUrl, databases, testAccounts };
+  return { instances, expectedVersion: version as PlatformVersion, mqttUrl, databases, testAccounts: accounts.accounts, ...(accounts.supportAgent ? { supportAgent: accounts.supportAgent } : {}) };
 }
 
 /** A remote environment: nothing to start but the stub server; no ops tooling, and production refuses writes outside test accounts. */
@@ -99,6 +151,7 @@ export async function startRemoteEnvironment(name: RemoteName, config: RemoteCon
     catalogDir: defaultCatalogDir,
     testClock: false,
     testAccounts: config.testAccounts,
+    ...(config.supportAgent ? { supportAgent: config.supportAgent } : {}),
   };
   return {
     descriptor,
@@ -110,4 +163,112 @@ export async function startRemoteEnvironment(name: RemoteName, config: RemoteCon
     stop: () => stubs.close(),
     [Symbol.asyncDispose]: () => stubs.close(),
   };
+}
+
+const serialPattern = /^[A-Za-z0-9._-]{1,64}$/;
+const typePattern = /^[a-z][a-z0-9.-]*$/;
+/** An instant that names its offset: 2019-10-27T02:30:00+02:00, 2019-10-27T00:30:00Z. */
+const instantPattern = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)$/;
+
+/**
+ * Validates the test accounts file's content: the original array of {email, password, whiteLabel}, each with optional
+ * `devices` and `reference`, or an object {accounts, supportAgent?}. Every problem names its place (accounts[1].devices[0].model).
+ */
+export function parseTestAccounts(json: unknown, catalogDir: string = defaultCatalogDir): TestAccountsFile | { problems: string[] } {
+  const problems: string[] = [];
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const text = (where: string, value: unknown): string => {
+    if (typeof value === 'string' && value !== '') return value;
+    problems.push(`${where} must be a non-empty string`);
+    return '';
+  };
+  const unknownKeys = (where: string, value: Record<string, unknown>, known: string[]): void => {
+    for (const key of Object.keys(value)) if (!known.includes(key)) problems.push(`${where} has an unknown key "${key}" (known: ${known.join(', ')})`);
+  };
+  const list = Array.isArray(json) ? json : isObject(json) ? json['accounts'] : undefined;
+  if (!Array.isArray(list)) return { problems: ['expected [{"email","password","whiteLabel"}, ...] or {"accounts": [...], "supportAgent": {"email","password"}}'] };
+  if (isObject(json)) unknownKeys('the file', json, ['accounts', 'supportAgent']);
+  const catalog = loadCatalog(catalogDir);
+  const models = [...catalog.cameraModels, ...catalog.alarmPanels, ...catalog.objects].map((m) => m.id);
+  const offers = catalog.offers.map((o) => o.id);
+  const serials = new Map<string, string>();
+  const accounts = list.map((entry, i): TestAccount => {
+    const at = `accounts[${i}]`;
+    if (!isObject(entry)) {
+      problems.push(`${at} must be an object {"email","password","whiteLabel"}`);
+      return { email: '', password: '', whiteLabel: '' };
+    }
+    const account: TestAccount = { email: text(`${at}.email`, entry['email']), password: text(`${at}.password`, entry['password']), whiteLabel: text(`${at}.whiteLabel`, entry['whiteLabel']) };
+    if (entry['devices'] !== undefined) account.devices = parseDevices(`${at}.devices`, entry['devices']);
+    if (entry['reference'] !== undefined) account.reference = parseReference(`${at}.reference`, entry['reference']);
+    return account;
+  });
+
+  function parseDevices(where: string, value: unknown): TestDevice[] {
+    if (!Array.isArray(value)) {
+      problems.push(`${where} must be a list of {"serial","model"}`);
+      return [];
+    }
+    return value.map((device, j) => {
+      const at = `${where}[${j}]`;
+      if (!isObject(device)) {
+        problems.push(`${at} must be an object {"serial","model"}`);
+        return { serial: '', model: '' };
+      }
+      unknownKeys(at, device, ['serial', 'model']);
+      const serial = text(`${at}.serial`, device['serial']);
+      const model = text(`${at}.model`, device['model']);
+      if (serial && !serialPattern.test(serial)) problems.push(`${at}.serial "${serial}" must be 1 to 64 of A-Z a-z 0-9 . _ -`);
+      if (serial && serials.has(serial)) problems.push(`${at}.serial "${serial}" is already designated at ${serials.get(serial)}`);
+      else if (serial) serials.set(serial, at);
+      if (model && !models.includes(model)) problems.push(`${at}.model "${model}" is no catalog model id (catalog/data/camera-models.yaml, alarm-panels.yaml, objects.yaml)`);
+      return { serial, model };
+    });
+  }
+
+  function parseReference(where: string, value: unknown): ReferenceData {
+    if (!isObject(value)) {
+      problems.push(`${where} must be an object {"offer","events","recordings"}`);
+      return { offer: '', events: [], recordings: [] };
+    }
+    unknownKeys(where, value, ['offer', 'events', 'recordings']);
+    const offer = text(`${where}.offer`, value['offer']);
+    if (offer && !offers.includes(offer)) problems.push(`${where}.offer "${offer}" is no catalog offer id (catalog/data/offers.yaml: ${offers.join(', ')})`);
+    const items = (key: string): Record<string, unknown>[] => {
+      const found = value[key] ?? [];
+      if (Array.isArray(found) && found.every(isObject)) return found;
+      problems.push(`${where}.${key} must be a list of objects`);
+      return [];
+    };
+    const instant = (at: string, given: unknown): string => {
+      const value = text(at, given);
+      if (value && (!instantPattern.test(value) || Number.isNaN(Date.parse(value)))) problems.push(`${at} "${value}" must be an ISO-8601 time with its offset, e.g. 2019-10-27T02:30:00+02:00`);
+      return value;
+    };
+    const events = items('events').map((event, k) => {
+      const at = `${where}.events[${k}]`;
+      unknownKeys(at, event, ['serial', 'type', 'at']);
+      const type = text(`${at}.type`, event['type']);
+      if (type && !typePattern.test(type)) problems.push(`${at}.type "${type}" must be an event type such as motion, tamper, intrusion`);
+      return { serial: text(`${at}.serial`, event['serial']), type, at: instant(`${at}.at`, event['at']) };
+    });
+    const recordings = items('recordings').map((recording, k) => {
+      const at = `${where}.recordings[${k}]`;
+      unknownKeys(at, recording, ['serial', 'startedAt', 'durationMs']);
+      const durationMs = recording['durationMs'];
+      if (!Number.isInteger(durationMs) || (durationMs as number) < 0) problems.push(`${at}.durationMs must be a whole number of milliseconds, 0 or more`);
+      return { serial: text(`${at}.serial`, recording['serial']), startedAt: instant(`${at}.startedAt`, recording['startedAt']), durationMs: Number(durationMs) };
+    });
+    if (events.length + recordings.length === 0) problems.push(`${where} lists no event and no recording: record at least one of the account's history before the migration`);
+    return { offer, events, recordings };
+  }
+
+  let supportAgent: SupportAgent | undefined;
+  if (isObject(json) && json['supportAgent'] !== undefined) {
+    const agent = json['supportAgent'];
+    if (!isObject(agent)) problems.push('supportAgent must be an object {"email","password"}');
+    else supportAgent = { email: text('supportAgent.email', agent['email']), password: text('supportAgent.password', agent['password']) };
+  }
+  if (problems.length > 0) return { problems };
+  return { accounts, ...(supportAgent ? { supportAgent } : {}) };
 }

@@ -2,6 +2,7 @@
 
 import type { PlatformVersion } from '../catalog/index.ts';
 import type { PlatformOperations } from './operations.ts';
+import type { SupportAgent, TestAccount } from './remote.ts';
 
 export const environmentNames = ['local', 'services', 'containers', 'preprod', 'production'] as const;
 export type EnvironmentName = (typeof environmentNames)[number];
@@ -27,8 +28,10 @@ export interface EnvironmentDescriptor {
   databaseServer: string;
   stubsUrl: string;
   catalogDir: string;
-  /** Designated test accounts (pre-production, production): the only accounts a write may touch there. */
-  testAccounts: { email: string; password: string; whiteLabel: string }[];
+  /** Designated test accounts (pre-production, production): the only accounts a write may touch there; their devices and reference data. */
+  testAccounts: TestAccount[];
+  /** The back-office account the smoke pass logs in with on a remote environment (from the test accounts file). */
+  supportAgent?: SupportAgent;
   /** The platform's clock can be set (`POST /__ops/clock`): only on the stand-in platform of this machine. */
   testClock: boolean;
 }

@@ -59,6 +59,11 @@ export const generators: Record<string, (catalog: Catalog, argument: string | un
       name(catalog.generations, row.generation, 'generation'),
     ]),
   }),
+  /** Every camera generation once, by its name (the smoke pass connects one camera of each). */
+  'générations': (catalog) => ({
+    header: ['génération'],
+    rows: catalog.generations.map((g) => [g.name]),
+  }),
   /** Every camera model, with its generation. */
   'modèles-caméra': (catalog) => ({
     header: ['modèle', 'génération'],
