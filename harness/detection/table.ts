@@ -12,6 +12,12 @@ export interface FaultCase {
   fault: string;
   names: string[];
   quick: boolean;
+  /** The tag expression of the suites that should catch it; none when the data certification of the migration must. */
+  suites: string | undefined;
+  /** Whether the suites run on V9 before the migration or on V10 after it. */
+  on: 'v9' | 'v10';
+  /** Whether the rollback (and its certification) is rehearsed. */
+  rollback: boolean;
 }
 
 export interface DetectionRow {
@@ -31,8 +37,23 @@ export function loadFaultCases(file: string = faultsFile): FaultCase[] {
   if (!Array.isArray(raw)) throw new ConfigurationError(`${file}: expected a list of faults`);
   return raw.map((entry: Record<string, unknown>, i) => {
     for (const key of ['id', 'description', 'fault']) if (typeof entry[key] !== 'string') throw new ConfigurationError(`${file}: entry ${i + 1}: "${key}" must be a string`);
-    if (!Array.isArray(entry['names']) || entry['names'].length === 0) throw new ConfigurationError(`${file}: entry ${i + 1} (${String(entry['id'])}): "names" must list what the failure message must name`);
-    return { id: String(entry['id']), description: String(entry['description']), fault: String(entry['fault']), names: entry['names'].map(String), quick: entry['quick'] === true };
+    const at = `${file}: entry ${i + 1} (${String(entry['id'])})`;
+    if (!Array.isArray(entry['names']) || entry['names'].length === 0) throw new ConfigurationError(`${at}: "names" must list what the failure message must name`);
+    const known = ['id', 'description', 'fault', 'names', 'quick', 'suites', 'on', 'rollback'];
+    const unknown = Object.keys(entry).filter((k) => !known.includes(k));
+    if (unknown.length > 0) throw new ConfigurationError(`${at}: unknown key(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
+    if (entry['suites'] !== undefined && typeof entry['suites'] !== 'string') throw new ConfigurationError(`${at}: "suites" must be a Cucumber tag expression`);
+    if (entry['on'] !== undefined && entry['on'] !== 'v9' && entry['on'] !== 'v10') throw new ConfigurationError(`${at}: "on" must be v9 or v10`);
+    return {
+      id: String(entry['id']),
+      description: String(entry['description']),
+      fault: String(entry['fault']),
+      names: entry['names'].map(String),
+      quick: entry['quick'] === true,
+      suites: entry['suites'] as string | undefined,
+      on: entry['on'] === 'v9' ? 'v9' : 'v10',
+      rollback: entry['rollback'] === true,
+    };
   });
 }
 
@@ -55,11 +76,26 @@ export function detectionRow(faultCase: FaultCase, certificate: Certificate | un
   };
 }
 
-export function renderTable(rows: DetectionRow[], clean: { verdict: string; why: string } | undefined): string {
+export interface CleanRun {
+  verdict: string;
+  why: string;
+  /** No false alarm: every gate passed. */
+  green: boolean;
+}
+
+/** The clean run is green when every gate passed; its verdict may still be INCOMPLETE when its plan leaves partners out. */
+export function cleanRun(certificate: Certificate): CleanRun {
+  const failed = certificate.gates.filter((g) => g.verdict !== 'passed');
+  const green = certificate.gates.length > 0 && failed.length === 0;
+  const why = green ? `all ${certificate.gates.length} gates passed; ${certificate.why}` : failed.map((g) => `${g.id} ${g.verdict}: ${g.reasons[0]?.split('\n')[0] ?? ''}`).join('; ');
+  return { verdict: certificate.verdict, why, green };
+}
+
+export function renderTable(rows: DetectionRow[], clean: CleanRun | undefined): string {
   const lines = ['| fault | detected | by | names what broke | time to detection | verdict |', '| --- | --- | --- | --- | --- | --- |'];
   for (const row of rows) {
     lines.push(`| ${row.fault}: ${row.description} | ${row.detected ? 'yes' : '**NO**'} | ${row.by.slice(0, 3).join('<br>').replace(/\|/g, '\\|') || '—'} | ${row.namesWhatBroke ? 'yes' : '**no**'} | ${row.secondsToDetection === undefined ? '—' : `${row.secondsToDetection.toFixed(1)} s`} | ${row.verdict} |`);
   }
-  if (clean) lines.push(`| (no fault: clean run) | — | — | — | — | ${clean.verdict}: ${clean.why.replace(/\|/g, '\\|')} |`);
+  if (clean) lines.push(`| (no fault: clean run) | ${clean.green ? 'no false alarm' : '**FALSE ALARM or not run**'} | — | — | — | ${clean.verdict}: ${clean.why.replace(/\|/g, '\\|')} |`);
   return lines.join('\n');
 }

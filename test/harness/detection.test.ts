@@ -1,11 +1,16 @@
 // The detection table: a fault counts as detected only when a gate failed and the message names what broke.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Certificate } from '../../harness/certificate/build.ts';
-import { detectionRow, loadFaultCases, renderTable } from '../../harness/detection/table.ts';
+import { detectionPlan } from '../../harness/detection/plan.ts';
+import { cleanRun, detectionRow, loadFaultCases, renderTable, type FaultCase } from '../../harness/detection/table.ts';
+import { loadPlan } from '../../harness/plan/load.ts';
 
-const faultCase = { id: 'instance-not-restarted', description: 'one instance does not restart', fault: 'deploy:instance-not-restarted:i02', names: ['i02'], quick: true };
+const faultCase: FaultCase = { id: 'instance-not-restarted', description: 'one instance does not restart', fault: 'deploy:instance-not-restarted:i02', names: ['i02'], quick: true, suites: '@foundation', on: 'v10', rollback: false };
 
 function certificate(verdict: Certificate['verdict'], reasons: string[]): Certificate {
   return {
@@ -33,6 +38,12 @@ describe('the detection table', () => {
     assert.match(renderTable([row], undefined), /\| \*\*NO\*\* \|/);
   });
 
+  it('calls a clean run green when every gate passed, even INCOMPLETE for partners its few suites leave out, and not when one failed', () => {
+    const incomplete = { ...certificate('INCOMPLETE', []), why: 'no verdict for partner(s) Maisonéo' };
+    assert.deepEqual([cleanRun(incomplete).green, cleanRun(certificate('NO-GO', ['failed: Chaque instance répond: i02'])).green], [true, false]);
+    assert.match(renderTable([], cleanRun(certificate('NO-GO', ['failed: Chaque instance répond: i02']))), /\*\*FALSE ALARM or not run\*\* .*smoke failed: failed: Chaque instance répond: i02/);
+  });
+
   it('says when the failure does not name what broke', () => {
     assert.equal(detectionRow(faultCase, certificate('NO-GO', ['failed: an instance does not answer'])).namesWhatBroke, false);
   });
@@ -42,5 +53,41 @@ describe('the detection table', () => {
     assert.ok(cases.length >= 9);
     assert.ok(cases.every((c) => c.names.length > 0));
     assert.ok(cases.some((c) => c.quick));
+  });
+
+  it('refuses a fault case with an unknown key, naming the file, the entry and the known keys', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'faults-')), 'faults.yaml');
+    writeFileSync(file, '- id: x\n  description: d\n  fault: sms-silent\n  names: [SMS]\n  suite: "@foundation"\n');
+    assert.throws(() => loadFaultCases(file), (e: Error) => e.message.includes(file) && e.message.includes('entry 1 (x)') && e.message.includes('unknown key(s) suite') && e.message.includes('suites'));
+  });
+});
+
+describe('the plan a fault is hunted with', () => {
+  const load = (text: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'detection-plan-')), 'plan.yaml');
+    writeFileSync(file, text);
+    return loadPlan(file);
+  };
+  const runs = (plan: ReturnType<typeof loadPlan>) => plan.phases.map((p) => [p.id, p.steps.map((s) => (s.kind === 'run' ? `run ${s.tags}` : s.action)).join(', ')]);
+
+  it('migrates with its data certification, then runs only the fault\'s suites on V10', () => {
+    assert.deepEqual(runs(load(detectionPlan('t', [faultCase]))), [
+      ['baseline', 'generate-data'],
+      ['migration', 'maintenance-on, snapshot, backup, migrate, certify-data, redeploy, maintenance-off'],
+      ['suites', 'run ((@foundation)) and not @v9-only and not @wip'],
+    ]);
+  });
+
+  it('runs V9 suites before the migration, and rehearses the rollback when asked', () => {
+    const plan = load(detectionPlan('t', [{ suites: '@annonce', on: 'v9', rollback: false }, { suites: undefined, on: 'v10', rollback: true }]));
+    assert.deepEqual(runs(plan).map(([id]) => id), ['baseline', 'migration', 'rollback']);
+    assert.equal(runs(plan)[0]?.[1], 'generate-data, run ((@annonce)) and @v9 and not @wip');
+    assert.equal(runs(plan)[2]?.[1], 'maintenance-on, rollback, certify-rollback, redeploy, maintenance-off');
+  });
+
+  it('plays every fault\'s suites in the clean run', () => {
+    const cases = loadFaultCases();
+    const suites = load(detectionPlan('clean', cases)).phases.find((p) => p.id === 'suites');
+    for (const c of cases.filter((x) => x.suites && x.on === 'v10')) assert.ok(JSON.stringify(suites).includes(`(${c.suites})`), c.id);
   });
 });

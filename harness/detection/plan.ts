@@ -1,0 +1,43 @@
+// The plan a fault is hunted with: the migration rehearsed on a small data set, then only the suites that should catch it.
+
+import { stringify } from 'yaml';
+import type { FaultCase } from './table.ts';
+
+/** What the detection plans need from a fault case: where its suites run and whether the rollback is rehearsed. */
+export type PlanNeeds = Pick<FaultCase, 'suites' | 'on' | 'rollback'>;
+
+/**
+ * The certification plan of one fault case (or, merged, of the clean run): V9 baseline with generated data, the
+ * migration with its data certification and the redeploy to V10, the case's suites on V9 (before) or V10 (after),
+ * and the rollback with its certification when the case needs it. Every phase ends in a gate, as in the shipped plans.
+ */
+export function detectionPlan(name: string, needs: PlanNeeds[]): string {
+  const suites = (on: 'v9' | 'v10'): string[] => [...new Set(needs.filter((n) => n.suites && n.on === on).map((n) => `(${n.suites})`))];
+  const v9 = suites('v9');
+  const v10 = suites('v10');
+  const run = (expressions: string[], version: 'v9' | 'v10'): string => `(${expressions.join(' or ')}) and ${version === 'v9' ? '@v9' : 'not @v9-only'} and not @wip`;
+  const phases: unknown[] = [
+    {
+      id: 'baseline',
+      title: 'V9 with generated data',
+      steps: [{ action: 'generate-data', scale: 'small' }, ...(v9.length > 0 ? [{ run: run(v9, 'v9') }] : [])],
+      gate: v9.length > 0 ? { scenarios: 'all-passed', minScenarios: 1, actions: 'succeeded' } : { actions: 'succeeded' },
+    },
+    {
+      id: 'migration',
+      title: 'Maintenance, migration, data certification, redeploy on V10',
+      steps: ['maintenance-on', 'snapshot', 'backup', 'migrate', 'certify-data', { action: 'redeploy', version: 'v10' }, 'maintenance-off'].map((s) => (typeof s === 'string' ? { action: s } : s)),
+      gate: { actions: 'succeeded', windowMinutes: 45 },
+    },
+  ];
+  if (v10.length > 0) phases.push({ id: 'suites', title: 'The suites that should catch it, on V10', steps: [{ run: run(v10, 'v10') }], gate: { scenarios: 'all-passed', minScenarios: 1 } });
+  if (needs.some((n) => n.rollback)) {
+    phases.push({
+      id: 'rollback',
+      title: 'Rollback rehearsal and its certification',
+      steps: ['maintenance-on', 'rollback', 'certify-rollback', { action: 'redeploy', version: 'v9' }, 'maintenance-off'].map((s) => (typeof s === 'string' ? { action: s } : s)),
+      gate: { actions: 'succeeded' },
+    });
+  }
+  return `# Written by npm run detection: the plan "${name}" was certified with.\n${stringify({ name, platform: { version: 'v9', instances: 2 }, phases })}`;
+}

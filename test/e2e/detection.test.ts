@@ -1,0 +1,24 @@
+// The short detection run `npm test` replays: each quick fault of harness/detection/faults.yaml caught and named, and a clean run GO.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadFaultCases } from '../../harness/detection/table.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+describe('npm run detection -- --quick', () => {
+  it('detects every quick fault, names what broke, and the clean run is GO', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'detection-quick-')), 'table.md');
+    const quick = loadFaultCases().filter((c) => c.quick);
+    const run = spawnSync(process.execPath, [join(root, 'harness', 'detection-cli.ts'), '--quick', '--out', out], { cwd: root, encoding: 'utf8', timeout: 30 * 60_000 });
+    const table = readFileSync(out, 'utf8');
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr.slice(-4000)}`);
+    for (const c of quick) assert.match(table, new RegExp(`^\\| ${c.id}: .*\\| yes \\| .* \\| yes \\| \\d+\\.\\d s \\| NO-GO \\|$`, 'm'), `${c.id} in\n${table}`);
+    assert.match(table, /^\| \(no fault: clean run\) \| no false alarm \| .*all \d+ gates passed/m);
+    assert.match(run.stdout, new RegExp(`detection: ${quick.length}/${quick.length} faults detected and named; clean run green`));
+  });
+});
