@@ -1,7 +1,6 @@
 // `npm start` (the certification plan) end to end: certificate, per-partner reports with nothing of other partners, and the instance that did not restart.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,26 +9,16 @@ import { loadCatalog } from '../../catalog/index.ts';
 import type { Certificate } from '../../harness/certificate/build.ts';
 import { partnerMarks } from '../../harness/certificate/partners.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
+import { runCli } from './cli.ts';
 
-const cli = join(import.meta.dirname, '..', '..', 'harness', 'cli.ts');
 
 async function certify(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 600_000) {
-  const reportsDir = mkdtempSync(join(tmpdir(), 'certify-e2e-'));
-  const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, MQTT_URL: undefined, ...env };
-  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  const started = Date.now();
-  const child = spawn(process.execPath, [cli, 'certify', '--reports-dir', reportsDir, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearTimeout(timer);
+  const { code, output, seconds, reportsDir } = await runCli(['certify', ...args], { env, timeoutMs, prefix: 'certify-e2e-' });
   const runs = existsSync(reportsDir) ? readdirSync(reportsDir) : [];
   const runDir = runs[0] ? join(reportsDir, runs[0]) : '';
   const certificateFile = join(runDir, 'certificate.json');
   const certificate = runDir && existsSync(certificateFile) ? (JSON.parse(readFileSync(certificateFile, 'utf8')) as Certificate) : undefined;
-  return { code, output, seconds: (Date.now() - started) / 1000, runDir, certificate };
+  return { code, output, seconds, runDir, certificate };
 }
 
 function files(dir: string): string[] {

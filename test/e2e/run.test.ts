@@ -1,14 +1,12 @@
 // `npm start` end to end: the foundation slice on the embedded defaults and on real services, and each way a run can go wrong.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { RunOutcome } from '../../harness/run.ts';
+import { runCli } from './cli.ts';
 
-const cli = join(import.meta.dirname, '..', '..', 'harness', 'cli.ts');
 const realServices = { DATABASE_URL: process.env['DATABASE_URL'], MQTT_URL: process.env['MQTT_URL'] };
 
 interface Finished {
@@ -20,21 +18,11 @@ interface Finished {
 
 /** Runs the harness CLI with a deadline; `env` entries set to undefined are removed. */
 async function harness(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 240_000): Promise<Finished> {
-  const reportsDir = mkdtempSync(join(tmpdir(), 'harness-e2e-'));
-  const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, MQTT_URL: undefined, ...env };
-  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  const started = Date.now();
-  const child = spawn(process.execPath, [cli, 'run', '--reports-dir', reportsDir, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  clearTimeout(timer);
+  const { code, output, seconds, reportsDir } = await runCli(['run', ...args], { env, timeoutMs, prefix: 'harness-e2e-' });
   const runId = /\[harness\] run (\S+):/.exec(output)?.[1];
   const summaryFile = runId ? join(reportsDir, runId, 'summary.json') : '';
   const outcome = runId && existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as RunOutcome) : undefined;
-  return { code, output, seconds: (Date.now() - started) / 1000, outcome };
+  return { code, output, seconds, outcome };
 }
 
 function explain(run: Finished): string {

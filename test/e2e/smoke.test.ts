@@ -1,7 +1,6 @@
 // The smoke pass catches what breaks a migration day, naming it: a camera generation refused, a partner's alarms dropped, the back office stuck in maintenance, lost and shifted data; and on production it uses only the designated test accounts and devices.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,25 +10,14 @@ import { PlatformApi } from '../../drivers/index.ts';
 import { startEnvironment } from '../../environments/index.ts';
 import type { Certificate } from '../../harness/certificate/build.ts';
 import type { RunOutcome } from '../../harness/run.ts';
+import { runCli, type CliRun } from './cli.ts';
 
-const cli = join(import.meta.dirname, '..', '..', 'harness', 'cli.ts');
 const smokeTags = '@smoke-back-office or @smoke-appareils or @smoke-alarme or @smoke-donnees';
 
-interface Finished { code: number | null; output: string; seconds: number; reportsDir: string }
+type Finished = CliRun;
 
 async function harness(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 120_000): Promise<Finished> {
-  const reportsDir = mkdtempSync(join(tmpdir(), 'smoke-e2e-'));
-  const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, MQTT_URL: undefined, ...env };
-  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  const started = Date.now();
-  const child = spawn(process.execPath, [cli, ...args, '--reports-dir', reportsDir], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearTimeout(timer);
-  return { code, output, seconds: (Date.now() - started) / 1000, reportsDir };
+  return runCli(args, { env, timeoutMs, prefix: 'smoke-e2e-' });
 }
 
 function outcomeOf(run: Finished): RunOutcome | undefined {

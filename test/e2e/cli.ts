@@ -1,0 +1,34 @@
+// Runs the harness CLI as QA does, in a child process with a deadline and its own reports folder, for the end-to-end self-tests.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const cli = join(import.meta.dirname, '..', '..', 'harness', 'cli.ts');
+
+export interface CliRun {
+  code: number | null;
+  output: string;
+  seconds: number;
+  reportsDir: string;
+}
+
+/**
+ * `node harness/cli.ts <args> --reports-dir <new temp folder>`, killed after `timeoutMs`. The embedded defaults unless
+ * `env` names DATABASE_URL / MQTT_URL; `env` entries set to undefined are removed.
+ */
+export async function runCli(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs: number; prefix: string }): Promise<CliRun> {
+  const reportsDir = mkdtempSync(join(tmpdir(), options.prefix));
+  const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, MQTT_URL: undefined, ...options.env };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  const started = Date.now();
+  const child = spawn(process.execPath, [cli, ...args, '--reports-dir', reportsDir], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, output, seconds: (Date.now() - started) / 1000, reportsDir };
+}
