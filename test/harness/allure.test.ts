@@ -26,6 +26,16 @@ describe('Allure results', () => {
     assert.deepEqual(summary.problems, [{ name: 'sms', status: 'failed', message: 'no SMS i02 does not answer' }]);
   });
 
+  it('counts a pass after a failed attempt as flaky, and a scenario that passed twice as not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allure-'));
+    writeFileSync(join(dir, 'a1-result.json'), JSON.stringify({ name: 'retried', historyId: 'a', status: 'failed', stop: 1 }));
+    writeFileSync(join(dir, 'a2-result.json'), JSON.stringify({ name: 'retried', historyId: 'a', status: 'passed', stop: 2 }));
+    writeFileSync(join(dir, 'b1-result.json'), JSON.stringify({ name: 'twice', historyId: 'b', status: 'passed', stop: 1 }));
+    writeFileSync(join(dir, 'b2-result.json'), JSON.stringify({ name: 'twice', historyId: 'b', status: 'passed', stop: 2 }));
+    const summary = summarizeResults(dir);
+    assert.deepEqual([summary.total, summary.flaky, summary.byStatus], [2, 1, { passed: 2 }]);
+  });
+
   it('writes the environment widget and categories that tell a broken environment from a product defect', () => {
     const dir = mkdtempSync(join(tmpdir(), 'allure-'));
     writeRunMetadata(dir, { target: 'local', 'platform.version': 'v10' }, { name: 'local', buildName: 'r1' });
