@@ -45,14 +45,22 @@ export class InstanceFleet {
     this.#instances = await this.#startBatch(ids.map((id) => ({ id, version })));
   }
 
-  /** Stops every instance, then starts the same ids on `version`, but for those a deployment fault leaves down or on V9. */
+  /**
+   * Stops every instance, then starts the same ids on `version`, but for those a deployment fault leaves down or on V9.
+   * An instance that "stays on V9" while it runs V9 is simply not redeployed: its old process goes on answering, on
+   * the old version, in front of the migrated databases (a V9 process started afresh would refuse the V10 schema).
+   */
   async redeploy(version: PlatformVersion, faults: RedeployFaults = { notRestarted: [], staysV9: [] }): Promise<void> {
     const previous = this.#instances;
-    await this.stopAll();
-    const wanted = previous.filter((i) => !faults.notRestarted.includes(i.id)).map((i) => ({ id: i.id, version: faults.staysV9.includes(i.id) ? ('v9' as const) : version }));
+    const alive = (i: RunningInstance): boolean => i.child !== undefined && i.child.exitCode === null && i.child.signalCode === null;
+    const kept = previous.filter((i) => faults.staysV9.includes(i.id) && i.version === 'v9' && alive(i));
+    const replaced = previous.filter((i) => !kept.includes(i));
+    for (const instance of replaced) instance.stopping = true;
+    await Promise.all(replaced.map((instance) => (instance.child ? stopChild(instance.child) : undefined)));
+    const wanted = replaced.filter((i) => !faults.notRestarted.includes(i.id)).map((i) => ({ id: i.id, version: faults.staysV9.includes(i.id) ? ('v9' as const) : version }));
     const started = await this.#startBatch(wanted);
     // An instance left down keeps its old address: whoever checks it finds nobody there, as on the migration day.
-    this.#instances = previous.map((old) => started.find((s) => s.id === old.id) ?? { ...old, child: undefined, stopping: true });
+    this.#instances = previous.map((old) => (kept.includes(old) ? old : started.find((s) => s.id === old.id) ?? { ...old, child: undefined, stopping: true }));
   }
 
   async stopAll(): Promise<void> {

@@ -69,7 +69,8 @@ export function detectionRow(faultCase: FaultCase, certificate: Certificate | un
     fault: faultCase.id,
     description: faultCase.description,
     detected: certificate.verdict === 'NO-GO' && failed.length > 0,
-    by: reasons.map((r) => r.split('\n')[0]?.slice(0, 160) ?? ''),
+    // The reason's first line, and its first finding when it lists them (a data certification's rows).
+    by: reasons.map((r) => r.split('\n').slice(0, 2).map((line) => line.trim()).join(' ').slice(0, 220)),
     namesWhatBroke: faultCase.names.every((name) => text.includes(name)),
     secondsToDetection: seconds,
     verdict: certificate.verdict,
