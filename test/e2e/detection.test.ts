@@ -1,4 +1,4 @@
-// The short detection run `npm test` replays: each quick fault of harness/detection/faults.yaml caught and named, and a clean run GO.
+// The short detection run `npm test` replays: each quick fault of harness/detection/faults.yaml caught and named, and a clean run green (every gate passed).
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { loadFaultCases } from '../../harness/detection/table.ts';
 const root = join(import.meta.dirname, '..', '..');
 
 describe('npm run detection -- --quick', () => {
-  it('detects every quick fault, names what broke, and the clean run is GO', () => {
+  it('detects every quick fault, names what broke, and the clean run is green', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'detection-quick-')), 'table.md');
     const quick = loadFaultCases().filter((c) => c.quick);
     const run = spawnSync(process.execPath, [join(root, 'harness', 'detection-cli.ts'), '--quick', '--out', out], { cwd: root, encoding: 'utf8', timeout: 30 * 60_000 });
