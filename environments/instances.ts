@@ -55,8 +55,7 @@ export class InstanceFleet {
     const alive = (i: RunningInstance): boolean => i.child !== undefined && i.child.exitCode === null && i.child.signalCode === null;
     const kept = previous.filter((i) => faults.staysV9.includes(i.id) && i.version === 'v9' && alive(i));
     const replaced = previous.filter((i) => !kept.includes(i));
-    for (const instance of replaced) instance.stopping = true;
-    await Promise.all(replaced.map((instance) => (instance.child ? stopChild(instance.child) : undefined)));
+    await stop(replaced);
     const wanted = replaced.filter((i) => !faults.notRestarted.includes(i.id)).map((i) => ({ id: i.id, version: faults.staysV9.includes(i.id) ? ('v9' as const) : version }));
     const started = await this.#startBatch(wanted);
     // An instance left down keeps its old address: whoever checks it finds nobody there, as on the migration day.
@@ -64,8 +63,7 @@ export class InstanceFleet {
   }
 
   async stopAll(): Promise<void> {
-    for (const instance of this.#instances) instance.stopping = true;
-    await Promise.all(this.#instances.map((instance) => (instance.child ? stopChild(instance.child) : undefined)));
+    await stop(this.#instances);
   }
 
   /** Instances whose process exited while it should be running. */
@@ -80,7 +78,7 @@ export class InstanceFleet {
     try {
       await this.#startInBatches(wanted, running);
     } catch (error) {
-      await Promise.all(running.map((instance) => (instance.child ? stopChild(instance.child) : undefined)));
+      await stop(running);
       throw error;
     }
     return running;
@@ -106,4 +104,10 @@ export class InstanceFleet {
       });
     }
   }
+}
+
+/** Stops these instances on purpose: their exits are not failures of the environment. */
+async function stop(instances: RunningInstance[]): Promise<void> {
+  for (const instance of instances) instance.stopping = true;
+  await Promise.all(instances.map((instance) => (instance.child ? stopChild(instance.child) : undefined)));
 }

@@ -1,4 +1,4 @@
-// `npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE]`: each fault switched on in turn, then a clean run; non-zero if a fault goes undetected or the clean run is not GO.
+// `npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE]`: each fault switched on in turn, then a clean run; non-zero if a fault goes undetected or unnamed, or the clean run is not green.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ for (const faultCase of cases) {
   console.error(`[detection] ${faultCase.id}: ${row.detected ? 'detected' : 'NOT DETECTED'}${row.namesWhatBroke ? '' : ' (the message does not name what broke)'}`);
   rows.push(row);
 }
-// The clean run plays every suite the faults above were hunted with, and must be GO: no false alarm.
+// The clean run plays every suite the faults above were hunted with, with no fault: it must raise no false alarm.
 console.error('[detection] clean run (no fault)');
 const clean = certifyWith('clean', detectionPlan('detection: clean run', cases), []);
 // Green means no false alarm: every gate passed. A plan of a few suites leaves some partners or catalog entries

@@ -9,7 +9,8 @@ export type PlanNeeds = Pick<FaultCase, 'suites' | 'on' | 'rollback'>;
 /**
  * The certification plan of one fault case (or, merged, of the clean run): V9 baseline with generated data, the
  * migration with its data certification and the redeploy to V10, the case's suites on V9 (before) or V10 (after),
- * and the rollback with its certification when the case needs it. Every phase ends in a gate, as in the shipped plans.
+ * and the rollback with its certification when the case needs it. Every phase ends in a gate, as in the shipped plans;
+ * an action without options is written by its bare name, as plan files allow.
  */
 export function detectionPlan(name: string, needs: PlanNeeds[]): string {
   const suites = (on: 'v9' | 'v10'): string[] => [...new Set(needs.filter((n) => n.suites && n.on === on).map((n) => `(${n.suites})`))];
@@ -26,7 +27,7 @@ export function detectionPlan(name: string, needs: PlanNeeds[]): string {
     {
       id: 'migration',
       title: 'Maintenance, migration, data certification, redeploy on V10',
-      steps: ['maintenance-on', 'snapshot', 'backup', 'migrate', 'certify-data', { action: 'redeploy', version: 'v10' }, 'maintenance-off'].map((s) => (typeof s === 'string' ? { action: s } : s)),
+      steps: ['maintenance-on', 'snapshot', 'backup', 'migrate', 'certify-data', { action: 'redeploy', version: 'v10' }, 'maintenance-off'],
       gate: { actions: 'succeeded', windowMinutes: 45 },
     },
   ];
@@ -35,7 +36,7 @@ export function detectionPlan(name: string, needs: PlanNeeds[]): string {
     phases.push({
       id: 'rollback',
       title: 'Rollback rehearsal and its certification',
-      steps: ['maintenance-on', 'rollback', 'certify-rollback', { action: 'redeploy', version: 'v9' }, 'maintenance-off'].map((s) => (typeof s === 'string' ? { action: s } : s)),
+      steps: ['maintenance-on', 'rollback', 'certify-rollback', { action: 'redeploy', version: 'v9' }, 'maintenance-off'],
       gate: { actions: 'succeeded' },
     });
   }
