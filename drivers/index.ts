@@ -32,4 +32,4 @@ export { readLiveFrames, jpegComment, type LiveFrame, type LiveViewOptions } fro
 /** Devices as the platform sees them: endpoints advertised in /health, online state, stored events, dated at real time. */
 export { discoverDeviceEndpoints, waitForDeviceOnline, waitForDeviceEvents, expectPlacedAtRealTime, type DeviceEndpoints } from './devices.ts';
 /** Data spot checks: a test account's contract, events and recordings through the API, against its reference data and its databases (read-only), in Paris time. */
-export { readAccountThroughApi, readAccountFromDatabases, referenceProblems, expiredRecordings, databaseProblems, parisTime, parisWallClock, timeKey, historyLimit, type AccountData, type ReferenceExpectation, type ViewedEvent, type ViewedRecording, type DatabaseUrls } from './reference-data.ts';
+export { readAccountThroughApi, readAccountFromDatabases, referenceProblems, expiredRecordings, databaseProblems, parisTime, parisWallClock, timeKey, withParisOffset, historyLimit, type AccountData, type ReferenceExpectation, type ViewedEvent, type ViewedRecording, type DatabaseUrls } from './reference-data.ts';

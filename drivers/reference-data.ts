@@ -59,6 +59,13 @@ export function parisWallClock(instant: string | number): string {
   return `${p['year']}-${p['month']}-${p['day']} ${p['hour']}:${p['minute']}:${p['second']}`;
 }
 
+/** "2026-11-26T10:31:02+01:00": the instant in Paris time, to the second, with its offset (ISO 8601). */
+export function withParisOffset(instant: string | number): string {
+  const p = parts(instant);
+  const offset = (p['timeZoneName'] ?? 'GMT').replace('GMT', '') || '+00:00';
+  return `${p['year']}-${p['month']}-${p['day']}T${p['hour']}:${p['minute']}:${p['second']}${offset}`;
+}
+
 /** "27/10/2019 02:30:00 heure de Paris (UTC+02:00)": an instant as a French reader checks it, with the offset that tells the two 02:30 of October apart. */
 export function parisTime(instant: string | number): string {
   const p = parts(instant);

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import * as allure from 'allure-js-commons';
 import { connectAsync } from 'mqtt';
 import type { CameraModel, Offer, WhiteLabel } from '../../catalog/index.ts';
-import { readAccountThroughApi, referenceProblems, type ReferenceExpectation } from '../../drivers/index.ts';
+import { readAccountThroughApi, referenceProblems, withParisOffset, type ReferenceExpectation } from '../../drivers/index.ts';
 import type { TestAccount } from '../../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
 import { redactUrl } from '../../lib/url.ts';
@@ -81,7 +81,7 @@ async function makeReferenceAccount(world: HarnessWorld, whiteLabel: WhiteLabel,
   const model = mqttCameraModel(world);
   const serial = newDeviceSerial(model.id);
   await customer.api.claimDevice({ serial, model: model.id });
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const now = Math.floor(Date.now() / 1000) * 1000;
   const history = [...designedHistory, { type: 'motion' as const, at: withParisOffset(now) }];
   await publishPastEvents(world.environment.mqttUrl, serial, history.map((e, i) => ({ eventId: `REF-${i + 1}`, type: e.type, at: e.at })));
   const reference: ReferenceExpectation = {
@@ -104,15 +104,6 @@ function mqttCameraModel(world: HarnessWorld): CameraModel {
   const model = world.catalog.cameraModels.find((m) => m.generation === 'mqtt3');
   if (!model) throw new ConfigurationError('catalog/data/camera-models.yaml has no camera of generation mqtt3, which the local test accounts use');
   return model;
-}
-
-/** "2026-11-26T10:31:02+01:00": the instant in Paris time with its offset. */
-export function withParisOffset(instant: Date): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
-  }).formatToParts(instant).map((p) => [p.type, p.value]));
-  const offset = (parts['timeZoneName'] ?? 'GMT').replace('GMT', '') || '+00:00';
-  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}${offset}`;
 }
 
 /**

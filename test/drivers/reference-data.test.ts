@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { databaseProblems, expiredRecordings, parisTime, parisWallClock, referenceProblems, type AccountData, type ReferenceExpectation } from '../../drivers/index.ts';
+import { databaseProblems, expiredRecordings, parisTime, parisWallClock, referenceProblems, withParisOffset, type AccountData, type ReferenceExpectation } from '../../drivers/index.ts';
 
 const reference: ReferenceExpectation = {
   offer: 'serenite-2011',
@@ -32,6 +32,7 @@ describe('Paris times', () => {
     assert.equal(parisTime('2019-10-27T00:30:00Z'), '27/10/2019 02:30:00 heure de Paris (UTC+02:00)');
     assert.equal(parisTime('2019-10-27T01:30:00Z'), '27/10/2019 02:30:00 heure de Paris (UTC+01:00)');
     assert.equal(parisWallClock('2019-10-27T00:30:00Z'), parisWallClock('2019-10-27T01:30:00Z'));
+    assert.deepEqual([withParisOffset('2019-10-27T00:30:00.900Z'), withParisOffset(Date.parse('2019-10-27T01:30:00Z'))], ['2019-10-27T02:30:00+02:00', '2019-10-27T02:30:00+01:00']);
   });
 });
 
