@@ -43,8 +43,9 @@ export function connectSide(side: PlatformSide, options: Pick<CertifierOptions, 
   const pool = (db: DatabaseName): pg.Pool => {
     let found = pools.get(db);
     if (!found) {
-      // One more than the queries in flight: a cursor's session stays open while its slices queue for a lane.
-      found = new pg.Pool({ connectionString: side.urls[db], max: size + 1, connectionTimeoutMillis: connectTimeoutMs, options: settings.join(' '), application_name: 'kw-certifier' });
+      // Beyond the queries in flight, sessions held by cursors while their slices queue for a lane: a borrowing's
+      // two (one per database, at most concurrency / 2 at once) and a folded borrowing's one.
+      found = new pg.Pool({ connectionString: side.urls[db], max: size + Math.max(1, Math.floor(size / 2)) + 1, connectionTimeoutMillis: connectTimeoutMs, options: settings.join(' '), application_name: 'kw-certifier' });
       found.on('error', () => undefined);
       pools.set(db, found);
     }
@@ -64,7 +65,7 @@ export function connectSide(side: PlatformSide, options: Pick<CertifierOptions, 
     } catch (error) {
       throw queryError(side, db, error);
     } finally {
-      onQuery?.(performance.now() - started);
+      onQuery?.(performance.now() - started, { database: db, sql });
       if (trace) process.stderr.write(`[certifier] ${Math.round(performance.now() - started)} ms at ${Math.round(started)} ${side.version} ${db}: ${sql.replace(/\s+/g, ' ').slice(0, trace)}\n`);
     }
   };

@@ -13,18 +13,108 @@ const slice = 20_000;
 export type Counts = Map<Dimension, Map<string, number>>;
 
 /**
- * For each dimension `side` borrows: in its own database, its rows counted per key (one pass over the key column);
- * in the other entity's database, each key's dimensions (one pass); both read sorted by key through cursors and
- * merged here, slice by slice. Events never leave their database; one (key, count) per customer or device does.
+ * A borrowing answered by the checksum scan itself: the other entity's keys are integers in a compact range, so each
+ * key's dimensions, numbered as combinations, fit in an array shipped with the scan; the scan groups its rows by
+ * `array[key]` as one more grouping set. No second pass over the rows, and nothing per key comes back.
  */
-export async function borrowedCounts(conn: SideConnections, side: SideSql, byEntity: Map<string, SideSql>, lanes: { run: Limiter; shipping: Limiter }): Promise<Counts> {
-  const counts: Counts = new Map();
+export interface FoldedBorrowing {
+  join: ViaJoin;
+  /** The lowest key: the array's first element is this key's combination. */
+  low: bigint;
+  high: bigint;
+  /** The array as a PostgreSQL literal: a combination number per key from `low` to `high`, 0 for no row. */
+  combinations: string;
+  /** Combination n's value of each of the join's dimensions is `values[n - 1]`; 0 is "(none)" for all. */
+  values: string[][];
+}
+
+const integerTypes = new Set(['smallint', 'integer', 'bigint']);
+/** Keys per array, at most: a 2-million-element array is some 10 MB of parameter per chunk. */
+const maxSpan = 2_000_000;
+
+/**
+ * Splits `side`'s borrowings into those its checksum scan can answer (integer keys, dense enough: see
+ * FoldedBorrowing) and those left to `borrowedCounts`. KW_CERTIFIER_FOLD=off leaves them all to it, to compare.
+ */
+export async function foldBorrowings(conn: SideConnections, side: SideSql, byEntity: Map<string, SideSql>, lanes: { run: Limiter }): Promise<{ folded: FoldedBorrowing[]; rest: ViaJoin[] }> {
+  const folded: FoldedBorrowing[] = [];
+  const rest: ViaJoin[] = [];
   for (const join of side.via) {
-    const source = byEntity.get(join.entity);
-    const exprs = join.dimensions.map((d) => source?.dimensions.find((x) => x.dimension === d)?.expr);
-    if (!source || exprs.some((e) => e === undefined)) {
-      throw new ConfigurationError(`the mapping takes dimensions ${join.dimensions.join(', ')} from entity ${join.entity}, which does not declare them as values of its own rows`);
+    const { source, exprs } = sourceOf(join, byEntity);
+    const [key] = source.keyColumns;
+    const foldable = process.env['KW_CERTIFIER_FOLD'] !== 'off' && source.keyColumns.length === 1 && key && integerTypes.has(key.type) && integerTypes.has(join.type);
+    const fold = foldable ? await foldOne(conn, join, source, key.name, exprs, lanes.run) : undefined;
+    if (fold) folded.push(fold);
+    else rest.push(join);
+  }
+  return { folded, rest };
+}
+
+async function foldOne(conn: SideConnections, join: ViaJoin, source: SideSql, key: string, exprs: string[], run: Limiter): Promise<FoldedBorrowing | undefined> {
+  const range = (await run(() => conn.query<{ low: string | null; high: string | null; n: string }>(source.db,
+    `SELECT min(t.${quote(key)})::text AS low, max(t.${quote(key)})::text AS high, count(t.${quote(key)}) AS n FROM ${quote(source.table)} t`))).rows[0];
+  if (!range?.low || !range.high) return undefined;
+  const low = BigInt(range.low);
+  const span = Number(BigInt(range.high) - low) + 1;
+  if (span > maxSpan || span > Math.max(1024, 4 * Number(range.n))) return undefined;
+  const combination = new Int32Array(span);
+  const numbers = new Map<string, number>();
+  const values: string[][] = [];
+  await conn.withSession(source.db, async (query) => {
+    const rows = await cursor(query, `SELECT (t.${quote(key)})::text AS k${exprs.map((e, i) => `, ${e} AS d${i}`).join('')} FROM ${source.from}`, run);
+    try {
+      for (let row = await rows.next(); row; row = await rows.next()) {
+        if (row.k === null || row.k === undefined) continue;
+        const dims = exprs.map((_, i) => row[`d${i}`] ?? '(none)');
+        const id = JSON.stringify(dims);
+        let n = numbers.get(id);
+        if (n === undefined) {
+          values.push(dims);
+          numbers.set(id, (n = values.length));
+        }
+        combination[Number(BigInt(row.k) - low)] = n;
+      }
+    } finally {
+      await rows.close();
     }
+  });
+  return { join, low, high: low + BigInt(span - 1), combinations: `{${combination.join(',')}}`, values };
+}
+
+/** SQL of a row's combination number in `fold` (0: no row of the other entity), the array being parameter `param`. */
+export function foldedExpr(fold: FoldedBorrowing, param: number): string {
+  const column = `t.${quote(fold.join.column)}`;
+  return `coalesce(CASE WHEN ${column} BETWEEN ${fold.low} AND ${fold.high} THEN ($${param}::int[])[(${column} - ${fold.low - 1n})::int] END, 0)`;
+}
+
+/** Adds `n` rows of combination `number` of `fold` to `counts`. */
+export function addFolded(counts: Counts, fold: FoldedBorrowing, number: number, n: number): void {
+  fold.join.dimensions.forEach((dimension, i) => {
+    const values = counts.get(dimension) ?? new Map<string, number>();
+    const value = number === 0 ? '(none)' : fold.values[number - 1]?.[i] ?? '(none)';
+    counts.set(dimension, values.set(value, (values.get(value) ?? 0) + n));
+  });
+}
+
+function sourceOf(join: ViaJoin, byEntity: Map<string, SideSql>): { source: SideSql; exprs: string[] } {
+  const source = byEntity.get(join.entity);
+  const exprs = join.dimensions.map((d) => source?.dimensions.find((x) => x.dimension === d)?.expr);
+  if (!source || exprs.some((e) => e === undefined)) {
+    throw new ConfigurationError(`the mapping takes dimensions ${join.dimensions.join(', ')} from entity ${join.entity}, which does not declare them as values of its own rows`);
+  }
+  return { source, exprs: exprs as string[] };
+}
+
+/**
+ * For each dimension `side` borrows through `joins` (those its scan does not fold): in its own database, its rows
+ * counted per key (one pass over the key column); in the other entity's database, each key's dimensions (one pass);
+ * both read sorted by key through cursors and merged here, slice by slice. Events never leave their database; one
+ * (key, count) per customer or device does.
+ */
+export async function borrowedCounts(conn: SideConnections, side: SideSql, byEntity: Map<string, SideSql>, lanes: { run: Limiter; shipping: Limiter }, joins: ViaJoin[] = side.via): Promise<Counts> {
+  const counts: Counts = new Map();
+  for (const join of joins) {
+    const { source, exprs } = sourceOf(join, byEntity);
     // Grouped on the raw column (no cast per row), cast once per key for the merge's byte order.
     const keys = `SELECT g.key::text AS k, g.n FROM (SELECT t.${quote(join.column)} AS key, count(*)::bigint AS n FROM ${quote(side.table)} t GROUP BY 1) g ORDER BY g.key::text COLLATE "C"`;
     const [key] = source.keyColumns;

@@ -7,7 +7,7 @@ import type { Pair } from './locate.ts';
 import type { Limiter } from './limiter.ts';
 import { rowsByKeys, sampleKeys } from './rows.ts';
 import { aggregate, differingSegments } from './scan.ts';
-import { borrowedCounts } from './dimensions.ts';
+import { borrowedCounts, foldBorrowings } from './dimensions.ts';
 import type { SideSql } from './sql.ts';
 import type { Aggregates } from './scan.ts';
 import type { Dimension, Finding } from './types.ts';
@@ -48,9 +48,14 @@ export function segmentBits(rows: number): number {
 
 export async function certifyEntity({ pair, database, entities, options }: EntityJob): Promise<EntityReport> {
   const started = performance.now();
+  // Borrowings the scans answer themselves need their arrays first; the others run beside the scans.
+  const [eFold, aFold] = await Promise.all([
+    foldBorrowings(pair.expected.conn, pair.expected.sql, entities.expected, options),
+    foldBorrowings(pair.actual.conn, pair.actual.sql, entities.actual, options),
+  ]);
   const borrowed = Promise.all([
-    borrowedCounts(pair.expected.conn, pair.expected.sql, entities.expected, options),
-    borrowedCounts(pair.actual.conn, pair.actual.sql, entities.actual, options),
+    borrowedCounts(pair.expected.conn, pair.expected.sql, entities.expected, options, eFold.rest),
+    borrowedCounts(pair.actual.conn, pair.actual.sql, entities.actual, options, aFold.rest),
   ]);
   // Awaited below; a failure before then must not surface as an unhandled rejection.
   borrowed.catch(() => undefined);
@@ -61,8 +66,8 @@ export async function certifyEntity({ pair, database, entities, options }: Entit
   const sized: Pair = { ...pair, expected: { ...pair.expected, chunks: expectedSize.chunks }, actual: { ...pair.actual, chunks: actualSize.chunks } };
   const bits = segmentBits(Math.max(expectedSize.rows, actualSize.rows));
   const [e, a, [eBorrowed, aBorrowed]] = await Promise.all([
-    aggregate(sized.expected.conn, sized.expected.sql, sized.expected.chunks, { bits, dimensions: true }, options.run),
-    aggregate(sized.actual.conn, sized.actual.sql, sized.actual.chunks, { bits, dimensions: true }, options.run),
+    aggregate(sized.expected.conn, sized.expected.sql, sized.expected.chunks, { bits, dimensions: true, folded: eFold.folded }, options.run),
+    aggregate(sized.actual.conn, sized.actual.sql, sized.actual.chunks, { bits, dimensions: true, folded: aFold.folded }, options.run),
     borrowed,
   ]);
   for (const [dimension, values] of eBorrowed) e.counts.set(dimension, values);

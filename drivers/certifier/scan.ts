@@ -2,6 +2,8 @@
 
 import type { Chunk } from './chunks.ts';
 import type { SideConnections } from './connect.ts';
+import { addFolded, foldedExpr } from './dimensions.ts';
+import type { FoldedBorrowing } from './dimensions.ts';
 import type { Limiter } from './limiter.ts';
 import { chunkFilter } from './sql.ts';
 import type { SideSql } from './sql.ts';
@@ -25,6 +27,8 @@ export interface AggregateRequest {
   within?: { bits: number; segments: number[] };
   /** Counts per dimension of the row's own values as well (the full pass only). */
   dimensions?: boolean;
+  /** Counts per dimension borrowed through these arrays as well (the full pass only; see FoldedBorrowing). */
+  folded?: FoldedBorrowing[];
 }
 
 /** Aggregates of one side, chunk by chunk (in parallel through `run`), merged in Node: a few thousand numbers, never rows. */
@@ -51,15 +55,27 @@ async function aggregateChunk(conn: SideConnections, side: SideSql, chunk: Chunk
   const params: unknown[] = request.within ? [request.within.segments] : [];
   const where = [chunkFilter(chunk), ...(request.within ? [`(${side.u} >> ${32 - request.within.bits}) = ANY($1::bigint[])`] : [])].join(' AND ');
   const inner = `SELECT ${side.u} >> ${32 - request.bits} AS seg, ${side.rowHash} AS h`;
-  const sql = request.dimensions && side.dimensions.length > 0
-    ? withDimensions(side, inner, where)
+  const direct = request.dimensions ? side.dimensions.map((d, i) => ({ as: `d${i}`, expr: d.expr, kind: 'dim', label: d.dimension as string })) : [];
+  const folded = (request.folded ?? []).map((fold, i) => {
+    params.push(fold.combinations);
+    return { as: `b${i}`, expr: foldedExpr(fold, params.length), kind: 'fold', label: String(i) };
+  });
+  const groupings = [...direct, ...folded];
+  const sql = groupings.length > 0
+    ? withGroupings(inner, side.from, where, groupings)
     : `SELECT 'seg' AS kind, NULL AS dim, seg::text AS value, count(*) AS n, sum(h)::text AS s FROM (${inner} FROM ${side.from} WHERE ${where}${fence}) x GROUP BY seg`;
-  const { rows } = await conn.query<{ kind: string; dim: Dimension | null; value: string | null; n: string; s: string | null }>(side.db, sql, params);
+  const { rows } = await conn.query<{ kind: string; dim: string | null; value: string | null; n: string; s: string | null }>(side.db, sql, params);
   const segments = new Map<number, Totals>();
   const counts = new Map<Dimension, Map<string, number>>();
   for (const row of rows) {
     if (row.kind === 'seg') segments.set(Number(row.value), { n: Number(row.n), s: BigInt(row.s ?? 0) });
-    else if (row.dim !== null) counts.set(row.dim, (counts.get(row.dim) ?? new Map<string, number>()).set(row.value ?? '(none)', Number(row.n)));
+    else if (row.kind === 'fold') {
+      const fold = request.folded?.[Number(row.dim)];
+      if (fold) addFolded(counts, fold, Number(row.value), Number(row.n));
+    } else if (row.dim !== null) {
+      const dim = row.dim as Dimension;
+      counts.set(dim, (counts.get(dim) ?? new Map<string, number>()).set(row.value ?? '(none)', Number(row.n)));
+    }
   }
   return { segments, counts };
 }
@@ -73,18 +89,20 @@ async function aggregateChunk(conn: SideConnections, side: SideSql, chunk: Chunk
  */
 const fence = process.env['KW_CERTIFIER_FENCE'] === 'off' ? '' : ' OFFSET 0';
 
-/** One scan, several groupings (GROUPING SETS): segments and each dimension that is a value of the row itself. */
-function withDimensions(side: SideSql, inner: string, where: string): string {
-  const direct = side.dimensions.map((d, i) => ({ ...d, as: `d${i}` }));
-  const columns = ['seg', ...direct.map((d) => d.as)];
+/**
+ * One scan, several groupings (GROUPING SETS): segments, each dimension that is a value of the row itself, and each
+ * folded borrowing's combination number.
+ */
+function withGroupings(inner: string, from: string, where: string, groupings: { as: string; expr: string; kind: string; label: string }[]): string {
+  const columns = ['seg', ...groupings.map((g) => g.as)];
   const mask = (column: string): number => columns.reduce((m, c, i) => (c === column ? m : m | (1 << (columns.length - 1 - i))), 0);
-  const select = [inner, ...direct.map((d) => `${d.expr} AS ${d.as}`)].join(', ');
+  const select = [inner, ...groupings.map((g) => `${g.expr} AS ${g.as}`)].join(', ');
   const branches = [
     `SELECT 'seg' AS kind, NULL AS dim, seg::text AS value, n, s::text AS s FROM g WHERE g = ${mask('seg')}`,
-    ...direct.map((d) => `SELECT 'dim', ${literal(d.dimension)}, coalesce(${d.as}, '(none)'), n, NULL FROM g WHERE g = ${mask(d.as)}`),
+    ...groupings.map((g) => `SELECT ${literal(g.kind)}, ${literal(g.label)}, coalesce((${g.as})::text, '(none)'), n, NULL FROM g WHERE g = ${mask(g.as)}`),
   ];
   return `WITH g AS (SELECT GROUPING(${columns.join(', ')}) AS g, ${columns.join(', ')}, count(*) AS n, sum(h) AS s
-    FROM (${select} FROM ${side.from} WHERE ${where}${fence}) x GROUP BY GROUPING SETS (${columns.map((c) => `(${c})`).join(', ')}))
+    FROM (${select} FROM ${from} WHERE ${where}${fence}) x GROUP BY GROUPING SETS (${columns.map((c) => `(${c})`).join(', ')}))
     ${branches.join('\n    UNION ALL ')}`;
 }
 

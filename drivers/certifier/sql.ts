@@ -9,6 +9,8 @@ import type { ColumnTypes } from './validate.ts';
 export interface ViaJoin {
   entity: string;
   column: string;
+  /** The column's PostgreSQL type (information_schema `data_type`). */
+  type: string;
   alias: string;
   dimensions: Dimension[];
 }
@@ -69,7 +71,7 @@ export function sideSql(label: string, db: DatabaseName, side: EntitySide, value
       continue;
     }
     let join = via.find((j) => j.entity === source.via && j.column === source.column);
-    if (!join) via.push((join = { entity: source.via, column: source.column, alias: `v${via.length}`, dimensions: [] }));
+    if (!join) via.push((join = { entity: source.via, column: source.column, type: types.get(side.table)?.get(source.column) ?? 'text', alias: `v${via.length}`, dimensions: [] }));
     join.dimensions.push(dimension);
   }
   return {

@@ -49,8 +49,8 @@ export interface CertifierOptions {
   sampleSeed?: number;
   /** Deadline of each query (default 15 minutes: well inside the 45-minute window, and a hung server is noticed). */
   statementTimeoutMs?: number;
-  /** Told the duration of each query (the benchmark sums them: database work, whatever else loads the machine). */
-  onQuery?: (ms: number) => void;
+  /** Told the duration of each query and its SQL (the benchmark sums them: database work, whatever else loads the machine). */
+  onQuery?: (ms: number, query: { database: DatabaseName; sql: string }) => void;
 }
 
 export const defaults: Required<Omit<CertifierOptions, 'onQuery'>> = {

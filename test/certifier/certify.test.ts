@@ -2,8 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { certifyMigration } from '../../drivers/certifier/index.ts';
 import type { MigrationCertificate, MigrationRehearsal } from '../../drivers/certifier/index.ts';
-import { backedUpRehearsal } from './support/rehearsal.ts';
+import { backedUpRehearsal, thorough } from './support/rehearsal.ts';
 
 describe('certifying a clean V9 -> V10 migration', () => {
   let rehearsal: MigrationRehearsal;
@@ -41,6 +42,24 @@ describe('certifying a clean V9 -> V10 migration', () => {
     assert.deepEqual(counts('devices', 'device kind').map((c) => [c.value, c.v9, c.v10]), [['camera', 500, 500]]);
     assert.deepEqual(counts('recordings', 'device kind').map((c) => [c.value, c.v9, c.v10]), [['camera', 6000, 6000]]);
     for (const e of cert.entities) for (const c of e.counts) assert.equal(c.v9, c.v10, `${e.entity} ${c.dimension} ${c.value}`);
+  });
+
+  it('counts events per customer dimension in the checksum scan itself, as the two merged passes count them', async () => {
+    const scansOfEvents = async (): Promise<{ counts: unknown; groupByCustomer: number }> => {
+      let groupByCustomer = 0;
+      const onQuery = (_ms: number, q: { database: string; sql: string }): void => {
+        if (q.database === 'events' && /GROUP BY 1/.test(q.sql)) groupByCustomer += 1;
+      };
+      const again = await certifyMigration(rehearsal.backupSide(), rehearsal.side('v10'), { ...thorough, sampleRows: 0, onQuery });
+      return { counts: again.entities.find((e) => e.entity === 'events')?.counts, groupByCustomer };
+    };
+    const folded = await scansOfEvents();
+    process.env['KW_CERTIFIER_FOLD'] = 'off';
+    const merged = await scansOfEvents().finally(() => delete process.env['KW_CERTIFIER_FOLD']);
+    assert.equal(folded.groupByCustomer, 0, 'no pass of its own over the events to count them per customer');
+    assert.equal(merged.groupByCustomer, 2, 'one pass per side when not folded');
+    assert.deepEqual(folded.counts, merged.counts);
+    assert.deepEqual(folded.counts, cert.entities.find((e) => e.entity === 'events')?.counts);
   });
 
   it('compares a deep sample of random rows field by field', () => {
