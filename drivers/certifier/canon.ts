@@ -14,15 +14,26 @@ export const acceptedTypes: Record<Canon, string[]> = {
   'sorted-list': ['ARRAY', 'text'],
 };
 
+/**
+ * From `from` (inclusive) to `to` (exclusive), Paris wall-clock times are read at UTC+1 (standard time) before the
+ * first boundary, and alternately UTC+2 (summer time) and UTC+1 from each boundary on: the local time where the
+ * reference reading switches offset. Outside that range, the reference reading applies.
+ */
+export interface ParisChanges {
+  from: string;
+  to: string;
+  boundaries: string[];
+}
+
 /** What stands for NULL in canonical text (a NULL must not vanish from the row, nor equal an empty string). */
 export const nullMark = '\\N';
 
 /** SQL turning `x` (of PostgreSQL type `type`) into its canonical text, NULL included. */
-export function canonical(x: string, as: Canon, type: string): string {
-  return `coalesce(${bare(x, as, type)}, E'\\\\N')`;
+export function canonical(x: string, as: Canon, type: string, paris?: ParisChanges): string {
+  return `coalesce(${bare(x, as, type, paris)}, E'\\\\N')`;
 }
 
-function bare(x: string, as: Canon, type: string): string {
+function bare(x: string, as: Canon, type: string, paris: ParisChanges | undefined): string {
   switch (as) {
     case 'text':
       return x;
@@ -32,7 +43,7 @@ function bare(x: string, as: Canon, type: string): string {
     case 'utc-instant':
       return `((${x}) AT TIME ZONE 'UTC')::text`;
     case 'paris-wall-clock':
-      return `(${parisWallClockAsUtc(x)})::text`;
+      return `(${paris ? parisWallClockAsUtcFrom(x, paris) : parisWallClockAsUtc(x)})::text`;
     case 'seconds-as-ms':
       return `((${x})::bigint * 1000)::text`;
     case 'json-object':
@@ -61,3 +72,15 @@ export function parisWallClockAsUtc(x: string): string {
 
 /** The separator of canonical fields in a row: a control character no business value contains. */
 export const fieldSeparator = "E'\\x1f'";
+
+/**
+ * The reading of `x` as UTC wall clock (timestamp), equal to `parisWallClockAsUtc(x)` (tested on every hour from 1977
+ * to 2099 and every minute of the change days): inside the range, one binary search (`width_bucket`) among the
+ * boundaries tells summer (odd bucket) from standard time.
+ */
+export function parisWallClockAsUtcFrom(x: string, changes: ParisChanges): string {
+  const boundaries = `'{${changes.boundaries.map((b) => `"${b}"`).join(',')}}'::timestamp[]`;
+  return `(CASE WHEN (${x}) >= '${changes.from}' AND (${x}) < '${changes.to}'
+    THEN (${x}) - CASE WHEN width_bucket(${x}, ${boundaries}) % 2 = 1 THEN interval '2 hours' ELSE interval '1 hour' END
+    ELSE ${parisWallClockAsUtc(x)} END)`;
+}

@@ -8,10 +8,11 @@ import { checkHashes } from './hashes.ts';
 import { limiter } from './limiter.ts';
 import { v9ToV10 } from './mapping/v9-to-v10.ts';
 import type { Mapping } from './mapping/types.ts';
+import { readSideParisChanges } from './paris.ts';
 import { sideSql } from './sql.ts';
 import type { SideSql } from './sql.ts';
 import { defaults } from './types.ts';
-import type { CertifierOptions, Finding, PlatformSide } from './types.ts';
+import type { CertifierOptions, DatabaseName, Finding, PlatformSide } from './types.ts';
 import { unchangedTables } from './unchanged.ts';
 import { checkMapping, checkVersions, readTypes } from './validate.ts';
 
@@ -40,8 +41,9 @@ export async function certifyMigration(v9: PlatformSide, v10: PlatformSide, opti
     await checkHashes([sides.v9, sides.v10]);
     const types = { v9: await readTypes(sides.v9), v10: await readTypes(sides.v10) };
     checkMapping(mapping.entities, sides, types);
+    const paris = { v9: await readSideParisChanges(sides.v9, parisDatabases(mapping, 'v9')), v10: await readSideParisChanges(sides.v10, parisDatabases(mapping, 'v10')) };
     const sql = (version: 'v9' | 'v10'): Map<string, SideSql> => new Map(mapping.entities.map((e) =>
-      [e.name, sideSql(`${e.name} (${version.toUpperCase()})`, e.database, e[version], e.fields.map((f) => f[version]), types[version][e.database])]));
+      [e.name, sideSql(`${e.name} (${version.toUpperCase()})`, e.database, e[version], e.fields.map((f) => f[version]), types[version][e.database], paris[version].get(e.database))]));
     const bySide = { v9: sql('v9'), v10: sql('v10') };
     const unchanged = await unchangedTables(mapping, sides);
     const run = limiter(o.concurrency);
@@ -61,6 +63,12 @@ export async function certifyMigration(v9: PlatformSide, v10: PlatformSide, opti
   } finally {
     await Promise.all([sides.v9.close(), sides.v10.close()]);
   }
+}
+
+/** The databases where `version` holds a Paris wall-clock time the mapping reads (a field or a dimension). */
+function parisDatabases(mapping: Mapping, version: 'v9' | 'v10'): Set<DatabaseName> {
+  const paris = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as { as?: string }).as === 'paris-wall-clock';
+  return new Set(mapping.entities.filter((e) => e.fields.some((f) => paris(f[version])) || Object.values(e[version].dimensions ?? {}).some(paris)).map((e) => e.database));
 }
 
 const weight = (db: string): number => (db === 'events' ? 3 : db === 'media' ? 2 : 1);

@@ -1,6 +1,7 @@
 // SQL of one side of an entity: its FROM with lookups, natural key, canonical fields, row hash and key-range segment.
 
 import { canonical, fieldSeparator } from './canon.ts';
+import type { ParisChanges } from './canon.ts';
 import type { Dimension, EntitySide, Value } from './mapping/types.ts';
 import type { DatabaseName } from './types.ts';
 import type { ColumnTypes } from './validate.ts';
@@ -41,8 +42,8 @@ export interface DimensionSql {
 export const quote = (name: string): string => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
 const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
-/** The side's SQL, given the column types read from its database (validated before). */
-export function sideSql(label: string, db: DatabaseName, side: EntitySide, values: Value[], types: ColumnTypes): SideSql {
+/** The side's SQL, given the column types read from its database (validated before) and where its Paris time changes. */
+export function sideSql(label: string, db: DatabaseName, side: EntitySide, values: Value[], types: ColumnTypes, paris?: ParisChanges): SideSql {
   const aliasOf = new Map<string, { alias: string; table: string }>([['', { alias: 't', table: side.table }]]);
   const joins = (side.lookups ?? []).map((l) => {
     const from = aliasOf.get(l.from ?? '') ?? { alias: 't', table: side.table };
@@ -57,7 +58,7 @@ export function sideSql(label: string, db: DatabaseName, side: EntitySide, value
     if ('constant' in v) return `${literal(v.constant)}::text`;
     const at = aliasOf.get('lookup' in v ? v.lookup : '') ?? { alias: 't', table: side.table };
     const type = 'lookup' in v && (side.lookups ?? []).find((l) => l.name === v.lookup)?.collect ? 'text' : types.get(at.table)?.get(v.column) ?? 'text';
-    return canonical(`${at.alias}.${quote(v.column)}`, v.as, type);
+    return canonical(`${at.alias}.${quote(v.column)}`, v.as, type, paris);
   };
   const keyColumns = side.key.map((name) => ({ name, type: types.get(side.table)?.get(name) ?? 'text' }));
   const keyText = `concat_ws(${fieldSeparator}, ${side.key.map((k) => `(t.${quote(k)})::text`).join(', ')})`;

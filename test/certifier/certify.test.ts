@@ -44,14 +44,16 @@ describe('certifying a clean V9 -> V10 migration', () => {
     for (const e of cert.entities) for (const c of e.counts) assert.equal(c.v9, c.v10, `${e.entity} ${c.dimension} ${c.value}`);
   });
 
-  it('counts events per customer dimension in the checksum scan itself, as the two merged passes count them', async () => {
-    const scansOfEvents = async (): Promise<{ counts: unknown; groupByCustomer: number }> => {
+  it('counts events per customer dimension in the checksum scan itself, as the two merged passes count them, and reads Paris times through the change boundaries', async () => {
+    const scansOfEvents = async (): Promise<{ counts: unknown; groupByCustomer: number; parisSearches: number }> => {
       let groupByCustomer = 0;
+      let parisSearches = 0;
       const onQuery = (_ms: number, q: { database: string; sql: string }): void => {
         if (q.database === 'events' && /GROUP BY 1/.test(q.sql)) groupByCustomer += 1;
+        if (q.database === 'events' && /GROUPING SETS/.test(q.sql) && /width_bucket\(t\.local_time/.test(q.sql)) parisSearches += 1;
       };
       const again = await certifyMigration(rehearsal.backupSide(), rehearsal.side('v10'), { ...thorough, sampleRows: 0, onQuery });
-      return { counts: again.entities.find((e) => e.entity === 'events')?.counts, groupByCustomer };
+      return { counts: again.entities.find((e) => e.entity === 'events')?.counts, groupByCustomer, parisSearches };
     };
     const folded = await scansOfEvents();
     process.env['KW_CERTIFIER_FOLD'] = 'off';
@@ -60,6 +62,7 @@ describe('certifying a clean V9 -> V10 migration', () => {
     assert.equal(merged.groupByCustomer, 2, 'one pass per side when not folded');
     assert.deepEqual(folded.counts, merged.counts);
     assert.deepEqual(folded.counts, cert.entities.find((e) => e.entity === 'events')?.counts);
+    assert.ok(folded.parisSearches > 0, "V9's Paris times read through the change boundaries (paris.ts), not a time-zone conversion per row");
   });
 
   it('compares a deep sample of random rows field by field', () => {
