@@ -2,17 +2,18 @@
 
 import { pathToFileURL } from 'node:url';
 import { validateEnvironment } from '../environments/index.ts';
-import { ConfigurationError } from '../lib/errors.ts';
+import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
 import { guardProduction } from './guard.ts';
 import { parseRunArgs } from './args.ts';
 import { certify } from './certify.ts';
 import { certifyUsage, parseCertifyArgs } from './certify-args.ts';
 import { printDryRun } from './dry-run.ts';
 import { mergeShards } from './merge.ts';
+import { parseRecordArgs, recordReference, recordUsage } from './record-reference.ts';
 import { loadPlan } from './plan/load.ts';
 import { certifyRun, exitCodes, printOutcome } from './run.ts';
 
-const usage = `usage:\n  node harness/cli.ts merge <shard run folder>... [--no-html] [--no-history]\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
+const usage = `usage:\n  ${recordUsage.replace('usage: ', '')}\n  node harness/cli.ts merge <shard run folder>... [--no-html] [--no-history]\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
 
 /** GO 0, NO-GO 1, configuration error 2, INCOMPLETE 4. */
 const certificateExit = { GO: 0, 'NO-GO': 1, INCOMPLETE: 4 } as const;
@@ -50,6 +51,18 @@ async function main(argv: string[]): Promise<number> {
     console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);
     return certificateExit[certificate.verdict];
   }
+  if (command === 'record-reference') {
+    const args = parseRecordArgs(rest);
+    const recording = await recordReference(args.env, args.out ? { out: args.out } : {});
+    console.log(`[harness] recorded on ${args.env} ${recording.instance} (${recording.version}):`);
+    for (const a of recording.accounts) {
+      console.log(a.written
+        ? `  ${a.email}: offer ${a.offer}, ${a.events} events (${a.repeatedHour} in the hour Paris repeats in October), ${a.recordings} recordings`
+        : `  ${a.email}: offer ${a.offer}, no event and no recording: no reference written (give it some history to check it after the migration)`);
+    }
+    console.log(`[harness] reference data written to ${recording.file}: review it, then set ${args.env.toUpperCase()}_TEST_ACCOUNTS_FILE to it for the smoke pass after the migration`);
+    return 0;
+  }
   throw new ConfigurationError(`unknown command "${command ?? ''}"; ${usage}`);
 }
 
@@ -69,5 +82,8 @@ try {
   if (error instanceof ConfigurationError) {
     console.error(error.message);
     process.exitCode = exitCodes['configuration-error'];
+  } else if (error instanceof EnvironmentError) {
+    console.error(error.message);
+    process.exitCode = exitCodes['broken-environment'];
   } else throw error;
 }

@@ -15,15 +15,15 @@ export interface CliRun {
 }
 
 /**
- * `node harness/cli.ts <args> --reports-dir <new temp folder>`, killed after `timeoutMs`. The embedded defaults unless
+ * `node harness/cli.ts <args> --reports-dir <new temp folder>` (unless `reportsDirFlag` is false), killed after `timeoutMs`. The embedded defaults unless
  * `env` names DATABASE_URL / MQTT_URL; `env` entries set to undefined are removed.
  */
-export async function runCli(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs: number; prefix: string }): Promise<CliRun> {
+export async function runCli(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs: number; prefix: string; reportsDirFlag?: boolean }): Promise<CliRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), options.prefix));
   const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, MQTT_URL: undefined, ...options.env };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const started = Date.now();
-  const child = spawn(process.execPath, [cli, ...args, '--reports-dir', reportsDir], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args, ...(options.reportsDirFlag === false ? [] : ['--reports-dir', reportsDir])], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));

@@ -56,7 +56,7 @@ describe('the smoke pass, end to end', () => {
     assert.match(reasons, /\[back-office\] the login page answered 503, expected 200: the back office is still in maintenance/, reasons);
   });
 
-  it('on production, connects and checks only the designated test accounts and devices, and names what the test accounts file lacks', async () => {
+  it('on production, records the test accounts\' reference data, then connects and checks only the designated test accounts and devices, and names what the test accounts file lacks', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'smoke-production-'));
     await using platform = await startEnvironment('local', { runId: `smoke-e2e-${Date.now()}`, version: 'v10', instances: 2, faults: [], logDir: join(dir, 'logs') }, {});
     const { descriptor } = platform;
@@ -78,7 +78,7 @@ describe('the smoke pass, end to end', () => {
       const client = await connectAsync(descriptor.mqttUrl, { clientId: serial, protocolVersion: 4, reconnectPeriod: 0 });
       for (const event of events) await client.publishAsync(`kw/cameras/${serial}/events`, JSON.stringify(event), { qos: 1 });
       await client.endAsync();
-      return { email: account.email, password: account.password, whiteLabel, reference: { offer, events: events.map((e) => ({ serial, type: e.type, at: e.at })), recordings: [] } };
+      return { email: account.email, password: account.password, whiteLabel };
     };
     const devices = await signup('veilis', 'essentiel-2019', 'individual', 'card');
     const monitored = await signup('securimax-connect', 'vigilance-2015', 'individual', 'card');
@@ -92,16 +92,37 @@ describe('the smoke pass, end to end', () => {
         // No MQTT 5 camera is designated: that scenario must say so.
         { email: devices.email, password: devices.password, whiteLabel: 'veilis', devices: [{ serial: `QA-ORION-${suffix}`, model: 'orion-hd-2011' }, { serial: `QA-LYNX-${suffix}`, model: 'lynx-2014' }, { serial: `QA-VIGIE-${suffix}`, model: 'vigie-2018' }] },
         { email: monitored.email, password: monitored.password, whiteLabel: 'securimax-connect', devices: [{ serial: `QA-LYNXHD-${suffix}`, model: 'lynx-hd-2015' }] },
+        // Their reference data is what record-reference reads from the platform, below.
         await withHistory('veilis', 'serenite-2011', 'individual', 'card', `QA-REF1-${suffix}`),
         await withHistory('assur-plus-protect', 'essentiel-2019', 'individual', 'card', `QA-REF2-${suffix}`),
       ],
     }));
     const { platform: { instances }, databases } = descriptor;
-    const run = await harness(['run', '--env', 'production', '--profile', 'smoke', '--tags', smokeTags, '--no-html'], {
+    const variables = {
       PRODUCTION_INSTANCES: instances.map((i) => `${i.id}=${i.url}`).join(','), PRODUCTION_INSTANCE_COUNT: String(instances.length),
       PRODUCTION_MQTT_URL: descriptor.mqttUrl, PRODUCTION_ACCOUNTS_DB_URL: databases.accounts, PRODUCTION_EVENTS_DB_URL: databases.events,
       PRODUCTION_MEDIA_DB_URL: databases.media, PRODUCTION_TEST_ACCOUNTS_FILE: file,
-    });
+    };
+    // Recorded before the migration in real life; here on the same platform, which the smoke pass then checks against it.
+    const before = readFileSync(file, 'utf8');
+    const recordedFile = join(dir, 'test-accounts.recorded.json');
+    const record = await runCli(['record-reference', '--env', 'production', '--out', recordedFile], { env: variables, timeoutMs: 60_000, prefix: 'smoke-e2e-', reportsDirFlag: false });
+    assert.equal(record.code, 0, explain(record));
+    assert.match(record.output, /offer serenite-2011, 2 events \(1 in the hour Paris repeats in October\)/, explain(record));
+    assert.equal(readFileSync(file, 'utf8'), before, 'the test accounts file itself is left as it was');
+    const recorded = JSON.parse(readFileSync(recordedFile, 'utf8')) as { supportAgent: unknown; accounts: { devices?: unknown; reference?: { offer: string; events: { serial: string; type: string; at: string }[] } }[] };
+    assert.deepEqual(recorded.supportAgent, agent);
+    assert.equal(recorded.accounts[0]?.devices !== undefined, true);
+    assert.deepEqual(recorded.accounts.map((a) => a.reference?.offer), [undefined, undefined, 'serenite-2011', 'essentiel-2019'], 'no reference for an account without history');
+    assert.match(record.output, /offer vigilance-2015, no event and no recording: no reference written/, explain(record));
+    assert.deepEqual(recorded.accounts[2]?.reference?.events, [
+      { serial: `QA-REF1-${suffix}`, type: 'sound', at: '2021-01-05T08:00:00+01:00' },
+      { serial: `QA-REF1-${suffix}`, type: 'motion', at: '2019-10-27T02:30:00+02:00' },
+    ]);
+    const again = await runCli(['record-reference', '--env', 'production', '--out', recordedFile], { env: variables, timeoutMs: 60_000, prefix: 'smoke-e2e-', reportsDirFlag: false });
+    assert.equal(again.code, 2, explain(again));
+    assert.match(again.output, /record-reference does not overwrite .*test-accounts\.recorded\.json: name a new file with --out/);
+    const run = await harness(['run', '--env', 'production', '--profile', 'smoke', '--tags', smokeTags, '--no-html'], { ...variables, PRODUCTION_TEST_ACCOUNTS_FILE: recordedFile });
     const outcome = outcomeOf(run);
     assert.equal(run.code, 2, explain(run));
     assert.equal(outcome?.verdict, 'configuration-error', explain(run));
