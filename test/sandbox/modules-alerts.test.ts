@@ -148,9 +148,14 @@ describe('the service modules of a v10 instance', () => {
     const c = await p.customer('senior-2018', { whiteLabel: 'veilleurs-presence', paymentMethod: 'sepa', instrument: 'FR7630006000011234567890189' });
     const family = phone();
     assert.equal((await c.api('PUT', '/api/settings/home-care', { windowMinutes: 12 * 60, familyPhone: family })).status, 200);
+    const watching = async (): Promise<string | null> => (await c.api<{ watchingSince: string | null }>('GET', '/api/settings/home-care')).body.watchingSince;
+    const since = await watching();
     await c.api('POST', '/api/test/clock', { minutes: 11 * 60 });
     await c.camera.event('motion', now());
     await eventsOf(c, (e) => e.length === 1, 'the movement');
+    // The event is listed once stored; the watch restarts when its notifications are decided, just after: under load,
+    // moving the clock in between would restart the watch 2 h later and the alert would rightly not come.
+    await retryUntil(watching, (at) => at !== since, { timeoutMs: 5000, intervalMs: 50, message: (last) => `expected the movement to restart the home-care watch (since ${since}); still ${last}` });
     await c.api('POST', '/api/test/clock', { minutes: 2 * 60 });
     // The decision is taken before the clock call answers: the counter, not the journal, proves "no alert".
     assert.equal((await health(p.url) as unknown as { modules: { homeCare: { alerts: number } } }).modules.homeCare.alerts, 0, 'a movement 2 h ago must not alert');
