@@ -52,8 +52,9 @@ export function parseRecordArgs(argv: string[]): { env: 'preprod' | 'production'
 /**
  * Logs each test account of `<ENV>_TEST_ACCOUNTS_FILE` in on the first instance (reads only: login and GETs), and writes
  * a copy of the file in which each account's `reference` is what the platform shows now: its offer, its newest events
- * and recordings with their times in Paris time with the offset (an account with neither gets none). Never overwrites a file: the copy goes to `out`
- * (default: beside the file, named with the time), to review, then to name in `<ENV>_TEST_ACCOUNTS_FILE`.
+ * and recordings with their times in Paris time with the offset (an account with neither gets none). Never overwrites
+ * a file: the copy goes to `out` (default: beside the file, named with the time), to review, then to name in
+ * `<ENV>_TEST_ACCOUNTS_FILE`.
  */
 export async function recordReference(name: 'preprod' | 'production', options: { out?: string; env?: NodeJS.ProcessEnv; now?: Date } = {}): Promise<Recording> {
   const env = options.env ?? process.env;

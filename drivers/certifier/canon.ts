@@ -74,8 +74,8 @@ export function parisWallClockAsUtc(x: string): string {
 export const fieldSeparator = "E'\\x1f'";
 
 /**
- * The reading of `x` as UTC wall clock (timestamp), equal to `parisWallClockAsUtc(x)` (tested on every hour from 1977
- * to 2099 and every minute of the change days): inside the range, one binary search (`width_bucket`) among the
+ * The reading of `x` as UTC wall clock (timestamp), equal to `parisWallClockAsUtc(x)` (tested on every hour from 1970
+ * to 2105 and every minute of the change days): inside the range, one binary search (`width_bucket`) among the
  * boundaries tells summer (odd bucket) from standard time.
  */
 export function parisWallClockAsUtcFrom(x: string, changes: ParisChanges): string {
