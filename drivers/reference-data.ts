@@ -79,16 +79,19 @@ export function parisTime(instant: string | number): string {
  * A value that is already a wall clock (V9 databases) is its own key.
  */
 export function timeKey(value: string, version: PlatformVersion): string {
-  if (/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value)) return value;
+  if (isWallClock(value)) return value;
   return version === 'v9' ? parisWallClock(value) : new Date(Math.floor(Date.parse(value) / 1000) * 1000).toISOString();
 }
 
+/** "2019-10-27 02:30:00": a V9 database's Paris wall clock, as opposed to an ISO instant. */
+const isWallClock = (value: string): boolean => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value);
+
 function shown(value: string): string {
-  return /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value) ? `${value} (Paris wall clock)` : parisTime(value);
+  return isWallClock(value) ? `${value} (Paris wall clock)` : parisTime(value);
 }
 
 function gap(expected: string, actual: string): string {
-  if (/ /.test(expected) || / /.test(actual)) return '';
+  if (isWallClock(expected) || isWallClock(actual)) return '';
   const minutes = Math.round((Date.parse(actual) - Date.parse(expected)) / 60_000);
   if (minutes === 0) return '';
   const size = Math.abs(minutes) % 60 === 0 ? `${Math.abs(minutes) / 60} h` : `${Math.abs(minutes)} min`;

@@ -68,6 +68,8 @@ export interface RemoteConfig {
   mqttUrl: string;
   databases: { accounts: string; events: string; media: string };
   testAccounts: TestAccount[];
+  /** The test accounts file they were read from (absolute path). */
+  testAccountsFile: string;
   supportAgent?: SupportAgent;
 }
 
@@ -113,8 +115,8 @@ export function loadRemoteConfig(name: RemoteName, env: NodeJS.ProcessEnv): Remo
   const databases = { accounts: need('ACCOUNTS_DB_URL'), events: need('EVENTS_DB_URL'), media: need('MEDIA_DB_URL') };
   const accountsFile = need('TEST_ACCOUNTS_FILE');
   let accounts: TestAccountsFile = { accounts: [] };
+  const path = resolve(accountsFile);
   if (accountsFile) {
-    const path = resolve(accountsFile);
     if (path.startsWith(repoRoot + sep)) problems.push(`${p}_TEST_ACCOUNTS_FILE points inside the repository (${path}): secrets stay outside it`);
     else if (!existsSync(path)) problems.push(`${p}_TEST_ACCOUNTS_FILE: no file at ${path}`);
     else {
@@ -132,7 +134,7 @@ export function loadRemoteConfig(name: RemoteName, env: NodeJS.ProcessEnv): Remo
     }
   }
   if (problems.length > 0) throw new ConfigurationError(`environment "${name}" is not configured:\n  - ${problems.join('\n  - ')}`);
-  return { instances, expectedVersion: version as PlatformVersion, mqttUrl, databases, testAccounts: accounts.accounts, ...(accounts.supportAgent ? { supportAgent: accounts.supportAgent } : {}) };
+  return { instances, expectedVersion: version as PlatformVersion, mqttUrl, databases, testAccounts: accounts.accounts, testAccountsFile: path, ...(accounts.supportAgent ? { supportAgent: accounts.supportAgent } : {}) };
 }
 
 /** A remote environment: nothing to start but the stub server; no ops tooling, and production refuses writes outside test accounts. */

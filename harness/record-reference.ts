@@ -8,6 +8,7 @@ import type { AccountData } from '../drivers/index.ts';
 import { loadRemoteConfig, parseTestAccounts } from '../environments/index.ts';
 import type { ReferenceData } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
+import { fileStamp } from './run.ts';
 
 export const recordUsage = 'usage: node harness/cli.ts record-reference --env preprod|production [--out FILE]';
 
@@ -60,9 +61,9 @@ export async function recordReference(name: 'preprod' | 'production', options: {
   const env = options.env ?? process.env;
   const config = loadRemoteConfig(name, env);
   const variable = `${name.toUpperCase()}_TEST_ACCOUNTS_FILE`;
-  const source = resolve(env[variable] ?? '');
+  const source = config.testAccountsFile;
   if (config.testAccounts.length === 0) throw new ConfigurationError(`${variable} ${source} designates no test account: nothing to record`);
-  const out = resolve(options.out ?? join(dirname(source), `${basename(source, '.json')}.reference-${stamp(options.now ?? new Date())}.json`));
+  const out = resolve(options.out ?? join(dirname(source), `${basename(source, '.json')}.reference-${fileStamp(options.now)}.json`));
   if (out === source || existsSync(out)) throw new ConfigurationError(`record-reference does not overwrite ${out}: name a new file with --out`);
   const instance = config.instances[0];
   if (!instance) throw new ConfigurationError(`${name.toUpperCase()}_INSTANCES lists no instance`);
@@ -111,8 +112,4 @@ export function inRepeatedHour(instant: string): boolean {
   const ms = Date.parse(instant);
   const wall = parisWallClock(ms);
   return wall === parisWallClock(ms - 3_600_000) || wall === parisWallClock(ms + 3_600_000);
-}
-
-function stamp(at: Date): string {
-  return at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }

@@ -27,9 +27,13 @@ export interface RunOutcome {
   notes: string[];
 }
 
+/** "20261126-134717": a time in file names, to the second (UTC). */
+export function fileStamp(now = new Date()): string {
+  return now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
 export function newRunId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${randomBytes(2).toString('hex')}`;
+  return `${fileStamp(now)}-${randomBytes(2).toString('hex')}`;
 }
 
 function verdictOf(summary: ResultSummary, notes: string[], brokenEnvironment: boolean): Verdict {
