@@ -10,7 +10,7 @@ export type * from './types.ts';
 export { environmentNames } from './types.ts';
 export { reapOrphans } from './children.ts';
 export { detectContainerRuntime } from './containers.ts';
-export { loadRemoteConfig, parseTestAccounts, remoteVariables, type ReferenceData, type ReferenceEvent, type ReferenceRecording, type RemoteConfig, type SupportAgent, type TestAccount, type TestAccountsFile, type TestDevice } from './remote.ts';
+export { loadRemoteConfig, parseTestAccounts, remoteVariables, type ReferenceContract, type ReferenceData, type ReferenceEvent, type ReferenceRecording, type RemoteConfig, type SupportAgent, type TestAccount, type TestAccountsFile, type TestDevice } from './remote.ts';
 
 /** Checks an environment name, listing the valid ones when it is unknown. */
 export function parseEnvironmentName(value: string): EnvironmentName {

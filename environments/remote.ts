@@ -37,6 +37,17 @@ export interface ReferenceData {
   offer: string;
   events: ReferenceEvent[];
   recordings: ReferenceRecording[];
+  /** The contract's settings as the customer saw them (optional): compared by value after the migration. */
+  account?: ReferenceContract;
+}
+
+/** A customer's settings that the migration must carry over as they were. */
+export interface ReferenceContract {
+  name: string;
+  phone: string;
+  /** Catalog ids (catalog/data/account-types.yaml, payment-methods.yaml). */
+  accountType: string;
+  paymentMethod: string;
 }
 
 /** A designated test account of a remote environment: the only accounts writes may touch there. */
@@ -233,7 +244,7 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
       problems.push(`${where} must be an object {"offer","events","recordings"}`);
       return { offer: '', events: [], recordings: [] };
     }
-    unknownKeys(where, value, ['offer', 'events', 'recordings']);
+    unknownKeys(where, value, ['offer', 'events', 'recordings', 'account']);
     const offer = text(`${where}.offer`, value['offer']);
     if (offer && !offers.includes(offer)) problems.push(`${where}.offer "${offer}" is no catalog offer id (catalog/data/offers.yaml: ${offers.join(', ')})`);
     const items = (key: string): Record<string, unknown>[] => {
@@ -262,7 +273,20 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
       return { serial: text(`${at}.serial`, recording['serial']), startedAt: instant(`${at}.startedAt`, recording['startedAt']), durationMs: Number(durationMs) };
     });
     if (events.length + recordings.length === 0) problems.push(`${where} lists no event and no recording: record at least one of the account's history before the migration`);
-    return { offer, events, recordings };
+    const account = value['account'] === undefined ? undefined : parseContract(`${where}.account`, value['account']);
+    return { offer, events, recordings, ...(account ? { account } : {}) };
+  }
+
+  function parseContract(where: string, value: unknown): ReferenceContract | undefined {
+    if (!isObject(value)) {
+      problems.push(`${where} must be an object {"name","phone","accountType","paymentMethod"}`);
+      return undefined;
+    }
+    unknownKeys(where, value, ['name', 'phone', 'accountType', 'paymentMethod']);
+    const contract = { name: text(`${where}.name`, value['name']), phone: text(`${where}.phone`, value['phone']), accountType: text(`${where}.accountType`, value['accountType']), paymentMethod: text(`${where}.paymentMethod`, value['paymentMethod']) };
+    if (contract.accountType && !catalog.accountTypes.some((a) => a.id === contract.accountType)) problems.push(`${where}.accountType "${contract.accountType}" is no catalog account type id (catalog/data/account-types.yaml)`);
+    if (contract.paymentMethod && !catalog.paymentMethods.some((m) => m.id === contract.paymentMethod)) problems.push(`${where}.paymentMethod "${contract.paymentMethod}" is no catalog payment method id (catalog/data/payment-methods.yaml)`);
+    return contract;
   }
 
   let supportAgent: SupportAgent | undefined;
