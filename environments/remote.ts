@@ -48,6 +48,8 @@ export interface ReferenceContract {
   /** Catalog ids (catalog/data/account-types.yaml, payment-methods.yaml). */
   accountType: string;
   paymentMethod: string;
+  /** When the subscription is paid until (ISO-8601 with its offset): its next renewal falls due then. */
+  paidUntil?: string;
 }
 
 /** A designated test account of a remote environment: the only accounts writes may touch there. */
@@ -239,6 +241,12 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
     });
   }
 
+  function instantAt(at: string, given: unknown): string {
+    const value = text(at, given);
+    if (value && (!instantPattern.test(value) || Number.isNaN(Date.parse(value)))) problems.push(`${at} "${value}" must be an ISO-8601 time with its offset, e.g. 2019-10-27T02:30:00+02:00`);
+    return value;
+  }
+
   function parseReference(where: string, value: unknown): ReferenceData {
     if (!isObject(value)) {
       problems.push(`${where} must be an object {"offer","events","recordings"}`);
@@ -253,11 +261,7 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
       problems.push(`${where}.${key} must be a list of objects`);
       return [];
     };
-    const instant = (at: string, given: unknown): string => {
-      const value = text(at, given);
-      if (value && (!instantPattern.test(value) || Number.isNaN(Date.parse(value)))) problems.push(`${at} "${value}" must be an ISO-8601 time with its offset, e.g. 2019-10-27T02:30:00+02:00`);
-      return value;
-    };
+    const instant = instantAt;
     const events = items('events').map((event, k) => {
       const at = `${where}.events[${k}]`;
       unknownKeys(at, event, ['serial', 'type', 'at']);
@@ -282,8 +286,9 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
       problems.push(`${where} must be an object {"name","phone","accountType","paymentMethod"}`);
       return undefined;
     }
-    unknownKeys(where, value, ['name', 'phone', 'accountType', 'paymentMethod']);
-    const contract = { name: text(`${where}.name`, value['name']), phone: text(`${where}.phone`, value['phone']), accountType: text(`${where}.accountType`, value['accountType']), paymentMethod: text(`${where}.paymentMethod`, value['paymentMethod']) };
+    unknownKeys(where, value, ['name', 'phone', 'accountType', 'paymentMethod', 'paidUntil']);
+    const contract: ReferenceContract = { name: text(`${where}.name`, value['name']), phone: text(`${where}.phone`, value['phone']), accountType: text(`${where}.accountType`, value['accountType']), paymentMethod: text(`${where}.paymentMethod`, value['paymentMethod']) };
+    if (value['paidUntil'] !== undefined) contract.paidUntil = instantAt(`${where}.paidUntil`, value['paidUntil']);
     if (contract.accountType && !catalog.accountTypes.some((a) => a.id === contract.accountType)) problems.push(`${where}.accountType "${contract.accountType}" is no catalog account type id (catalog/data/account-types.yaml)`);
     if (contract.paymentMethod && !catalog.paymentMethods.some((m) => m.id === contract.paymentMethod)) problems.push(`${where}.paymentMethod "${contract.paymentMethod}" is no catalog payment method id (catalog/data/payment-methods.yaml)`);
     return contract;

@@ -58,3 +58,63 @@ Fonctionnalité: Les clients d'avant la migration retrouvent tout, et tout march
       | Maisonéo Cam       | Intelligence 2019   |
       | Présence Veilleurs | Senior 2018         |
       | Présence Veilleurs | Senior Connect 2021 |
+
+  Plan du Scénario: Le client migré de <marque> qui payait par <paiement> garde son contrat et son moyen de paiement
+    Étant donné "Dominique", client migré de la marque "<marque>" qui payait par "<paiement>"
+    Alors "Dominique" retrouve son contrat, ses appareils et son historique d'avant la migration
+    Et l'abonnement de "Dominique" se renouvellera par son moyen de paiement d'avant la migration, à la même échéance
+
+    # catalogue: marques-paiements
+    Exemples:
+      | marque             | paiement               |
+      | Veilis             | Carte bancaire         |
+      | Veilis             | Prélèvement SEPA       |
+      | Veilis             | Essai gratuit          |
+      | Veilis Pro         | Carte bancaire         |
+      | Veilis Pro         | Prélèvement SEPA       |
+      | Assur Plus Protect | Carte bancaire         |
+      | Assur Plus Protect | Prélèvement SEPA       |
+      | Assur Plus Protect | Facturation partenaire |
+      | Habitat Serein     | Facturation partenaire |
+      | Hexaline Maison    | Carte bancaire         |
+      | Hexaline Maison    | Facturation partenaire |
+      | Hexaline Maison    | Essai gratuit          |
+      | Box Vigilance      | Carte bancaire         |
+      | Box Vigilance      | Prélèvement SEPA       |
+      | Box Vigilance      | Essai gratuit          |
+      | Sécurimax Connect  | Carte bancaire         |
+      | Sécurimax Connect  | Prélèvement SEPA       |
+      | Alpes Sécurité     | Prélèvement SEPA       |
+      | Alpes Sécurité     | Facturation partenaire |
+      | Maisonéo Cam       | Carte bancaire         |
+      | Maisonéo Cam       | Essai gratuit          |
+      | Présence Veilleurs | Prélèvement SEPA       |
+      | Présence Veilleurs | Facturation partenaire |
+
+  Plan du Scénario: La caméra <modèle> d'un client migré revient en ligne et l'alerte comme avant
+    Étant donné "Sacha", client migré qui avait une caméra "<modèle>"
+    Et la caméra "<modèle>" d'avant la migration de "Sacha" se reconnecte
+    Quand la caméra de "Sacha" détecte un mouvement
+    Alors le mouvement apparaît dans l'historique de "Sacha"
+    Et "Sacha" reçoit les alertes SMS que prévoit son offre
+    Et "Sacha" reçoit les alertes e-mail que prévoit son offre
+
+    # catalogue: modèles-caméra
+    Exemples:
+      | modèle                | génération                 |
+      | Orion HD              | HTTP push (multipart JPEG) |
+      | Orion IR              | HTTP push (multipart JPEG) |
+      | Sentinelle Extérieure | HTTP push (multipart JPEG) |
+      | Lynx                  | HTTPS/JSON                 |
+      | Lynx HD               | HTTPS/JSON                 |
+      | Panorama              | HTTPS/JSON                 |
+      | Sentinelle 2          | HTTPS/JSON                 |
+      | Vigie                 | MQTT 3.1.1                 |
+      | Vigie 360             | MQTT 3.1.1                 |
+      | Sentinelle 3          | MQTT 3.1.1                 |
+      | Judas Connecté        | MQTT 3.1.1                 |
+      | Vigie 4K              | MQTT 5                     |
+      | Sentinelle Solaire    | MQTT 5                     |
+      | Mini Dôme             | MQTT 5                     |
+      | Panorama 2            | MQTT 5                     |
+      | Judas 2               | MQTT 5                     |

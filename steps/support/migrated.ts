@@ -1,7 +1,7 @@
 // Migrated customers: the designated accounts the migration carries over (pre-production's test accounts file, or this run's generated V9 customers), their devices and what they saw before.
 
 import * as allure from 'allure-js-commons';
-import type { Offer, WhiteLabel } from '../../catalog/index.ts';
+import type { CameraModel, Offer, WhiteLabel } from '../../catalog/index.ts';
 import { migratedViewProblems, ModulesApi, readCustomerView } from '../../drivers/index.ts';
 import type { TestAccount } from '../../environments/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
@@ -10,18 +10,30 @@ import { connectCamera, isRemote, labelCustomer, testAccountsFileVariable } from
 import { aboutAccount } from './reference-data.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
-/** The designated account of the brand whose offer before the migration was `offer`, with what it saw then. */
-function migratedAccountOf(world: HarnessWorld, whiteLabel: WhiteLabel, offer: Offer): TestAccount {
-  const found = world.environment.testAccounts.find((a) => a.whiteLabel === whiteLabel.id && a.reference?.offer === offer.id);
+/** What picks a migrated customer: their brand, and the offer or the payment method they had before the migration. */
+export type MigratedCriterion = { offer: Offer } | { paymentMethod: { id: string; name: string } } | { camera: CameraModel };
+
+/** The designated account of the brand that had, before the migration, the offer or payment method asked for. */
+function migratedAccountOf(world: HarnessWorld, whiteLabel: WhiteLabel | undefined, criterion: MigratedCriterion): TestAccount {
+  const had = (a: TestAccount): boolean => 'offer' in criterion ? a.reference?.offer === criterion.offer.id
+    : 'paymentMethod' in criterion ? a.reference?.account?.paymentMethod === criterion.paymentMethod.id
+    : (a.devices ?? []).some((d) => d.model === criterion.camera.id);
+  const found = world.environment.testAccounts.find((a) => a.reference !== undefined && (whiteLabel === undefined || a.whiteLabel === whiteLabel.id) && had(a));
   if (found) return found;
+  const what = 'offer' in criterion ? `the offer ${criterion.offer.name}` : 'paymentMethod' in criterion ? `the payment method ${criterion.paymentMethod.name}` : `a camera ${criterion.camera.name}`;
+  const key = 'offer' in criterion ? `"reference": {"offer": "${criterion.offer.id}", ...}` : 'paymentMethod' in criterion ? `"reference": {"account": {"paymentMethod": "${criterion.paymentMethod.id}", ...}, ...}` : `"devices": [{"serial", "model": "${criterion.camera.id}"}] and a "reference"`;
+  const brand = whiteLabel ? ` of ${whiteLabel.brand}` : '';
   throw new ConfigurationError(isRemote(world)
-    ? `${testAccountsFileVariable(world)} has no test account of ${whiteLabel.brand} recorded with the offer ${offer.name}: add one with "whiteLabel": "${whiteLabel.id}" and its "reference" recorded before the migration (npm run record-reference)`
-    : `this run designated no migrated customer of ${whiteLabel.brand} with the offer ${offer.name}: scenarios on migrated customers run in a certification plan whose V9 data was generated (npm start), after its "generate-data" step`);
+    ? `${testAccountsFileVariable(world)} has no test account${brand} recorded with ${what}: add one${whiteLabel ? ` with "whiteLabel": "${whiteLabel.id}"` : ''} and ${key}, recorded before the migration (npm run record-reference)`
+    : `this run designated no migrated customer${brand} with ${what}: scenarios on migrated customers run in a certification plan whose V9 data was generated (npm start), after its "generate-data" step`);
 }
 
 /** Logs the migrated customer in and makes them the scenario's customer `name`, labelled as migrated. */
-export async function playMigratedCustomer(world: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer): Promise<Customer> {
-  const account = migratedAccountOf(world, whiteLabel, offer);
+export async function playMigratedCustomer(world: HarnessWorld, name: string, brand: WhiteLabel | undefined, criterion: MigratedCriterion): Promise<Customer> {
+  const account = migratedAccountOf(world, brand, criterion);
+  const offer = world.catalog.offers.find((o) => o.id === account.reference?.offer);
+  const whiteLabel = world.catalog.whiteLabels.find((w) => w.id === account.whiteLabel);
+  if (!offer || !whiteLabel) throw new ConfigurationError(`the migrated customer ${account.email} has no recorded offer or white label of the catalog (${account.reference?.offer ?? 'none'}, ${account.whiteLabel})`);
   const api = world.api();
   await api.login(account.email, account.password).catch((error: unknown) => {
     throw new ProductAssertionError(`[migrated customer] ${aboutAccount(world, account, offer)} could not log in after the migration with the password they had: ${(error as Error).message}`, { cause: error });
@@ -52,11 +64,31 @@ export async function expectAsBeforeMigration(world: HarnessWorld, name: string)
   }
 }
 
-/** The migrated customer's camera (the first their account held before the migration) comes back online as its generation does. */
-export async function reconnectMigratedCamera(world: HarnessWorld, name: string): Promise<StartedCamera> {
+/** The migrated customer's camera (of `model`, else the first their account held before the migration) comes back online as its generation does. */
+export async function reconnectMigratedCamera(world: HarnessWorld, name: string, model?: CameraModel): Promise<StartedCamera> {
   const account = world.migrated.get(name);
-  const device = (account?.devices ?? []).map((d) => ({ device: d, model: world.catalog.cameraModels.find((m) => m.id === d.model) })).find((d) => d.model !== undefined);
-  if (!account || !device?.model) throw new ConfigurationError(`the migrated customer "${name}" has no camera among their devices: designate an account that holds one`);
+  const device = (account?.devices ?? []).map((d) => ({ device: d, model: world.catalog.cameraModels.find((m) => m.id === d.model) })).find((d) => d.model !== undefined && (model === undefined || d.model.id === model.id));
+  if (!account || !device?.model) throw new ConfigurationError(`the migrated customer "${name}" has no camera${model ? ` ${model.name}` : ''} among their devices: designate an account that holds one`);
   const lastSeenBefore = (await world.customer(name).api.devices()).find((d) => d.serial === device.device.serial)?.lastSeenAt ?? null;
   return connectCamera(world, { owner: name, serial: device.device.serial, model: device.model, lastSeenBefore });
+}
+
+/** The subscription renews by the payment method the customer had before the migration, at the same due date. */
+export async function expectRenewalAsBefore(world: HarnessWorld, name: string): Promise<void> {
+  const before = world.migrated.get(name)?.reference?.account;
+  if (!before?.paidUntil) throw new ConfigurationError(`"${name}" is not a migrated customer with a recorded renewal (reference.account.paymentMethod and paidUntil); start the scenario with ""${name}", client migré de la marque ..." and record the account before the migration`);
+  const billing = await world.modules(name).billing();
+  const second = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
+  const problems = [
+    ...(billing.paymentMethod === before.paymentMethod ? [] : [`it renews by "${billing.paymentMethod}" instead of "${before.paymentMethod}"`]),
+    ...(second(billing.paidUntil) === second(before.paidUntil) ? [] : [`its next renewal falls due at ${billing.paidUntil} instead of ${before.paidUntil}`]),
+  ];
+  if (problems.length > 0) throw new ProductAssertionError(`[migrated customer] the subscription of ${world.about(name)} is not carried over as it was: ${problems.join('; ')}`);
+}
+
+/** A payment method by its catalog name (or id), as the Gherkin names it. */
+export function paymentMethodNamed(world: HarnessWorld, text: string): { id: string; name: string } {
+  const found = world.catalog.paymentMethods.find((m) => m.name === text || m.id === text);
+  if (!found) throw new ConfigurationError(`the scenario names payment method "${text}", which catalog/data/payment-methods.yaml does not list (known: ${world.catalog.paymentMethods.map((m) => m.name).join(', ')})`);
+  return found;
 }
