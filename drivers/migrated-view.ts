@@ -2,13 +2,10 @@
 
 import type { PlatformVersion } from '../catalog/index.ts';
 import type { PlatformApi } from './platform-api.ts';
-import { ModulesApi } from './modules-api.ts';
-import { parisTime, readAccountThroughApi, referenceProblems, timeKey, withParisOffset, type AccountData, type ReferenceExpectation, type ViewedEvent } from './reference-data.ts';
-
-const sameSecond = (a: string, b: string): boolean => Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
+import { parisTime, readAccountThroughApi, referenceProblems, timeKey, type AccountData, type ReferenceExpectation, type ViewedEvent } from './reference-data.ts';
 
 /** The settings of a contract the customer sees, by value. */
-export interface ContractView { name: string; phone: string; accountType: string; paymentMethod: string; paidUntil?: string }
+export interface ContractView { name: string; phone: string; accountType: string; paymentMethod: string }
 
 export interface CustomerView extends AccountData {
   contract: ContractView;
@@ -23,10 +20,10 @@ export interface MigratedExpectation extends ReferenceExpectation {
 
 /** The account behind the API client's login: contract and settings, devices, newest events and recordings. */
 export async function readCustomerView(api: PlatformApi): Promise<CustomerView> {
-  const [data, account, devices, billing] = await Promise.all([readAccountThroughApi(api), api.account(), api.devices(), new ModulesApi(api, `the account ${api.baseUrl}`).billing()]);
+  const [data, account, devices] = await Promise.all([readAccountThroughApi(api), api.account(), api.devices()]);
   return {
     ...data,
-    contract: { name: account.name, phone: account.phone, accountType: account.accountType, paymentMethod: account.paymentMethod, paidUntil: withParisOffset(billing.paidUntil) },
+    contract: { name: account.name, phone: account.phone, accountType: account.accountType, paymentMethod: account.paymentMethod },
     devices: devices.map((d) => ({ serial: d.serial, model: d.model })),
   };
 }
@@ -43,8 +40,6 @@ export function migratedViewProblems(before: MigratedExpectation, after: Custome
     for (const key of ['name', 'phone', 'accountType', 'paymentMethod'] as const) {
       if (after.contract[key] !== before.account[key]) problems.push(`its ${key} is "${after.contract[key]}" instead of "${before.account[key]}"`);
     }
-    const [was, is] = [before.account.paidUntil, after.contract.paidUntil];
-    if (was !== undefined && (is === undefined || !sameSecond(was, is))) problems.push(`it is paid until ${is === undefined ? 'nothing' : parisTime(is)} instead of ${parisTime(was)}`);
   }
   if (before.devices) {
     const key = (d: { serial: string; model: string }): string => `${d.serial} (${d.model})`;

@@ -48,8 +48,6 @@ export interface ReferenceContract {
   /** Catalog ids (catalog/data/account-types.yaml, payment-methods.yaml). */
   accountType: string;
   paymentMethod: string;
-  /** When the subscription is paid until (ISO-8601 with its offset): its next renewal falls due then. */
-  paidUntil?: string;
 }
 
 /** A designated test account of a remote environment: the only accounts writes may touch there. */
@@ -261,20 +259,19 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
       problems.push(`${where}.${key} must be a list of objects`);
       return [];
     };
-    const instant = instantAt;
     const events = items('events').map((event, k) => {
       const at = `${where}.events[${k}]`;
       unknownKeys(at, event, ['serial', 'type', 'at']);
       const type = text(`${at}.type`, event['type']);
       if (type && !typePattern.test(type)) problems.push(`${at}.type "${type}" must be an event type such as motion, tamper, intrusion`);
-      return { serial: text(`${at}.serial`, event['serial']), type, at: instant(`${at}.at`, event['at']) };
+      return { serial: text(`${at}.serial`, event['serial']), type, at: instantAt(`${at}.at`, event['at']) };
     });
     const recordings = items('recordings').map((recording, k) => {
       const at = `${where}.recordings[${k}]`;
       unknownKeys(at, recording, ['serial', 'startedAt', 'durationMs']);
       const durationMs = recording['durationMs'];
       if (!Number.isInteger(durationMs) || (durationMs as number) < 0) problems.push(`${at}.durationMs must be a whole number of milliseconds, 0 or more`);
-      return { serial: text(`${at}.serial`, recording['serial']), startedAt: instant(`${at}.startedAt`, recording['startedAt']), durationMs: Number(durationMs) };
+      return { serial: text(`${at}.serial`, recording['serial']), startedAt: instantAt(`${at}.startedAt`, recording['startedAt']), durationMs: Number(durationMs) };
     });
     if (events.length + recordings.length === 0) problems.push(`${where} lists no event and no recording: record at least one of the account's history before the migration`);
     const account = value['account'] === undefined ? undefined : parseContract(`${where}.account`, value['account']);
@@ -286,9 +283,8 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
       problems.push(`${where} must be an object {"name","phone","accountType","paymentMethod"}`);
       return undefined;
     }
-    unknownKeys(where, value, ['name', 'phone', 'accountType', 'paymentMethod', 'paidUntil']);
+    unknownKeys(where, value, ['name', 'phone', 'accountType', 'paymentMethod']);
     const contract: ReferenceContract = { name: text(`${where}.name`, value['name']), phone: text(`${where}.phone`, value['phone']), accountType: text(`${where}.accountType`, value['accountType']), paymentMethod: text(`${where}.paymentMethod`, value['paymentMethod']) };
-    if (value['paidUntil'] !== undefined) contract.paidUntil = instantAt(`${where}.paidUntil`, value['paidUntil']);
     if (contract.accountType && !catalog.accountTypes.some((a) => a.id === contract.accountType)) problems.push(`${where}.accountType "${contract.accountType}" is no catalog account type id (catalog/data/account-types.yaml)`);
     if (contract.paymentMethod && !catalog.paymentMethods.some((m) => m.id === contract.paymentMethod)) problems.push(`${where}.paymentMethod "${contract.paymentMethod}" is no catalog payment method id (catalog/data/payment-methods.yaml)`);
     return contract;

@@ -22,7 +22,7 @@ Given('la caméra {modèle} d\'avant la migration de {string} se reconnecte', as
   await reconnectMigratedCamera(this, name, model);
 });
 
-Then('l\'abonnement de {string} se renouvellera par son moyen de paiement d\'avant la migration, à la même échéance', async function (this: HarnessWorld, name: string) {
+Then('l\'abonnement de {string} se renouvellera par son moyen de paiement d\'avant la migration', async function (this: HarnessWorld, name: string) {
   await expectRenewalAsBefore(this, name);
 });
 

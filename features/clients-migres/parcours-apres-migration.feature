@@ -62,7 +62,7 @@ Fonctionnalité: Les clients d'avant la migration retrouvent tout, et tout march
   Plan du Scénario: Le client migré de <marque> qui payait par <paiement> garde son contrat et son moyen de paiement
     Étant donné "Dominique", client migré de la marque "<marque>" qui payait par "<paiement>"
     Alors "Dominique" retrouve son contrat, ses appareils et son historique d'avant la migration
-    Et l'abonnement de "Dominique" se renouvellera par son moyen de paiement d'avant la migration, à la même échéance
+    Et l'abonnement de "Dominique" se renouvellera par son moyen de paiement d'avant la migration
 
     # catalogue: marques-paiements
     Exemples:

@@ -73,17 +73,18 @@ export async function reconnectMigratedCamera(world: HarnessWorld, name: string,
   return connectCamera(world, { owner: name, serial: device.device.serial, model: device.model, lastSeenBefore });
 }
 
-/** The subscription renews by the payment method the customer had before the migration, at the same due date. */
+/**
+ * The subscription renews by the payment method the customer had before the migration. (Its due date is not compared:
+ * reading the billing on V9 before the migration is not a pure read on every platform, and an overdue subscription may
+ * rightly be renewed as soon as V10 runs.)
+ */
 export async function expectRenewalAsBefore(world: HarnessWorld, name: string): Promise<void> {
   const before = world.migrated.get(name)?.reference?.account;
-  if (!before?.paidUntil) throw new ConfigurationError(`"${name}" is not a migrated customer with a recorded renewal (reference.account.paymentMethod and paidUntil); start the scenario with ""${name}", client migré de la marque ..." and record the account before the migration`);
+  if (!before) throw new ConfigurationError(`"${name}" is not a migrated customer with recorded settings; start the scenario with ""${name}", client migré de la marque ..."`);
   const billing = await world.modules(name).billing();
-  const second = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
-  const problems = [
-    ...(billing.paymentMethod === before.paymentMethod ? [] : [`it renews by "${billing.paymentMethod}" instead of "${before.paymentMethod}"`]),
-    ...(second(billing.paidUntil) === second(before.paidUntil) ? [] : [`its next renewal falls due at ${billing.paidUntil} instead of ${before.paidUntil}`]),
-  ];
-  if (problems.length > 0) throw new ProductAssertionError(`[migrated customer] the subscription of ${world.about(name)} is not carried over as it was: ${problems.join('; ')}`);
+  if (billing.paymentMethod !== before.paymentMethod) {
+    throw new ProductAssertionError(`[migrated customer] the subscription of ${world.about(name)} renews by "${billing.paymentMethod}" instead of "${before.paymentMethod}", the payment method on file before the migration`);
+  }
 }
 
 /** A payment method by its catalog name (or id), as the Gherkin names it. */

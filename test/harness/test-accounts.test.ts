@@ -55,7 +55,7 @@ describe('the test accounts file', () => {
     assert.ok(!('problems' in parsed), JSON.stringify(parsed));
     assert.deepEqual(parsed.accounts[0]?.reference?.account, contract);
     assert.deepEqual(problemsOf({ accounts: [{ ...account, reference: { ...reference, account: { ...contract, paymentMethod: 'cheque', accountType: 'vip', iban: 'x' } } }] }), [
-      'accounts[0].reference.account has an unknown key "iban" (known: name, phone, accountType, paymentMethod, paidUntil)',
+      'accounts[0].reference.account has an unknown key "iban" (known: name, phone, accountType, paymentMethod)',
       'accounts[0].reference.account.accountType "vip" is no catalog account type id (catalog/data/account-types.yaml)',
       'accounts[0].reference.account.paymentMethod "cheque" is no catalog payment method id (catalog/data/payment-methods.yaml)',
     ]);
