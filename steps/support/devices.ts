@@ -109,6 +109,8 @@ export async function installPanel(world: HarnessWorld, owner: string, modelName
 export const panelEventsInFrench: Record<string, PanelEventType> = {
   'une intrusion': 'intrusion', 'un incendie': 'fire', 'un sabotage': 'tamper', 'une batterie faible': 'low-battery',
   'une coupure secteur': 'mains-loss', 'sa mise en service': 'arm', 'sa mise à l\'arrêt': 'disarm',
+  'son test périodique': 'periodic-test', 'la fin de l\'intrusion': 'intrusion-restore', 'la fin de l\'incendie': 'fire-restore',
+  'la fin du sabotage': 'tamper-restore', 'le retour du secteur': 'mains-restore',
 };
 
 export function panelEvent(words: string): PanelEventType {
