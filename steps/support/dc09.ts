@@ -1,37 +1,19 @@
 // SIA DC-09 conformance in the scenarios' words: installing a panel with chosen account, prefixes and key size, and checking the receiver's answers exactly.
 
-import * as allure from 'allure-js-commons';
-import { randomBytes } from 'node:crypto';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
-import { Dc09Panel, startPanel, type Dc09Settings, type KeyBits, type PanelEventType, type SiaEvent, type StartedPanel } from '../../simulators/index.ts';
-import { catalogEntry, endpointsOf, panelEvent } from './devices.ts';
+import { Dc09Panel, type KeyBits, type PanelEventType, type SiaEvent, type StartedPanel } from '../../simulators/index.ts';
+import { catalogEntry, installPanel, panelEvent, type PanelInstall } from './devices.ts';
 import type { HarnessWorld } from './world.ts';
 
-export interface Dc09Install extends Dc09Settings {
-  /** How many hex digits the account (the panel's serial) has: 3 to 16 (SIA DC-09 5.5.1.6); 10 by default. */
-  accountDigits?: number;
-  /** False: the panel transmits without any customer having claimed it. */
-  claimed?: boolean;
-}
-
 /** A DC-09 panel of the catalog model, claimed by the customer (unless said otherwise), transmitting over TCP or UDP. */
-export async function installDc09Panel(world: HarnessWorld, owner: string, modelName: string, link: string, o: Dc09Install = {}): Promise<StartedPanel> {
+export async function installDc09Panel(world: HarnessWorld, owner: string, modelName: string, link: string, o: PanelInstall = {}): Promise<StartedPanel> {
   const model = catalogEntry(world.catalog.alarmPanels, modelName, 'the alarm panel', 'alarm-panels.yaml');
-  const transport = link.toLowerCase();
-  if (model.protocol !== 'dc09' || (transport !== 'tcp' && transport !== 'udp')) {
+  if (model.protocol !== 'dc09' || !['tcp', 'udp'].includes(link.toLowerCase())) {
     throw new ConfigurationError(`a SIA DC-09 scenario needs a DC-09 panel over TCP or UDP; the scenario says "${model.name}" (${model.protocol}) over "${link}"`);
   }
   const digits = o.accountDigits ?? 10;
   if (!Number.isInteger(digits) || digits < 3 || digits > 16) throw new ConfigurationError(`a DC-09 account has 3 to 16 hex digits (SIA DC-09 5.5.1.6); the scenario says ${digits}`);
-  const serial = randomBytes(8).toString('hex').toUpperCase().slice(0, digits);
-  const { api } = world.customer(owner);
-  if (o.claimed !== false) await api.claimDevice({ serial, model: model.id });
-  const endpoints = await endpointsOf(api);
-  const { keyBits, receiverNumber, linePrefix } = o;
-  const settings = { ...(keyBits ? { keyBits } : {}), ...(receiverNumber ? { receiverNumber } : {}), ...(linePrefix ? { linePrefix } : {}) };
-  const panel = await startPanel(model, serial, { dc09: endpoints.dc09, brokerUrl: world.environment.mqttUrl }, transport, settings);
-  await allure.label('deviceModel', model.id);
-  return panel;
+  return installPanel(world, owner, modelName, link, o);
 }
 
 /** The AES key size the scenario names, e.g. 256 in "AES-256". */
