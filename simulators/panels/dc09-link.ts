@@ -85,7 +85,11 @@ async function openUdp(target: LinkTarget, onFrame: (frame: string) => void, who
   return {
     send: (frame) => new Promise<void>((resolve, reject) => {
       if (broken) return reject(failed(broken));
-      socket.send(Buffer.from(frame, 'latin1'), target.port, target.host, (error) => (error ? reject(failed(error)) : resolve()));
+      try {
+        socket.send(Buffer.from(frame, 'latin1'), target.port, target.host, (error) => (error ? reject(failed(error)) : resolve()));
+      } catch (error) {
+        reject(failed(error as Error)); // thrown at once (a closed socket): the same environment error
+      }
     }),
     close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };

@@ -275,7 +275,9 @@ export class Dc09Panel implements StartedPanel {
     if (dropped) this.counters.dropped += 1;
     else {
       await link.send(frame).catch((error: unknown) => {
+        // The frame never left (the error names the receiver's address): not a send, and no answer to wait for.
         this.#waiting?.resolve('timeout');
+        this.#waiting = undefined;
         throw error;
       });
       this.counters.sent += 1;

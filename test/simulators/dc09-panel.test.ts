@@ -63,6 +63,19 @@ describe('the panel\'s UDP link', () => {
     }
   });
 
+  it('rejects the report whose frame could not leave, naming the receiver, and counts it neither as sent nor as answered', async () => {
+    const sink = createSocket('udp4');
+    await new Promise<void>((resolve) => sink.bind(0, '127.0.0.1', resolve));
+    try {
+      await using panel = await new Dc09Panel({ serial: 'ABC003', model: plain, receiver: { host: '127.0.0.1', port: sink.address().port }, transport: 'udp', ackTimeoutMs: 300 }).start();
+      // A code far longer than a datagram may be: the OS refuses to send it (EMSGSIZE).
+      await assert.rejects(panel.reportCode('B'.repeat(70_000)), (error: Error) => error instanceof EnvironmentError && error.message.includes(`udp://127.0.0.1:${sink.address().port}`));
+      assert.deepEqual([panel.counters.sent, panel.exchanges.length], [0, 0]);
+    } finally {
+      sink.close();
+    }
+  });
+
   it('fails a send it could not make with an environment error naming the receiver\'s address, and counts nothing as sent', async () => {
     const sink = createSocket('udp4');
     await new Promise<void>((resolve) => sink.bind(0, '127.0.0.1', resolve));
