@@ -28,7 +28,7 @@ const contactIdCodes: Record<string, string> = {
  * (an area holds for the events after it) and events "<code><zone>". Undefined when any field or code is not understood.
  */
 export function readSiaDcs(data: string): PanelEvent[] | undefined {
-  const block = /^(?:#[0-9A-F]{3,16}\|)?N(.+)$/.exec(data)?.[1];
+  const block = /^(?:#[0-9A-F]{3,16})?\|?N(.+)$/.exec(data)?.[1];
   if (block === undefined) return undefined;
   const events: PanelEvent[] = [];
   let context: { area: number; time?: string; user?: number } = { area: 0 };

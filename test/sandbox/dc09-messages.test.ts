@@ -62,6 +62,11 @@ describe('SIA DCS data blocks as real panels write them', () => {
     assert.deepEqual(readContactId('#1234|3130 01 004'), [{ type: 'intrusion-restore', code: '3130', area: 1, zone: 4 }]);
   });
 
+  it('reads the block with or without the "#acct|" prefix, and areas without leading zeros, as panels write them', () => {
+    assert.deepEqual(readSiaDcs('|Nri1/CL501'), [{ type: 'arm', code: 'CL', area: 1, zone: 501 }]);
+    assert.deepEqual(readSiaDcs('Nri4/RP000'), [{ type: 'periodic-test', code: 'RP', area: 4, zone: 0 }]);
+  });
+
   it('refuses a block with a code or a field it does not know', () => {
     assert.equal(readSiaDcs('#1234|Nri01/BA015/ZZ001'), undefined);
     assert.equal(readSiaDcs('#1234|Nri01/BA015/xx'), undefined);
