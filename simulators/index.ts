@@ -17,8 +17,9 @@ export {
 } from './stubs/index.ts';
 /** Alarm panels (V10): `startPanel(model, serial, endpoints)` speaks SIA DC-09 (TCP or UDP) or MQTT as the model does. */
 export {
-  startPanel, Dc09Panel, MqttPanel, panelKey, crc16, encodeMessage, decodeAnswer, formatTimestamp, parseTimestamp, panelCodes, panelEventTypes, siaData, contactIdData,
-  type PanelEndpoints, type Dc09PanelOptions, type MqttPanelOptions, type PanelEventType, type PanelReport, type PanelCounters, type PanelRecordEntry, type ReportOutcome,
+  startPanel, Dc09Panel, MqttPanel, panelKey, withBadCrc, crc16, encodeMessage, decodeAnswer, formatTimestamp, parseTimestamp, panelCodes, panelEventTypes,
+  siaData, siaBlock, contactIdData, extendedBlocks,
+  type PanelEndpoints, type Dc09PanelOptions, type Dc09Settings, type Dc09Exchange, type AnswerText, type KeyBits, type ExtendedData, type SiaEvent, type MqttPanelOptions, type PanelEventType, type PanelReport, type PanelCounters, type PanelRecordEntry, type ReportOutcome,
   type StartedPanel, type PanelMessage, type ReceiverAnswer,
 } from './panels/index.ts';
 /** Connected objects (V10) over MQTT: door contact, motion and smoke detectors, temperature sensor, panic button / inactivity sensor. */

@@ -13,6 +13,10 @@ export interface IncomingFrame {
   account: string;
   /** SIA DC-09 5.5.1.7: between the brackets (decrypted), or undefined when it could not be decrypted. */
   data: string | undefined;
+  /** SIA DC-09 5.5.1.7: the extended data blocks after the data, without their brackets ("X2.352200", "M0026B9E4268B"). */
+  extended: string[];
+  /** The AES key that decrypted it (SIA DC-09 5.4.6: 128, 192 or 256 bits), to encrypt the answer with. */
+  key: Buffer | undefined;
   /** SIA DC-09 5.5.1.8: the "_HH:MM:SS,MM-DD-YYYY" text, or undefined. */
   timestampText: string | undefined;
   timestamp: Date | undefined;
@@ -30,9 +34,14 @@ export function crc16(text: string): number {
   return crc;
 }
 
-/** The stand-in's key rule (docs/platform-interface.md): first 16 bytes of SHA-256("kw-dc09-key-v1:" + account). */
-export function accountKey(account: string): Buffer {
-  return createHash('sha256').update(`kw-dc09-key-v1:${account}`).digest().subarray(0, 16);
+/**
+ * The stand-in's key rule (docs/platform-interface.md): the first 16, 24 or 32 bytes of SHA-256("kw-dc09-key-v1:" + account),
+ * for AES-128, -192 or -256 (SIA DC-09 5.4.6). A real receiver holds one configured key per account; the stand-in holds the
+ * three and uses the one that decrypts the message.
+ */
+export function accountKeys(account: string): Buffer[] {
+  const digest = createHash('sha256').update(`kw-dc09-key-v1:${account}`).digest();
+  return [16, 24, 32].map((bytes) => digest.subarray(0, bytes));
 }
 
 const messagePattern = /^"(\*?)([A-Z0-9-]+)"(\d{4})(?:R([0-9A-F]{1,6}))?L([0-9A-F]{1,6})#([0-9A-F]{3,16})\[(.*)$/s;
@@ -51,32 +60,46 @@ export function parseFrame(raw: string): IncomingFrame | FrameProblem {
   if (!match) return { problem: `the message does not read "ID"seqRrcvrLpref#acct[...: ${body.slice(0, 60)}` };
   const [, star, token = '', seq = '', receiver, line = '', account = '', rest = ''] = match;
   const encrypted = star === '*';
-  const tail = encrypted ? decryptTail(account, rest) : rest;
-  if (tail === undefined) return { token, encrypted, seq, receiver, line, account, data: undefined, timestampText: undefined, timestamp: undefined };
-  const close = tail.lastIndexOf(']');
-  const data = close < 0 ? undefined : tail.slice(0, close);
-  const timestampText = close < 0 ? undefined : /_\d\d:\d\d:\d\d,\d\d-\d\d-\d{4}$/.exec(tail.slice(close + 1))?.[0];
-  return { token, encrypted, seq, receiver, line, account, data, timestampText, timestamp: timestampText ? parseTimestamp(timestampText) : undefined };
+  const opened = encrypted ? decryptTail(account, rest) : { tail: rest, key: undefined };
+  const head = { token, encrypted, seq, receiver, line, account };
+  if (opened === undefined) return { ...head, data: undefined, extended: [], key: undefined, timestampText: undefined, timestamp: undefined };
+  return { ...head, ...readTail(opened.tail), key: opened.key };
 }
 
-/** SIA DC-09 5.4.6: AES-CBC, zero IV, hex; the plain text is pad characters, "|", then the data and timestamp. */
-function decryptTail(account: string, hex: string): string | undefined {
+/** "data]" then extended data blocks "[...]" then the timestamp (SIA DC-09 5.5.1.7, 5.5.1.8). */
+function readTail(tail: string): Pick<IncomingFrame, 'data' | 'extended' | 'timestampText' | 'timestamp'> {
+  const close = tail.indexOf(']');
+  if (close < 0) return { data: undefined, extended: [], timestampText: undefined, timestamp: undefined };
+  let rest = tail.slice(close + 1);
+  const extended: string[] = [];
+  for (let block = /^\[([^[\]]*)\]/.exec(rest); block; block = /^\[([^[\]]*)\]/.exec(rest)) {
+    extended.push(block[1] ?? '');
+    rest = rest.slice(block[0].length);
+  }
+  const timestampText = /^_\d\d:\d\d:\d\d,\d\d-\d\d-\d{4}$/.exec(rest)?.[0];
+  // Anything else after the data is not DC-09: the data is unreadable, which the receiver answers with DUH.
+  const data = rest === '' || timestampText ? tail.slice(0, close) : undefined;
+  return { data, extended, timestampText, timestamp: timestampText ? parseTimestamp(timestampText) : undefined };
+}
+
+/** SIA DC-09 5.4.6: AES-CBC, zero IV, hex; the plain text is pad characters (never "|", "[" or "]"), "|", then the data and timestamp. */
+function decryptTail(account: string, hex: string): { tail: string; key: Buffer } | undefined {
   if (!/^([0-9A-F]{32})+$/i.test(hex)) return undefined;
-  try {
-    const decipher = createDecipheriv('aes-128-cbc', accountKey(account), Buffer.alloc(16));
+  for (const key of accountKeys(account)) {
+    const decipher = createDecipheriv(`aes-${key.length * 8}-cbc`, key, Buffer.alloc(16));
     decipher.setAutoPadding(false);
     const plain = Buffer.concat([decipher.update(Buffer.from(hex, 'hex')), decipher.final()]).toString('latin1');
-    const bar = plain.indexOf('|');
-    return bar < 0 ? undefined : plain.slice(bar + 1);
-  } catch {
-    return undefined;
+    // The right key gives printable text whose padding ends at the first "|"; a wrong one gives noise.
+    const opened = /^[^|[\]]*\|([\x20-\x7E]*)$/.exec(plain);
+    if (opened && /^[\x20-\x7E]*$/.test(plain)) return { tail: opened[1] ?? '', key };
   }
+  return undefined;
 }
 
-function encryptTail(account: string, text: string): string {
+function encryptTail(key: Buffer, text: string): string {
   const padLength = (16 - ((text.length + 1) % 16)) % 16;
   const pad = Array.from({ length: padLength }, () => String.fromCharCode(65 + randomInt(26))).join('');
-  const cipher = createCipheriv('aes-128-cbc', accountKey(account), Buffer.alloc(16));
+  const cipher = createCipheriv(`aes-${key.length * 8}-cbc`, key, Buffer.alloc(16));
   cipher.setAutoPadding(false);
   return Buffer.concat([cipher.update(`${pad}|${text}`, 'latin1'), cipher.final()]).toString('hex').toUpperCase();
 }
@@ -104,7 +127,7 @@ const routing = (m: IncomingFrame): string => `${m.receiver === undefined ? '' :
 /** SIA DC-09 5.5.3.1: ACK echoes sequence, receiver, line and account; encrypted ("*ACK") with padding and timestamp when the message was. */
 export function ackFrame(m: IncomingFrame, now: Date): string {
   const head = `"${m.encrypted ? '*' : ''}ACK"${m.seq}${routing(m)}#${m.account}[`;
-  return frame(m.encrypted ? `${head}${encryptTail(m.account, `]${formatTimestamp(now)}`)}` : `${head}]`);
+  return frame(m.encrypted && m.key ? `${head}${encryptTail(m.key, `]${formatTimestamp(now)}`)}` : `${head}]`);
 }
 
 /** SIA DC-09 5.5.3.2: NAK, never encrypted, sequence 0000, with the receiver's own time for the panel to set its clock by. */

@@ -61,7 +61,8 @@ export async function startDeviceSide(o: DeviceSideOptions): Promise<DeviceSide>
     // SIA DC-09 5.5.1.8: the receiver accepts timestamps from 40 s behind to 20 s ahead of its clock.
     const nakModel = o.faults.target('dc09-nak-model', o.version);
     const window = { pastS: 40, futureS: 20 };
-    receiver = await startDc09Receiver(o.host, { ingest, stats: o.stats, log: o.log, window, now: () => new Date(), ...(nakModel ? { alwaysNak: modelIs(o.store, nakModel) } : {}) })
+    const knows = async (account: string): Promise<boolean> => (await o.store.deviceAccount(account)) !== undefined;
+    receiver = await startDc09Receiver(o.host, { ingest, stats: o.stats, log: o.log, knows, window, now: () => new Date(), ...(nakModel ? { alwaysNak: modelIs(o.store, nakModel) } : {}) })
       .catch(async (error: unknown) => {
         await gateway.close();
         throw error;

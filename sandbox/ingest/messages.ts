@@ -17,7 +17,8 @@ const topicPattern = /^kw\/(cameras|panels|objects)\/([A-Za-z0-9._-]{1,64})\/(st
 
 /** Event types of alarm panels and connected objects (cameras: event-types.ts). */
 const familyTypes: Record<string, ReadonlySet<string>> = {
-  panels: new Set(['arm', 'disarm', 'intrusion', 'fire', 'tamper', 'low-battery', 'mains-loss']),
+  panels: new Set(['arm', 'disarm', 'intrusion', 'fire', 'tamper', 'low-battery', 'mains-loss',
+    'periodic-test', 'intrusion-restore', 'fire-restore', 'tamper-restore', 'low-battery-restore', 'mains-restore']),
   objects: new Set(['door-open', 'door-closed', 'motion', 'smoke', 'smoke-cleared', 'temperature', 'temperature-alert', 'panic', 'inactivity',
     'water-leak', 'water-leak-cleared', 'low-battery', 'tamper']),
 };

@@ -30,12 +30,12 @@ export { sessionExpiryS, eventExpiryS, heartbeatExpiryS } from './mqtt5-transpor
 export { LossyNetwork, type Packet } from './network.ts';
 export { DeviceRecord } from './record.ts';
 
-function transportFor(model: CameraModel, url: string): (context: TransportContext) => CameraTransport {
+function transportFor(model: CameraModel, url: string, options: CameraOptions): (context: TransportContext) => CameraTransport {
   switch (model.generation) {
     case 'http-push': return (context) => new HttpPushTransport(context, url);
     case 'https-json': return (context) => new HttpsJsonTransport(context, url);
     case 'mqtt3': return (context) => new Mqtt3Transport(context, url);
-    case 'mqtt5': return (context) => new Mqtt5Transport(context, url);
+    case 'mqtt5': return (context) => new Mqtt5Transport(context, url, options.sessionExpiryS);
   }
 }
 
@@ -47,7 +47,7 @@ function transportFor(model: CameraModel, url: string): (context: TransportConte
  */
 export function createCamera(model: CameraModel, options: CameraOptions): Camera {
   const settings = cameraSettings(model, options);
-  const makeTransport = transportFor(model, endpointFor(model, options));
+  const makeTransport = transportFor(model, endpointFor(model, options), options);
   return {
     serial: settings.serial,
     async start() {

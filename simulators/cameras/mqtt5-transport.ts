@@ -14,16 +14,23 @@ export const sessionExpiryS = 3600;
 export const heartbeatExpiryS = 60;
 export const eventExpiryS = 86_400;
 
+// MQTT 5 3.3.2.3.2 Payload Format Indicator 1: UTF-8 text; 3.3.2.3.9 Content Type: what that text is.
+const json = { payloadFormatIndicator: true, contentType: 'application/json' } as const;
+const textPlain = { payloadFormatIndicator: true, contentType: 'text/plain' } as const;
+
 export class Mqtt5Transport implements CameraTransport {
   readonly #c: TransportContext;
   readonly #url: string;
+  readonly #sessionExpiryS: number;
   #client: MqttClient | undefined;
   // [MQTT-3.2.2-2] set by the CONNACK: the platform still had this camera's session.
   sessionPresent = false;
 
-  constructor(context: TransportContext, url: string) {
+  /** `sessionS` 0: Clean Start and no session kept after the connection (fleets); otherwise the session outlives it that long. */
+  constructor(context: TransportContext, url: string, sessionS = sessionExpiryS) {
     this.#c = context;
     this.#url = url;
+    this.#sessionExpiryS = sessionS;
   }
 
   get address(): string { return redactUrl(this.#url); }
@@ -40,11 +47,12 @@ export class Mqtt5Transport implements CameraTransport {
       password: factoryPassword(this.#c.serial),
       protocolVersion: 5,
       // MQTT 5 3.1.2.4 Clean Start = 0 with 3.1.2.11.2 Session Expiry Interval: the session outlives the connection.
-      clean: false,
-      properties: { sessionExpiryInterval: sessionExpiryS },
+      // With an interval of 0 the session ends with the connection [MQTT-3.1.2-4], so Clean Start says so from the outset.
+      clean: this.#sessionExpiryS === 0,
+      properties: { sessionExpiryInterval: this.#sessionExpiryS },
       will: {
         topic: this.#topic('status'), payload: Buffer.from('offline'), qos: 1, retain: true,
-        properties: { willDelayInterval: 0, contentType: 'text/plain' },
+        properties: { willDelayInterval: 0, ...textPlain },
       },
     };
     const client = await connectOnce(this.#url, options, this.#c.connectTimeoutMs, `camera ${this.#c.serial} (MQTT 5)`, (connack) => {
@@ -55,7 +63,7 @@ export class Mqtt5Transport implements CameraTransport {
     this.#client = client;
     // A present session still holds the subscription and the commands queued while the camera was away.
     if (!this.sessionPresent) await client.subscribeAsync(this.#topic('commands'), { qos: 1 });
-    await this.#publish({ topic: this.#topic('status'), payload: 'online', qos: 1, retain: true }, {});
+    await this.#publish({ topic: this.#topic('status'), payload: 'online', qos: 1, retain: true }, textPlain);
   }
 
   async disconnect(mode: 'abrupt' | 'graceful'): Promise<void> {
@@ -63,7 +71,7 @@ export class Mqtt5Transport implements CameraTransport {
     this.#client = undefined;
     if (!client) return;
     if (mode === 'abrupt') return void (await client.endAsync(true));
-    await client.publishAsync(this.#topic('status'), 'offline', { qos: 1, retain: true, properties: this.#properties() }).catch(() => {});
+    await client.publishAsync(this.#topic('status'), 'offline', { qos: 1, retain: true, properties: this.#properties(textPlain) }).catch(() => {});
     await client.endAsync(false).catch(() => {});
   }
 
@@ -79,7 +87,7 @@ export class Mqtt5Transport implements CameraTransport {
 
   #properties(extra: NonNullable<IClientPublishOptions['properties']> = {}): NonNullable<IClientPublishOptions['properties']> {
     const { model } = this.#c;
-    return { contentType: 'application/json', userProperties: { model: model.id, firmware: this.#c.firmware(), generation: 'mqtt5' }, ...extra };
+    return { ...json, userProperties: { model: model.id, firmware: this.#c.firmware(), generation: 'mqtt5' }, ...extra };
   }
 
   async #publish(packet: Packet, properties: NonNullable<IClientPublishOptions['properties']>): Promise<void> {

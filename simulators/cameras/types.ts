@@ -32,6 +32,8 @@ export interface CameraOptions {
   seed?: number;
   // Serve live view (MJPEG over HTTP on a port chosen by the OS). Default true.
   liveView?: boolean;
+  // MQTT 5 only: how long the platform keeps the camera's session after a disconnection (default 3600 s); 0 keeps none.
+  sessionExpiryS?: number;
 }
 
 export const cameraEventTypes = ['motion', 'sound', 'person', 'vehicle', 'animal', 'tamper', 'line-crossing'] as const;

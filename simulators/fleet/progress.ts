@@ -10,7 +10,7 @@ export function progressLine(p: FleetProgress, total: number): string {
 export function summaryText(s: FleetSummary): string {
   const lines = [
     `[fleet] ${s.devices} devices: ${s.connected} connected in ${s.connectSeconds} s, ${s.failed} failed to connect`,
-    `[fleet] ${s.messages} messages (${s.events} events) in ${s.elapsedS.toFixed(1)} s, ${s.averageMessagesPerS} msg/s on average; ${s.errors} errors`,
+    `[fleet] ${s.messages} messages (${s.events} events) in ${s.elapsedS.toFixed(1)} s: ${s.messagesPerS} msg/s sustained after the ramp, ${s.averageMessagesPerS} msg/s on average; ${s.errors} errors`,
   ];
   for (const [problem, count] of Object.entries(s.problems).sort((a, b) => b[1] - a[1]).slice(0, 5)) lines.push(`[fleet]   ${count} x ${problem}`);
   return lines.join('\n');

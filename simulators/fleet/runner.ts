@@ -36,6 +36,7 @@ export interface FleetProgress {
 
 export interface FleetSummary extends FleetProgress {
   devices: number;
+  // messagesPerS: the sustained rate, from the end of the ramp to the end of the run.
   // From the first connection attempt to the last device connected.
   connectSeconds: number;
   averageMessagesPerS: number;
@@ -109,21 +110,23 @@ export async function runFleet(o: FleetOptions): Promise<FleetSummary> {
   };
   const ticker = setInterval(tick, 100);
 
+  let ramped = { at: started, messages: 0 };
   try {
     await startAll(members, o, started, state, note, nextEventAfter);
-    const ramped = Date.now();
+    ramped = { at: Date.now(), messages: progress().messages };
     // The fleet's run time is the point of a load run, not a wait for a condition.
-    await pace(Math.max(0, o.durationMs - (Date.now() - ramped)));
+    await pace(Math.max(0, o.durationMs - (Date.now() - ramped.at)));
   } finally {
     clearInterval(ticker);
     clearInterval(reporter);
   }
   const final = progress();
+  const steadyMs = Date.now() - ramped.at;
   await stopAll(members, o.connectConcurrency);
   const durationS = (Date.now() - started) / 1000;
   return {
     ...final,
-    messagesPerS: 0,
+    messagesPerS: steadyMs > 0 ? Math.round(((final.messages - ramped.messages) * 1000) / steadyMs) : 0,
     devices: members.length,
     connectSeconds: Math.round((state.lastConnectAt - started) / 10) / 100,
     averageMessagesPerS: Math.round(final.messages / Math.max(0.001, durationS)),
@@ -148,6 +151,8 @@ async function startAll(
       try {
         member.camera = await createCamera(member.device.model, {
           serial: member.device.serial, endpoints: o.endpoints, seed: member.device.seed, record: 'counts', liveView: false, heartbeatEveryMs: 0,
+          // A load run leaves no MQTT 5 session behind on the platform (Clean Start, Session Expiry Interval 0), even if it is killed.
+          sessionExpiryS: 0,
         }).start();
         state.connected += 1;
         state.lastConnectAt = Date.now();

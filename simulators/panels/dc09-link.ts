@@ -1,11 +1,13 @@
 // The panel's link to the receiving centre: a TCP connection or UDP datagrams, carrying DC-09 frames (LF ... CR).
 
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { connect, type Socket } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { connect, isIP, type Socket } from 'node:net';
 import { EnvironmentError } from '../../lib/errors.ts';
 
 export interface Dc09Link {
-  send(frame: string): void;
+  /** Resolves once the frame left; rejects with an EnvironmentError naming the receiver's address when it could not. */
+  send(frame: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,15 +19,16 @@ export interface LinkTarget {
 
 /** Opens the link; every complete frame received is handed to `onFrame`. */
 export async function openLink(target: LinkTarget, onFrame: (frame: string) => void, timeoutMs: number, who: string): Promise<Dc09Link> {
-  return target.transport === 'tcp' ? openTcp(target, onFrame, timeoutMs, who) : openUdp(target, onFrame);
+  return target.transport === 'tcp' ? openTcp(target, onFrame, timeoutMs, who) : openUdp(target, onFrame, who);
 }
 
 async function openTcp(target: LinkTarget, onFrame: (frame: string) => void, timeoutMs: number, who: string): Promise<Dc09Link> {
+  const address = `tcp://${target.host}:${target.port}`;
   const socket: Socket = connect({ host: target.host, port: target.port });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new EnvironmentError(`${who} could not connect to the DC-09 receiver at tcp://${target.host}:${target.port} within ${timeoutMs} ms`));
+      reject(new EnvironmentError(`${who} could not connect to the DC-09 receiver at ${address} within ${timeoutMs} ms`));
     }, timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -33,10 +36,12 @@ async function openTcp(target: LinkTarget, onFrame: (frame: string) => void, tim
     });
     socket.once('error', (error) => {
       clearTimeout(timer);
-      reject(new EnvironmentError(`${who} could not connect to the DC-09 receiver at tcp://${target.host}:${target.port}: ${error.message}. Is the V10 platform's receiver running?`, { cause: error }));
+      reject(new EnvironmentError(`${who} could not connect to the DC-09 receiver at ${address}: ${error.message}. Is the V10 platform's receiver running?`, { cause: error }));
     });
   });
-  socket.on('error', () => {});
+  // A later error (reset, closed by the receiver) is kept and surfaces on the next send, naming the address.
+  let broken: Error | undefined;
+  socket.on('error', (error) => (broken = error));
   let buffer = '';
   socket.on('data', (chunk: Buffer) => {
     buffer += chunk.toString('latin1');
@@ -46,8 +51,13 @@ async function openTcp(target: LinkTarget, onFrame: (frame: string) => void, tim
       onFrame(frame.slice(frame.indexOf('\n')));
     }
   });
+  const failed = (error: Error): EnvironmentError =>
+    new EnvironmentError(`${who} could not send a frame to the DC-09 receiver at ${address}: ${error.message}`, { cause: error });
   return {
-    send: (frame) => void socket.write(frame, 'latin1'),
+    send: (frame) => new Promise<void>((resolve, reject) => {
+      if (broken || socket.destroyed) return reject(failed(broken ?? new Error('the connection is closed')));
+      socket.write(frame, 'latin1', (error) => (error ? reject(failed(error)) : resolve()));
+    }),
     close: () => new Promise<void>((resolve) => {
       if (socket.destroyed) return resolve();
       socket.once('close', () => resolve());
@@ -56,13 +66,31 @@ async function openTcp(target: LinkTarget, onFrame: (frame: string) => void, tim
   };
 }
 
-async function openUdp(target: LinkTarget, onFrame: (frame: string) => void): Promise<Dc09Link> {
-  const socket: UdpSocket = createSocket('udp4');
+/**
+ * Binds to the unspecified address of the receiver's address family, so the OS picks the interface that routes to it:
+ * a socket bound to 127.0.0.1 can only reach this machine (sending elsewhere fails with EINVAL).
+ */
+async function openUdp(target: LinkTarget, onFrame: (frame: string) => void, who: string): Promise<Dc09Link> {
+  const address = `udp://${target.host}:${target.port}`;
+  const family = isIP(target.host) || (await lookup(target.host).then((found) => found.family, (error: Error) => {
+    throw new EnvironmentError(`${who} cannot resolve the DC-09 receiver's host in ${address}: ${error.message}`, { cause: error });
+  }));
+  const socket: UdpSocket = createSocket(family === 6 ? 'udp6' : 'udp4');
   socket.on('message', (message) => onFrame(message.toString('latin1')));
-  socket.on('error', () => {});
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  let broken: Error | undefined;
+  socket.on('error', (error) => (broken = error));
+  await new Promise<void>((resolve) => socket.bind(0, resolve));
+  const failed = (error: Error): EnvironmentError =>
+    new EnvironmentError(`${who} could not send a datagram to the DC-09 receiver at ${address}: ${error.message}`, { cause: error });
   return {
-    send: (frame) => socket.send(Buffer.from(frame, 'latin1'), target.port, target.host),
+    send: (frame) => new Promise<void>((resolve, reject) => {
+      if (broken) return reject(failed(broken));
+      try {
+        socket.send(Buffer.from(frame, 'latin1'), target.port, target.host, (error) => (error ? reject(failed(error)) : resolve()));
+      } catch (error) {
+        reject(failed(error as Error)); // thrown at once (a closed socket): the same environment error
+      }
+    }),
     close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };
 }

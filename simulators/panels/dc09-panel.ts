@@ -1,12 +1,12 @@
 // An alarm panel speaking SIA DC-09 to the receiving centre: sequence numbers, retransmission on NAK or silence, DUH, NULL supervision.
 
-import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AlarmPanelModel } from '../../catalog/index.ts';
 import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
 import { SeededRandom, seedOf } from '../cameras/random.ts';
-import { contactIdData, siaData, type PanelEventType } from './codes.ts';
+import { contactIdData, extendedBlocks, siaBlock, siaData, type ExtendedData, type PanelEventType, type SiaEvent } from './codes.ts';
 import { decodeAnswer, encodeMessage, type PanelMessage, type PanelToken, type ReceiverAnswer } from './dc09.ts';
+import { exchangeOf, FrameFaults, panelKey, withBadCrc, type Dc09Exchange, type KeyBits } from './dc09-exchange.ts';
 import { openLink, type Dc09Link, type LinkTarget } from './dc09-link.ts';
 import type { PanelCounters, PanelRecordEntry, PanelReport, StartedPanel } from './types.ts';
 
@@ -18,6 +18,8 @@ export interface Dc09PanelOptions {
   transport: 'tcp' | 'udp';
   // ADM-CID (Contact ID) or SIA DCS payloads.
   format?: 'SIA-DCS' | 'ADM-CID';
+  // AES key size of an encrypted model (SIA DC-09 5.4.6); 128 by default.
+  keyBits?: KeyBits;
   receiverNumber?: string;
   linePrefix?: string;
   firmware?: string;
@@ -29,9 +31,12 @@ export interface Dc09PanelOptions {
   seed?: number;
 }
 
-/** The stand-in's key rule for encrypted panels (docs/platform-interface.md): SHA-256("kw-dc09-key-v1:" + serial), first 16 bytes. */
-export function panelKey(serial: string): Buffer {
-  return createHash('sha256').update(`kw-dc09-key-v1:${serial}`).digest().subarray(0, 16);
+/** What goes between the brackets and after them: the ID token, the data block and the extended data blocks. */
+interface Outgoing {
+  type: PanelEventType | 'null' | 'message';
+  token: PanelToken;
+  data: string;
+  extended: string;
 }
 
 interface Waiting {
@@ -40,9 +45,13 @@ interface Waiting {
 }
 
 export class Dc09Panel implements StartedPanel {
-  readonly #o: Required<Omit<Dc09PanelOptions, 'seed'>> & { key: Buffer | undefined };
+  readonly #o: Required<Omit<Dc09PanelOptions, 'seed' | 'keyBits'>> & { key: Buffer | undefined };
   readonly #random: SeededRandom;
   readonly record: PanelRecordEntry[] = [];
+  /** Every transmission and the receiver's answer to it, in order. */
+  readonly exchanges: Dc09Exchange[] = [];
+  readonly #faults = new FrameFaults();
+  #last: { message: PanelMessage; type: Outgoing['type'] } | undefined;
   readonly counters: PanelCounters = { sent: 0, dropped: 0, retransmitted: 0, acks: 0, naks: 0, duhs: 0, timeouts: 0 };
   readonly #buffer: { type: PanelEventType; zone: number }[] = [];
   #link: Dc09Link | undefined;
@@ -61,7 +70,7 @@ export class Dc09Panel implements StartedPanel {
     }
     this.#o = {
       format: 'SIA-DCS', receiverNumber: '1', linePrefix: '1', firmware: '4.2.0', ackTimeoutMs: 2000, maxAttempts: 5, supervisionEveryMs: 0,
-      ...options, key: options.model.encryption ? panelKey(options.serial) : undefined,
+      ...options, key: options.model.encryption ? panelKey(options.serial, options.keyBits ?? 128) : undefined,
     };
     this.#firmware = this.#o.firmware;
     this.#random = new SeededRandom(options.seed ?? seedOf(options.serial));
@@ -90,13 +99,48 @@ export class Dc09Panel implements StartedPanel {
       this.#buffer.push({ type, zone });
       return Promise.resolve({ type, outcome: 'buffered', attempts: 0, naks: 0 });
     }
-    return this.#serial(() => this.#send(type, this.#data(type, zone)));
+    return this.#serial(() => this.#send(this.#event(type, zone)));
+  }
+
+  /** Several events in one SIA DCS message, with their modifiers and extended data blocks (SIA DC-09 5.5.1.7). */
+  reportTogether(events: readonly SiaEvent[], extra: ExtendedData = {}): Promise<PanelReport> {
+    if (this.#o.format !== 'SIA-DCS' && events.length !== 1) {
+      throw new ConfigurationError(`${this.#who} speaks ADM-CID, which carries one event per message; send ${events.length} events one by one`);
+    }
+    const data = this.#o.format === 'SIA-DCS' ? siaBlock(this.#o.serial, events) : this.#data(events[0]!.type, events[0]!.zone);
+    const type = events.length === 1 ? events[0]!.type : 'message';
+    return this.#serial(() => this.#send({ type, token: this.#o.format, data, extended: extendedBlocks(extra) }));
+  }
+
+  /** A SIA DCS code as given, e.g. a manufacturer's own code the receiver may not know. */
+  reportCode(code: string, zone = 1): Promise<PanelReport> {
+    const data = `#${this.#o.serial}|Nri01/${code}${String(zone).padStart(3, '0')}`;
+    return this.#serial(() => this.#send({ type: 'message', token: 'SIA-DCS', data, extended: '' }));
   }
 
   // SIA DC-09 5.5.2.1: the link test; the receiver acknowledges it like any message.
   supervise(): Promise<PanelReport> {
-    return this.#serial(() => this.#send('null', ''));
+    return this.#serial(() => this.#send({ type: 'null', token: 'NULL', data: '', extended: '' }));
   }
+
+  /** The last message again, identical (same sequence number and timestamp), as when its ACK was lost on the way back. */
+  resendLast(): Promise<PanelReport> {
+    const last = this.#last;
+    if (!last) throw new ConfigurationError(`${this.#who} has sent nothing yet, so there is nothing to send again`);
+    return this.#serial(() => this.#deliver(last.message, last.type));
+  }
+
+  /** The next message gets this sequence number (SIA DC-09 5.5.1.5: 0001 to 9999). */
+  jumpSequence(next: number): void {
+    if (!Number.isInteger(next) || next < 1 || next > 9999) throw new RangeError(`jumpSequence(next): a DC-09 sequence number is 1 to 9999, got ${next}`);
+    this.#seq = next - 1;
+  }
+
+  /** The network loses the next `count` frames the panel sends. */
+  loseNextFrames(count = 1): void { this.#faults.lose(count); }
+
+  /** The next frame leaves with a wrong CRC. */
+  corruptNextCrc(): void { this.#faults.corruptCrc(); }
 
   async goOffline(): Promise<void> {
     const link = this.#link;
@@ -109,7 +153,7 @@ export class Dc09Panel implements StartedPanel {
     const reports: PanelReport[] = [];
     while (this.#buffer.length > 0) {
       const next = this.#buffer[0]!;
-      reports.push(await this.#serial(() => this.#send(next.type, this.#data(next.type, next.zone))));
+      reports.push(await this.#serial(() => this.#send(this.#event(next.type, next.zone))));
       this.#buffer.shift();
     }
     return reports;
@@ -152,6 +196,10 @@ export class Dc09Panel implements StartedPanel {
     await this.stop();
   }
 
+  #event(type: PanelEventType, zone: number): Outgoing {
+    return { type, token: this.#o.format, data: this.#data(type, zone), extended: '' };
+  }
+
   #data(type: PanelEventType, zone: number): string {
     const build = this.#o.format === 'SIA-DCS' ? siaData : contactIdData;
     return build(this.#o.serial, type, 1, zone);
@@ -168,14 +216,18 @@ export class Dc09Panel implements StartedPanel {
     this.#link = await openLink(target, (frame) => this.#onFrame(frame), this.#o.ackTimeoutMs, this.#who);
   }
 
-  /** Sends until ACK or DUH; a NAK resets the panel's clock to the receiver's and the message goes again (5.5.3.2). */
-  async #send(type: PanelEventType | 'null', data: string): Promise<PanelReport> {
+  async #send(out: Outgoing): Promise<PanelReport> {
     // SIA DC-09 5.5.1.5: 0001 to 9999, then 0001 again; the same number on every retransmission.
     this.#seq = (this.#seq % 9999) + 1;
+    return this.#deliver(this.#message(out.token, out.data, out.extended), out.type);
+  }
+
+  /** Sends until ACK or DUH; a NAK resets the panel's clock to the receiver's and the message goes again (5.5.3.2). */
+  async #deliver(first: PanelMessage, type: Outgoing['type']): Promise<PanelReport> {
     const report: PanelReport = { type, outcome: 'ack', attempts: 0, naks: 0 };
-    const token: PanelToken = type === 'null' ? 'NULL' : this.#o.format;
     // A retransmission is the same message (same sequence, same timestamp); only a NAK makes the panel restamp it.
-    let message = this.#message(token, data);
+    let message = first;
+    this.#last = { message, type };
     for (let attempt = 1; attempt <= this.#o.maxAttempts; attempt++) {
       if (attempt > 1) this.counters.retransmitted += 1;
       report.attempts = attempt;
@@ -196,35 +248,43 @@ export class Dc09Panel implements StartedPanel {
       this.counters.naks += 1;
       report.naks += 1;
       if (answer.timestamp) this.#offsetMs = answer.timestamp.getTime() - Date.now();
-      message = this.#message(token, data);
+      message = { ...message, timestamp: new Date(Date.now() + this.#offsetMs) };
+      this.#last = { message, type };
     }
     throw new EnvironmentError(`${this.#who}: no ACK from the receiver at ${this.address} after ${this.#o.maxAttempts} attempts (${report.naks} NAK). Is the V10 receiver running, and does it know account ${this.#o.serial}?`);
   }
 
-  #message(token: PanelToken, data: string): PanelMessage {
+  #message(token: PanelToken, data: string, extended: string): PanelMessage {
     // SIA DC-09 5.5.1.8: the timestamp is required when encrypted; this panel always sends it.
     const timestamp = new Date(Date.now() + this.#offsetMs);
-    return { token, seq: this.#seq, receiver: this.#o.receiverNumber, line: this.#o.linePrefix, account: this.#o.serial, data, timestamp, key: this.#o.key };
+    return { token, seq: this.#seq, receiver: this.#o.receiverNumber, line: this.#o.linePrefix, account: this.#o.serial, data, extended, timestamp, key: this.#o.key };
   }
 
   async #exchange(message: PanelMessage): Promise<ReceiverAnswer | 'timeout'> {
     const link = this.#link;
     if (!link) throw new EnvironmentError(`${this.#who} lost its link to ${this.address} during a report`);
     if (this.#latencyMs > 0) await delay(this.#latencyMs);
-    const frame = encodeMessage(message);
+    const fault = this.#faults.next();
+    const frame = fault === 'bad-crc' ? withBadCrc(encodeMessage(message)) : encodeMessage(message);
     const answered = new Promise<ReceiverAnswer | 'timeout'>((resolve) => {
       const timer = setTimeout(() => resolve('timeout'), this.#o.ackTimeoutMs);
       this.#waiting = { seq: message.seq, resolve: (answer) => (clearTimeout(timer), resolve(answer)) };
     });
-    const dropped = this.#dropRatio > 0 && this.#random.next() < this.#dropRatio;
+    const dropped = fault === 'lost' || (this.#dropRatio > 0 && this.#random.next() < this.#dropRatio);
     this.record.push({ direction: 'tx', text: frame, at: new Date().toISOString(), ...(dropped ? { dropped } : {}) });
     if (dropped) this.counters.dropped += 1;
     else {
+      await link.send(frame).catch((error: unknown) => {
+        // The frame never left (the error names the receiver's address): not a send, and no answer to wait for.
+        this.#waiting?.resolve('timeout');
+        this.#waiting = undefined;
+        throw error;
+      });
       this.counters.sent += 1;
-      link.send(frame);
     }
     const answer = await answered;
     this.#waiting = undefined;
+    this.exchanges.push(exchangeOf(message.seq, fault, answer));
     return answer;
   }
 

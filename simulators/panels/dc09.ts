@@ -16,6 +16,8 @@ export interface PanelMessage {
   account: string;
   /** SIA DC-09 5.5.1.7: what goes between the brackets, e.g. "#1234|Nri01/BA015"; '' for NULL. */
   data: string;
+  /** SIA DC-09 5.5.1.7: extended data blocks after the data ("[X2.352200][M0026B9E4268B]"), encrypted with it; '' for none. */
+  extended?: string;
   /** SIA DC-09 5.5.1.8: required when encrypted, optional otherwise. */
   timestamp: Date | undefined;
   /** AES key (16, 24 or 32 bytes) when the message is encrypted (5.4.6). */
@@ -81,7 +83,8 @@ export function encodeMessage(m: PanelMessage): string {
   const id = `"${m.key ? '*' : ''}${m.token}"`;
   const head = `${id}${String(m.seq).padStart(4, '0')}${m.receiver === undefined ? '' : `R${m.receiver}`}L${m.line}#${m.account}`;
   const stamp = m.timestamp ? formatTimestamp(m.timestamp) : '';
-  const body = m.key ? `${head}[${encrypt(m.key, `${m.data}]${stamp}`)}` : `${head}[${m.data}]${stamp}`;
+  const tail = `${m.data}]${m.extended ?? ''}${stamp}`;
+  const body = m.key ? `${head}[${encrypt(m.key, tail)}` : `${head}[${tail}`;
   return frame(body);
 }
 

@@ -16,7 +16,8 @@ export interface PanelRecordEntry {
 export type ReportOutcome = 'ack' | 'duh' | 'buffered';
 
 export interface PanelReport {
-  type: PanelEventType | 'null';
+  // 'message': several events in one message, or a code given as it is.
+  type: PanelEventType | 'null' | 'message';
   outcome: ReportOutcome;
   // How many times it was sent (retransmissions after a NAK or no answer included).
   attempts: number;

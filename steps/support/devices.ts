@@ -7,7 +7,7 @@ import { discoverDeviceEndpoints, readLiveFrames, type DeviceEndpoints, type Liv
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import {
   ConnectedObject, createCamera, parseFrameComment, startPanel,
-  type DetectedEvent, type ObjectEvent, type PanelEventType, type StartedCamera, type StartedObject, type StartedPanel,
+  type DetectedEvent, type Dc09Settings, type ObjectEvent, type PanelEventType, type StartedCamera, type StartedObject, type StartedPanel,
 } from '../../simulators/index.ts';
 import type { HarnessWorld } from './world.ts';
 
@@ -87,20 +87,29 @@ export function catalogEntry<T extends { id: string; name: string }>(entries: T[
   throw new ConfigurationError(`the scenario names ${what} "${name}", which catalog/data/${file} does not list (known: ${entries.map((e) => e.name).join(', ')})`);
 }
 
-/** A DC-09 panel's serial is its account number: 10 hex digits (SIA DC-09 5.5.1.6). */
-export function newPanelSerial(): string {
-  return randomBytes(5).toString('hex').toUpperCase();
+/** A DC-09 panel's serial is its account number: `digits` hex digits, 3 to 16 (SIA DC-09 5.5.1.6); 10 by default. */
+export function newPanelSerial(digits = 10): string {
+  return randomBytes(8).toString('hex').toUpperCase().slice(0, digits);
 }
 
-export async function installPanel(world: HarnessWorld, owner: string, modelName: string, link: string): Promise<StartedPanel> {
+/** How a scenario sets a panel up beyond its model and link: DC-09 settings, the account's length, and whether a customer claims it. */
+export interface PanelInstall extends Dc09Settings {
+  accountDigits?: number;
+  /** False: the panel transmits without any customer having claimed it. */
+  claimed?: boolean;
+}
+
+export async function installPanel(world: HarnessWorld, owner: string, modelName: string, link: string, o: PanelInstall = {}): Promise<StartedPanel> {
   const model = catalogEntry(world.catalog.alarmPanels, modelName, 'the alarm panel', 'alarm-panels.yaml');
   const transport = link.toLowerCase();
   if (transport !== 'tcp' && transport !== 'udp' && transport !== 'mqtt') throw new ConfigurationError(`the scenario says the panel transmits over "${link}"; say TCP, UDP or MQTT`);
   const { api } = world.customer(owner);
-  const serial = newPanelSerial();
-  await api.claimDevice({ serial, model: model.id });
+  const serial = newPanelSerial(o.accountDigits);
+  if (o.claimed !== false) await api.claimDevice({ serial, model: model.id });
   const endpoints = await endpointsOf(api);
-  const panel = await startPanel(model, serial, { dc09: endpoints.dc09, brokerUrl: world.environment.mqttUrl }, transport === 'udp' ? 'udp' : 'tcp');
+  const { keyBits, receiverNumber, linePrefix } = o;
+  const settings = { ...(keyBits ? { keyBits } : {}), ...(receiverNumber ? { receiverNumber } : {}), ...(linePrefix ? { linePrefix } : {}) };
+  const panel = await startPanel(model, serial, { dc09: endpoints.dc09, brokerUrl: world.environment.mqttUrl }, transport === 'udp' ? 'udp' : 'tcp', settings);
   await allure.label('deviceModel', model.id);
   return panel;
 }
@@ -109,6 +118,8 @@ export async function installPanel(world: HarnessWorld, owner: string, modelName
 export const panelEventsInFrench: Record<string, PanelEventType> = {
   'une intrusion': 'intrusion', 'un incendie': 'fire', 'un sabotage': 'tamper', 'une batterie faible': 'low-battery',
   'une coupure secteur': 'mains-loss', 'sa mise en service': 'arm', 'sa mise à l\'arrêt': 'disarm',
+  'son test périodique': 'periodic-test', 'la fin de l\'intrusion': 'intrusion-restore', 'la fin de l\'incendie': 'fire-restore',
+  'la fin du sabotage': 'tamper-restore', 'le retour du secteur': 'mains-restore',
 };
 
 export function panelEvent(words: string): PanelEventType {

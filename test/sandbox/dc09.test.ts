@@ -35,7 +35,7 @@ function deps(known = new Set(['1234', 'ABC123']), now = () => new Date()): Rece
   const forwarded: string[] = [];
   const { ingest, events } = fakeIngest(known, forwarded);
   return {
-    ingest, events, forwarded, log: quiet, now, window: { pastS: 40, futureS: 20 },
+    ingest, events, forwarded, log: quiet, now, window: { pastS: 40, futureS: 20 }, knows: async (account) => known.has(account),
     stats: { processed: 0, stored: 0, duplicates: 0, ignored: 0, failed: 0 },
   };
 }
@@ -70,7 +70,7 @@ describe('SIA DC-09 framing', () => {
   it('reads back what the panel wrote: token, sequence, receiver, line, account, data, timestamp (SIA DC-09 5.5.1.4 to 5.5.1.8)', () => {
     const parsed = parseFrame(message()) as IncomingFrame;
     assert.deepEqual({ ...parsed, timestamp: undefined, timestampText: undefined }, {
-      token: 'SIA-DCS', encrypted: false, seq: '0042', receiver: '1', line: '2', account: '1234', data: '#1234|Nri01/BA015', timestamp: undefined, timestampText: undefined,
+      token: 'SIA-DCS', encrypted: false, seq: '0042', receiver: '1', line: '2', account: '1234', data: '#1234|Nri01/BA015', extended: [], key: undefined, timestamp: undefined, timestampText: undefined,
     });
   });
 

@@ -108,7 +108,7 @@ describe('what the faults break', () => {
   it('NAKs every timestamped message of the faulted panel model, however right its clock, and ACKs the others', async () => {
     const ingest = { status: async () => 'ok', heartbeat: async () => 'ok', event: async () => 'stored' } as ReceiverDeps['ingest'];
     const deps: ReceiverDeps = {
-      ingest, log: { info() {}, warn() {}, error() {} }, now: () => new Date(), window: { pastS: 40, futureS: 20 },
+      ingest, log: { info() {}, warn() {}, error() {} }, knows: async () => true, now: () => new Date(), window: { pastS: 40, futureS: 20 },
       stats: { processed: 0, stored: 0, duplicates: 0, ignored: 0, failed: 0 }, alwaysNak: async (account) => account === '1234',
     };
     const frame = (account: string) => encodeMessage({ token: 'SIA-DCS', seq: 7, receiver: '1', line: '2', account, data: siaData(account, 'intrusion', 1, 3), timestamp: new Date(), key: undefined });
