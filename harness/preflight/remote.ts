@@ -13,10 +13,11 @@ export interface Check {
 }
 
 /** Why a connection failed, the same words for the same cause so that failures group: `ECONNREFUSED`, `timed out after 4 s`. */
-function reasonOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = (error as { code?: string }).code ?? cause?.code;
-  if (code) return code;
+function reasonOf(error: unknown, deadlineMs: number): string {
+  if ((error as Error).name === 'TimeoutError') return `no answer within ${deadlineMs / 1000} s`;
+  const cause = (error as { cause?: { code?: unknown; message?: string } }).cause;
+  const code = [(error as { code?: unknown }).code, cause?.code].find((c) => typeof c === 'string');
+  if (code) return code as string;
   return oneLine(cause?.message ?? (error as Error).message ?? String(error), 120);
 }
 
@@ -56,12 +57,13 @@ export function remoteChecks(config: RemoteConfig): Check[] {
 export async function runChecks(checks: readonly Check[], deadlineMs: number): Promise<Failure[]> {
   const outcomes = await Promise.all(checks.map(async ({ what, probe }): Promise<Failure | undefined> => {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${deadlineMs / 1000} s`)), deadlineMs)));
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new DOMException('no answer', 'TimeoutError')), deadlineMs)));
     try {
-      await Promise.race([probe(deadlineMs), late]);
+      // The probe's own timeouts are a little later, so that a silent host always reads "no answer within N s".
+      await Promise.race([probe(deadlineMs + 500), late]);
       return undefined;
     } catch (error) {
-      return { what, reason: `unreachable (${reasonOf(error)})` };
+      return { what, reason: `unreachable (${reasonOf(error, deadlineMs)})` };
     } finally {
       clearTimeout(timer);
     }
