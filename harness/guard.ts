@@ -2,6 +2,7 @@
 
 import type { EnvironmentName } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
+import { displayPath } from './plan/load.ts';
 import type { Plan } from './plan/types.ts';
 import { maxMessageLength, oneLine } from './preflight/lines.ts';
 import { nonSmokeScenarios } from './scenarios.ts';
@@ -26,7 +27,7 @@ export function guardRemote(env: EnvironmentName, faults: readonly string[], pla
   for (const [i, phase] of (plan?.phases ?? []).entries()) {
     for (const [j, step] of phase.steps.entries()) {
       if (step.kind !== 'action' || readOnlyActions.includes(step.action)) continue;
-      throw new ConfigurationError(`${plan?.file}: phases[${i}].steps[${j}] "${step.action}" changes the platform, which ${env} does not let the harness do (the ops team does it); remove the step or use a local plan`);
+      throw new ConfigurationError(`${displayPath(plan?.file ?? '')}: phases[${i}].steps[${j}] "${step.action}" changes the platform, which ${env} does not let the harness do (the ops team does it); remove the step or use a local plan`);
     }
   }
 }

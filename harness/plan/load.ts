@@ -1,12 +1,18 @@
 // Loads and validates a plan file; every error names the file, the key and the expected form.
 
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigurationError } from '../../lib/errors.ts';
 import { actionNames, type ActionName, type Gate, type Phase, type Plan, type PlanStep } from './types.ts';
 
 export const plansDir = join(import.meta.dirname, '..', 'plans');
+
+/** Relative to the working directory when inside it (editors open it), else as given. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
 
 type Raw = Record<string, unknown>;
 
@@ -21,7 +27,7 @@ function refuseUnknownKeys(raw: Raw, at: string, known: readonly string[], fail:
 }
 
 export function loadPlan(file: string): Plan {
-  const where = relative(process.cwd(), file) || file;
+  const where = displayPath(file);
   let raw: unknown;
   try {
     raw = parse(readFileSync(file, 'utf8'));

@@ -1,12 +1,12 @@
 // Preflight: everything checkable is checked before an environment starts (and in --dry-run), each problem one line naming the file, flag or variable.
 
-import { relative } from 'node:path';
 import { loadCatalog, type Catalog } from '../../catalog/index.ts';
 import { faultProblem, loadRemoteConfig, validateEnvironment, type EnvironmentName } from '../../environments/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
 import type { RunArgs } from '../args.ts';
 import type { CertifyArgs } from '../certify-args.ts';
 import { guardProduction, guardRemote } from '../guard.ts';
+import { displayPath } from '../plan/load.ts';
 import type { Plan } from '../plan/types.ts';
 import { features } from '../scenarios.ts';
 import { select, tagSyntaxError } from './features.ts';
@@ -103,7 +103,7 @@ export function preflightRun(args: RunArgs, log?: (line: string) => void): Promi
 }
 
 export function preflightCertify(args: CertifyArgs, plan: Plan, log?: (line: string) => void): Promise<void> {
-  const file = relative(process.cwd(), plan.file) || plan.file;
+  const file = displayPath(plan.file);
   const selections = plan.phases.flatMap((phase, i) => phase.steps.flatMap((step, j) => (step.kind === 'run' ? [{ tags: step.tags, source: `${file} phases[${i}].steps[${j}].run` }] : [])));
   return preflight({ env: args.env, profile: 'default', selections, faults: args.faults, instances: args.instances ?? plan.platform.instances, plan }, log);
 }
