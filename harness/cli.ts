@@ -10,7 +10,7 @@ import { mergeShards } from './merge.ts';
 import { parseRecordArgs, recordReference, recordUsage } from './record-reference.ts';
 import { loadPlan } from './plan/load.ts';
 import { preflightCertify, preflightRun, reachRemote } from './preflight/index.ts';
-import { oneLine } from './preflight/lines.ts';
+import { maxLineLength, oneLine } from './preflight/lines.ts';
 import { certifyRun, exitCodes, printOutcome } from './run.ts';
 
 const usage = `usage:\n  ${recordUsage.replace('usage: ', '')}\n  node harness/cli.ts merge <shard run folder>... [--no-html] [--no-history]\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
@@ -85,7 +85,7 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   // No stack trace and no line wider than a screen: the message names what to fix.
-  const screen = (message: string) => message.split('\n').map((line) => oneLine(line)).join('\n');
+  const screen = (message: string) => message.split('\n').map((line) => (line.length <= maxLineLength ? line : oneLine(line))).join('\n');
   if (error instanceof ConfigurationError) {
     console.error(screen(error.message));
     process.exitCode = exitCodes['configuration-error'];
