@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/index.ts';
 export type FaultScope = 'platform' | 'migration' | 'rollback' | 'deploy';
 
 /** What a fault's argument names: catalog ids (checked against the catalog) or an instance of the run. */
-export type FaultArgument = 'white-label-pair' | 'white-label' | 'offer' | 'partner' | 'panel-model' | 'camera-model' | 'instance';
+export type FaultArgument = 'white-label-pair' | 'white-label' | 'offer' | 'partner' | 'panel-model' | 'camera-model' | 'year' | 'instance';
 
 export interface FaultSpec {
   scope: FaultScope;
@@ -29,6 +29,8 @@ export const faultRegistry = {
   'backoffice-stuck-in-maintenance': { scope: 'platform', description: 'the V10 back office stays in maintenance once switched off' },
   'dc09-nak-model': { scope: 'platform', argument: 'panel-model', description: 'the V10 DC-09 receiver NAKs one alarm panel model\'s timestamps' },
   'http-push-keepalive-rejected': { scope: 'platform', description: 'V10 rejects the keep-alive poll of HTTP-push cameras' },
+  'legacy-accounts-not-alerted': { scope: 'platform', argument: 'year', description: 'V10 alerts no customer who signed up before a year (only migrated ones did)' },
+  'alert-sms-sent-twice': { scope: 'platform', description: 'V10 sends every SMS alert twice' },
   'migration:drop-events-of-offer': { scope: 'migration', argument: 'offer', description: 'the events of one offer\'s customers are not migrated' },
   'migration:shift-dst-hour': { scope: 'migration', description: 'times in the hour Paris repeats in October are read one hour late' },
   'migration:truncate-durations-of-model': { scope: 'migration', argument: 'camera-model', description: 'one camera model\'s recording durations are truncated to whole minutes' },
@@ -55,6 +57,8 @@ function allowedIds(kind: FaultArgument, catalog: Catalog, instances: number): s
   if (kind === 'partner') return catalog.partners.map((p) => p.id);
   if (kind === 'panel-model') return catalog.alarmPanels.map((p) => p.id);
   if (kind === 'camera-model') return catalog.cameraModels.map((m) => m.id);
+  // A year of signup, as the stand-in platform reads it (2010 to 2099).
+  if (kind === 'year') return Array.from({ length: 90 }, (_, i) => String(2010 + i));
   return Array.from({ length: instances }, (_, i) => `i${String(i + 1).padStart(2, '0')}`);
 }
 
@@ -84,6 +88,7 @@ export function faultProblem(value: string, catalog: Catalog, instances: number)
     const parts = spec.argument === 'white-label-pair' ? argument.split(',') : [argument];
     if (spec.argument === 'white-label-pair' && parts.length !== 2) return `--fault ${JSON.stringify(value)} names ${parts.length} white label(s); ${usage}`;
     const unknown = parts.filter((p) => !known.includes(p));
+    if (unknown.length > 0 && spec.argument === 'year') return `--fault ${JSON.stringify(value)}: name a year of signup, 2010 to 2099`;
     if (unknown.length > 0) return `--fault ${JSON.stringify(value)}: ${unknown.map((u) => JSON.stringify(u)).join(', ')} is no ${spec.argument.replace('-pair', '').replace('-', ' ')}; known: ${known.join(', ')}`;
   }
   const ids = allowedIds('instance', catalog, instances);

@@ -76,6 +76,8 @@ describe('checking a --fault value', () => {
     assert.match(problem('swap-logo:veilis'), /names 1 white label/);
     assert.match(problem('ai-off-for-offer:gold-2030'), /"gold-2030" is no offer; known: serenite-2011/);
     assert.match(problem('migration:truncate-durations-of-model:orion-9000'), /"orion-9000" is no camera model/);
+    assert.match(problem('legacy-accounts-not-alerted:15'), /name a year of signup, 2010 to 2099/);
+    assert.equal(problem('legacy-accounts-not-alerted:2015:i02'), '');
   });
 
   it('wants an instance of the run as a target', () => {
