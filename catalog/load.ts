@@ -13,8 +13,8 @@ import { catalogSchema } from './schema.ts';
 import { readSource } from './source.ts';
 import type { Catalog } from './types.ts';
 
-/** Where the catalog's YAML files live by default. */
-export const defaultCatalogDir = join(import.meta.dirname, 'data');
+/** Where the catalog's YAML files live by default; HARNESS_CATALOG_DIR points at a copy, for the harness's own tests only. */
+export const defaultCatalogDir = process.env['HARNESS_CATALOG_DIR'] || join(import.meta.dirname, 'data');
 
 const names = Object.keys(catalogSchema) as CollectionName[];
 

@@ -1,6 +1,7 @@
 // Fault switches of a local run, by the part of the platform they break: the instances, the migration, the rollback, the deployment.
 
 import { ConfigurationError } from '../lib/errors.ts';
+import { faultNames, faultUsage } from './fault-registry.ts';
 
 export interface ScopedFaults {
   /** Passed to every instance (`--fault` of sandbox/server.ts), e.g. sms-silent. */
@@ -13,10 +14,8 @@ export interface ScopedFaults {
   deploy: { notRestarted: string[]; staysV9: string[] };
 }
 
-export const deployFaults = {
-  'instance-not-restarted': 'instance <id> is not started again after the migration (deploy:instance-not-restarted:<id>)',
-  'instance-stays-v9': 'instance <id> comes back after the migration still on V9 (deploy:instance-stays-v9:<id>)',
-} as const;
+/** The deployment faults of the registry, as `deploy:<name>:<instance>`. */
+const deployFaults = faultNames.filter((name) => name.startsWith('deploy:'));
 
 /** Splits `scope:name[:target]` values; a value without a known scope is a platform fault. */
 export function scopeFaults(values: readonly string[]): ScopedFaults {
@@ -27,7 +26,7 @@ export function scopeFaults(values: readonly string[]): ScopedFaults {
     if (scope === 'migration' || scope === 'rollback' || scope === 'platform') scoped[scope].push(inner);
     else if (scope === 'deploy') {
       const [name = '', target] = rest;
-      if (!target || !(name in deployFaults)) throw new ConfigurationError(`--fault ${JSON.stringify(value)}: deployment faults are ${Object.values(deployFaults).join('; ')}`);
+      if (!target || !(deployFaults as string[]).includes(`deploy:${name}`)) throw new ConfigurationError(`--fault ${JSON.stringify(value)}: deployment faults are ${deployFaults.map(faultUsage).join(', ')}`);
       (name === 'instance-not-restarted' ? scoped.deploy.notRestarted : scoped.deploy.staysV9).push(target);
     } else scoped.platform.push(value);
   }

@@ -9,6 +9,7 @@ import { environmentNames, type EnvironmentDescriptor, type EnvironmentName, typ
 export type * from './types.ts';
 export { environmentNames } from './types.ts';
 export { reapOrphans } from './children.ts';
+export { faultNames, faultProblem, faultRegistry, faultUsage, type FaultName, type FaultSpec } from './fault-registry.ts';
 export { detectContainerRuntime } from './containers.ts';
 export { loadRemoteConfig, parseTestAccounts, remoteVariables, type ReferenceContract, type ReferenceData, type ReferenceEvent, type ReferenceRecording, type RemoteConfig, type SupportAgent, type TestAccount, type TestAccountsFile, type TestDevice } from './remote.ts';
 
@@ -31,6 +32,10 @@ export function assertWritable(environment: EnvironmentDescriptor, what: string,
 /** Checks what an environment needs before anything starts: a remote one's configuration. */
 export function validateEnvironment(name: EnvironmentName, env: NodeJS.ProcessEnv = process.env): void {
   if (name === 'preprod' || name === 'production') loadRemoteConfig(name, env);
+  if (name === 'services') {
+    const missing = ['DATABASE_URL', 'MQTT_URL'].filter((key) => !env[key]);
+    if (missing.length > 0) throw new ConfigurationError(`environment "services" needs ${missing.join(' and ')} (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres MQTT_URL=mqtt://127.0.0.1:1883)`);
+  }
   clockShiftDays(name, env);
 }
 
@@ -56,10 +61,7 @@ export function clockShiftDays(name: EnvironmentName, env: NodeJS.ProcessEnv = p
  */
 export async function startEnvironment(name: EnvironmentName, options: StartOptions, env: NodeJS.ProcessEnv = process.env): Promise<StartedEnvironment> {
   const services = { databaseUrl: env['DATABASE_URL'] || undefined, mqttUrl: env['MQTT_URL'] || undefined };
-  if (name === 'services') {
-    const missing = Object.entries({ DATABASE_URL: services.databaseUrl, MQTT_URL: services.mqttUrl }).filter(([, value]) => !value).map(([key]) => key);
-    if (missing.length > 0) throw new ConfigurationError(`environment "services" needs ${missing.join(' and ')} (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres MQTT_URL=mqtt://127.0.0.1:1883)`);
-  }
+  if (name === 'services') validateEnvironment(name, env);
   if (name === 'preprod' || name === 'production') return startRemoteEnvironment(name, loadRemoteConfig(name, env), options);
   if (name === 'containers') {
     const containers = await startContainers(env);

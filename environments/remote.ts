@@ -204,6 +204,7 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
   const catalog = loadCatalog(catalogDir);
   const models = [...catalog.cameraModels, ...catalog.alarmPanels, ...catalog.objects].map((m) => m.id);
   const offers = catalog.offers.map((o) => o.id);
+  const whiteLabels = catalog.whiteLabels.map((w) => w.id);
   const serials = new Map<string, string>();
   const accounts = list.map((entry, i): TestAccount => {
     const at = `accounts[${i}]`;
@@ -211,7 +212,10 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
       problems.push(`${at} must be an object {"email","password","whiteLabel"}`);
       return { email: '', password: '', whiteLabel: '' };
     }
+    // JSON has no comments: `note` is free text for people; any other unknown key is a misspelling that would be ignored.
+    unknownKeys(at, entry, ['email', 'password', 'whiteLabel', 'devices', 'reference', 'note']);
     const account: TestAccount = { email: text(`${at}.email`, entry['email']), password: text(`${at}.password`, entry['password']), whiteLabel: text(`${at}.whiteLabel`, entry['whiteLabel']) };
+    if (account.whiteLabel && !whiteLabels.includes(account.whiteLabel)) problems.push(`${at}.whiteLabel "${account.whiteLabel}" is no catalog white label id (catalog/data/white-labels.yaml: ${whiteLabels.join(', ')})`);
     if (entry['devices'] !== undefined) account.devices = parseDevices(`${at}.devices`, entry['devices']);
     if (entry['reference'] !== undefined) account.reference = parseReference(`${at}.reference`, entry['reference']);
     return account;
@@ -294,7 +298,10 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
   if (isObject(json) && json['supportAgent'] !== undefined) {
     const agent = json['supportAgent'];
     if (!isObject(agent)) problems.push('supportAgent must be an object {"email","password"}');
-    else supportAgent = { email: text('supportAgent.email', agent['email']), password: text('supportAgent.password', agent['password']) };
+    else {
+      unknownKeys('supportAgent', agent, ['email', 'password']);
+      supportAgent = { email: text('supportAgent.email', agent['email']), password: text('supportAgent.password', agent['password']) };
+    }
   }
   if (problems.length > 0) return { problems };
   return { accounts, ...(supportAgent ? { supportAgent } : {}) };

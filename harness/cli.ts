@@ -1,9 +1,7 @@
 // The harness command line: `run` brings an environment up, plays the suite and prints the verdict.
 
 import { pathToFileURL } from 'node:url';
-import { validateEnvironment } from '../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
-import { guardProduction } from './guard.ts';
 import { parseRunArgs } from './args.ts';
 import { certify } from './certify.ts';
 import { certifyUsage, parseCertifyArgs } from './certify-args.ts';
@@ -11,6 +9,8 @@ import { printDryRun } from './dry-run.ts';
 import { mergeShards } from './merge.ts';
 import { parseRecordArgs, recordReference, recordUsage } from './record-reference.ts';
 import { loadPlan } from './plan/load.ts';
+import { preflightCertify, preflightRun, reachRemote } from './preflight/index.ts';
+import { maxLineLength, oneLine } from './preflight/lines.ts';
 import { certifyRun, exitCodes, printOutcome } from './run.ts';
 
 const usage = `usage:\n  ${recordUsage.replace('usage: ', '')}\n  node harness/cli.ts merge <shard run folder>... [--no-html] [--no-history]\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
@@ -21,19 +21,23 @@ const certificateExit = { GO: 0, 'NO-GO': 1, INCOMPLETE: 4 } as const;
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'run') {
-    const outcome = await certifyRun(parseRunArgs(rest));
+    // Bad input is refused (exit 2) and an unreachable remote platform reported (exit 3) before anything starts.
+    const args = parseRunArgs(rest);
+    await preflightRun(args);
+    await reachRemote(args.env);
+    const outcome = await certifyRun(args);
     printOutcome(outcome);
     return exitCodes[outcome.verdict];
   }
   if (command === 'certify') {
     const args = parseCertifyArgs(rest);
     const plan = loadPlan(args.planFile);
-    validateEnvironment(args.env);
-    await guardProduction(args.env, plan.phases.flatMap((phase) => phase.steps.flatMap((step) => (step.kind === 'run' ? [step.tags] : []))));
+    await preflightCertify(args, plan);
     if (args.dryRun) {
       await printDryRun(plan, args);
       return 0;
     }
+    await reachRemote(args.env);
     const { certificate, files } = await certify(plan, args);
     for (const gate of certificate.gates) console.log(`  ${gate.verdict.toUpperCase().padEnd(8)} ${gate.title}${gate.reasons.length ? `: ${gate.reasons.join('; ')}` : ''}`);
     for (const partner of certificate.partners) console.log(`  ${partner.verdict.padEnd(10)} ${partner.name}: ${partner.why}`);
@@ -53,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'record-reference') {
     const args = parseRecordArgs(rest);
+    await reachRemote(args.env);
     const recording = await recordReference(args.env, args.out ? { out: args.out } : {});
     console.log(`[harness] recorded on ${args.env} ${recording.instance} (${recording.version}):`);
     for (const a of recording.accounts) {
@@ -79,11 +84,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
+  // No stack trace and no line wider than a screen: the message names what to fix.
+  const screen = (message: string) => message.split('\n').map((line) => (line.length <= maxLineLength ? line : oneLine(line))).join('\n');
   if (error instanceof ConfigurationError) {
-    console.error(error.message);
+    console.error(screen(error.message));
     process.exitCode = exitCodes['configuration-error'];
   } else if (error instanceof EnvironmentError) {
-    console.error(error.message);
+    console.error(screen(error.message));
     process.exitCode = exitCodes['broken-environment'];
   } else throw error;
 }

@@ -1,20 +1,24 @@
 // Which scenarios a tag expression selects, read from the feature files without running anything.
 
-import { loadSources } from '@cucumber/cucumber/api';
-import { join, relative } from 'node:path';
 import { ConfigurationError } from '../lib/errors.ts';
+import { loadFeatures, select, type Features, type Scenario } from './preflight/features.ts';
 
-const root = join(import.meta.dirname, '..');
+export type ListedScenario = Pick<Scenario, 'name' | 'where'>;
 
-export interface ListedScenario {
-  name: string;
-  where: string;
+const loaded = new Map<string, Promise<Features>>();
+
+/** The profile's feature files, parsed once per process (and per HARNESS_FEATURES); a Gherkin error is a configuration error. */
+export async function features(profile = 'default'): Promise<Features> {
+  const key = `${profile}\n${process.env['HARNESS_FEATURES'] ?? ''}`;
+  if (!loaded.has(key)) loaded.set(key, loadFeatures(profile));
+  const found = await (loaded.get(key) as Promise<Features>);
+  if (found.errors.length > 0) throw new ConfigurationError(found.errors.join('\n'));
+  return found;
 }
 
-export async function listScenarios(tags: string, shard?: string): Promise<ListedScenario[]> {
-  const { plan, errors } = await loadSources({ defaultDialect: 'fr', paths: [join(root, 'features', '**', '*.feature')], names: [], tagExpression: tags, order: 'defined', ...(shard ? { shard } : {}) });
-  if (errors.length > 0) throw new ConfigurationError(`the feature files do not parse: ${errors.map((e) => `${e.uri}:${e.location?.line ?? '?'} ${e.message}`).join('; ')}`);
-  return plan.map((p) => ({ name: p.name, where: `${relative(root, p.uri)}:${p.location.line}` }));
+/** The scenarios Cucumber runs for `--profile profile --tags tags` (the profile's tags and these). */
+export async function listScenarios(tags: string, profile = 'default'): Promise<ListedScenario[]> {
+  return select(await features(profile), tags).map(({ name, where }) => ({ name, where }));
 }
 
 /** Production runs only @smoke scenarios: lists the scenarios a selection would run that are not. */

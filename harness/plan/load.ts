@@ -1,12 +1,18 @@
 // Loads and validates a plan file; every error names the file, the key and the expected form.
 
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigurationError } from '../../lib/errors.ts';
 import { actionNames, type ActionName, type Gate, type Phase, type Plan, type PlanStep } from './types.ts';
 
 export const plansDir = join(import.meta.dirname, '..', 'plans');
+
+/** Relative to the working directory when inside it (editors open it), else as given. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
 
 type Raw = Record<string, unknown>;
 
@@ -14,8 +20,14 @@ function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A misspelt key (`tgas` for `run`) would otherwise be ignored silently: refused at every level, with its path. */
+function refuseUnknownKeys(raw: Raw, at: string, known: readonly string[], fail: (key: string, expected: string) => never): void {
+  const unknown = Object.keys(raw).find((key) => !known.includes(key));
+  if (unknown !== undefined) fail(`${at ? `${at}.` : ''}${unknown}`, `one of the keys known there, ${known.join(', ')} (misspelt? remove or rename it)`);
+}
+
 export function loadPlan(file: string): Plan {
-  const where = relative(process.cwd(), file) || file;
+  const where = displayPath(file);
   let raw: unknown;
   try {
     raw = parse(readFileSync(file, 'utf8'));
@@ -26,14 +38,17 @@ export function loadPlan(file: string): Plan {
     throw new ConfigurationError(`${where}: ${key} must be ${expected}`);
   };
   if (!isObject(raw)) return fail('the file', 'a mapping with name, platform and phases');
+  refuseUnknownKeys(raw, '', ['name', 'platform', 'phases'], fail);
   const name = typeof raw['name'] === 'string' ? raw['name'] : fail('name', 'a string');
   const platform = isObject(raw['platform']) ? raw['platform'] : fail('platform', 'a mapping with version and instances');
+  refuseUnknownKeys(platform, 'platform', ['version', 'instances'], fail);
   const version = platform['version'] === 'v9' || platform['version'] === 'v10' ? platform['version'] : fail('platform.version', 'v9 or v10');
   const instances = Number.isInteger(platform['instances']) && (platform['instances'] as number) > 0 ? (platform['instances'] as number) : fail('platform.instances', 'a positive whole number');
   const phasesRaw = Array.isArray(raw['phases']) && raw['phases'].length > 0 ? (raw['phases'] as unknown[]) : fail('phases', 'a non-empty list');
   const phases = phasesRaw.map((entry, index): Phase => {
     const at = `phases[${index}]`;
     if (!isObject(entry)) return fail(at, 'a mapping with id, title, steps and gate');
+    refuseUnknownKeys(entry, at, ['id', 'title', 'steps', 'gate'], fail);
     const id = typeof entry['id'] === 'string' && /^[a-z0-9-]+$/.test(entry['id']) ? entry['id'] : fail(`${at}.id`, 'a lower-case id (letters, digits, -)');
     const title = typeof entry['title'] === 'string' ? entry['title'] : fail(`${at}.title`, 'a string');
     const steps = Array.isArray(entry['steps']) && entry['steps'].length > 0 ? (entry['steps'] as unknown[]).map((step, i) => parseStep(step, `${at}.steps[${i}]`, fail)) : fail(`${at}.steps`, 'a non-empty list');
@@ -49,9 +64,13 @@ export function loadPlan(file: string): Plan {
 function parseStep(step: unknown, at: string, fail: (key: string, expected: string) => never): PlanStep {
   if (typeof step === 'string') return { kind: 'action', action: parseAction(step, at, fail) };
   if (!isObject(step)) return fail(at, 'an action name, {action: ...} or {run: "<tag expression>"}');
-  if (typeof step['run'] === 'string') return { kind: 'run', tags: step['run'] };
+  if (step['run'] !== undefined) {
+    refuseUnknownKeys(step, at, ['run'], fail);
+    return typeof step['run'] === 'string' && step['run'].trim() !== '' ? { kind: 'run', tags: step['run'] } : fail(`${at}.run`, 'a tag expression, e.g. "@smoke and not @wip"');
+  }
   if (typeof step['action'] !== 'string') return fail(at, 'an action name, {action: ...} or {run: "<tag expression>"}');
   const action = parseAction(step['action'], `${at}.action`, fail);
+  refuseUnknownKeys(step, at, ['action', ...(action === 'redeploy' ? ['version'] : []), ...(action === 'generate-data' ? ['scale'] : [])], fail);
   const version = step['version'];
   if (action === 'redeploy' && version !== 'v9' && version !== 'v10') fail(`${at}.version`, 'v9 or v10 for a redeploy');
   const scale = typeof step['scale'] === 'string' ? step['scale'] : 'small';
@@ -63,9 +82,7 @@ function parseAction(value: string, at: string, fail: (key: string, expected: st
 }
 
 function parseGate(gate: Raw, at: string, fail: (key: string, expected: string) => never): Gate {
-  const known = ['scenarios', 'minScenarios', 'actions', 'windowMinutes'];
-  const unknown = Object.keys(gate).find((key) => !known.includes(key));
-  if (unknown) fail(`${at}.${unknown}`, `one of ${known.join(', ')}`);
+  refuseUnknownKeys(gate, at, ['scenarios', 'minScenarios', 'actions', 'windowMinutes'], fail);
   if (gate['scenarios'] !== undefined && gate['scenarios'] !== 'all-passed') fail(`${at}.scenarios`, 'all-passed');
   if (gate['actions'] !== undefined && gate['actions'] !== 'succeeded') fail(`${at}.actions`, 'succeeded');
   for (const key of ['minScenarios', 'windowMinutes']) {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { assertWritable, detectContainerRuntime, loadRemoteConfig } from '../../environments/index.ts';
-import { guardProduction } from '../../harness/guard.ts';
+import { guardProduction, guardRemote } from '../../harness/guard.ts';
+import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 
 function accountsFile(content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'accounts-')), 'accounts.json');
@@ -26,10 +27,12 @@ const production = (overrides: Record<string, string | undefined> = {}): NodeJS.
 });
 
 describe('the production guard', () => {
-  it('refuses a production selection with non-smoke scenarios, listing them', async () => {
-    await assert.rejects(guardProduction('production', ['not @wip']), (error: Error) => {
-      assert.match(error.message, /production runs only @smoke scenarios/);
-      assert.match(error.message, /features\/fondation\/detection-mouvement\.feature:\d+ +Le client voit l'évènement/);
+  it('refuses a production selection with non-smoke scenarios, in one line naming them', async () => {
+    await assert.rejects(guardProduction('production', ['@foundation and not @wip']), (error: Error) => {
+      assert.match(error.message, /production runs only @smoke: 2 selected scenario\(s\) are not \(select them out, or tag them @smoke if safe there\)/);
+      assert.doesNotMatch(error.message, /\n/);
+      assert.match(error.message, /features\/fondation\/detection-mouvement\.feature:\d+ Le client/);
+      assert.ok(error.message.length <= 200, error.message);
       assert.doesNotMatch(error.message, /sante-instances/);
       return true;
     });
@@ -41,6 +44,18 @@ describe('the production guard', () => {
 
   it('does not restrict other environments', async () => {
     await guardProduction('local', ['not @wip']);
+  });
+
+  it('refuses fault switches on pre-production and production, and lets them through locally', () => {
+    for (const env of ['production', 'preprod'] as const) assert.throws(() => guardRemote(env, ['sms-silent']), new RegExp(`--fault sms-silent: ${env} refuses fault switches`));
+    guardRemote('local', ['sms-silent']);
+  });
+
+  it('refuses a plan action that changes a remote platform, naming its place in the plan', () => {
+    const local = loadPlan(join(plansDir, 'local.yaml'));
+    assert.throws(() => guardRemote('production', [], local), /local\.yaml: phases\[0\]\.steps\[0\] "generate-data" changes the platform, which production does not let the harness do/);
+    guardRemote('production', [], loadPlan(join(plansDir, 'production.yaml')));
+    guardRemote('preprod', [], loadPlan(join(plansDir, 'preprod.yaml')));
   });
 });
 

@@ -35,6 +35,21 @@ describe('certification plan', () => {
     assert.throws(() => loadPlan(file), /phases\[0\]\.gate must be at least one requirement/);
   });
 
+  it('refuses an unknown key at every level of the plan, naming its path', () => {
+    const plan = (top: string, platform: string, phase: string, step: string, gate: string) =>
+      planFile(`name: x\n${top}platform: {version: v10, instances: 1${platform}}\nphases:\n  - id: a\n    title: A\n${phase}    steps: [backup, ${step}]\n    gate: {actions: succeeded${gate}}\n`);
+    const cases: [string, RegExp][] = [
+      [plan('nmae: y\n', '', '', '{run: "@smoke"}', ''), /plan\.yaml: nmae must be one of the keys known there, name, platform, phases/],
+      [plan('', ', versoin: v9', '', '{run: "@smoke"}', ''), /platform\.versoin must be one of the keys known there, version, instances/],
+      [plan('', '', '    gaet: {}\n', '{run: "@smoke"}', ''), /phases\[0\]\.gaet must be one of the keys known there, id, title, steps, gate/],
+      [plan('', '', '', '{run: "@smoke", tgas: "@x"}', ''), /phases\[0\]\.steps\[1\]\.tgas must be one of the keys known there, run \(misspelt/],
+      [plan('', '', '', '{action: migrate, scale: small}', ''), /phases\[0\]\.steps\[1\]\.scale must be one of the keys known there, action \(/],
+      [plan('', '', '', '{run: "@smoke"}', ', windowMinute: 3'), /phases\[0\]\.gate\.windowMinute must be one of the keys known there, scenarios, minScenarios/],
+    ];
+    for (const [file, message] of cases) assert.throws(() => loadPlan(file), message);
+    assert.equal(loadPlan(plan('', '', '', '{run: "@smoke"}', '')).phases[0]?.steps.length, 2);
+  });
+
   it('refuses a redeploy without a version', () => {
     const file = planFile('name: x\nplatform: {version: v9, instances: 1}\nphases:\n  - id: a\n    title: A\n    steps: [{action: redeploy}]\n    gate: {actions: succeeded}\n');
     assert.throws(() => loadPlan(file), /phases\[0\]\.steps\[0\]\.version must be v9 or v10 for a redeploy/);

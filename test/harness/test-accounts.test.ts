@@ -17,8 +17,16 @@ function problemsOf(json: unknown): string[] {
 }
 
 describe('the test accounts file', () => {
-  it('still reads the original array of accounts, extra keys included', () => {
+  it('still reads the original array of accounts, a note included', () => {
     assert.deepEqual(parseTestAccounts([{ ...account, note: 'kept since 2024' }]), { accounts: [account] });
+  });
+
+  it('refuses an unknown key and an unknown white label, by their place in the file', () => {
+    const problems = problemsOf({ accounts: [account, { ...account, email: 'b@x.example', devics: [] }, { ...account, email: 'c@x.example', whiteLabel: 'veilys' }], supportAgent: { email: 's@x.example', password: 'p', role: 'x' } });
+    assert.ok(problems.some((p) => /accounts\[1\] has an unknown key "devics"/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /accounts\[2\]\.whiteLabel "veilys" is no catalog white label id .*veilis/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /supportAgent has an unknown key "role"/.test(p)), problems.join('\n'));
+    assert.equal(problems.length, 3, problems.join('\n'));
   });
 
   it('reads devices, reference data and a support agent', () => {
