@@ -19,14 +19,23 @@ interface Column {
 
 /** A different value of the same type (NULL becomes a value); JSON held as text stays JSON. */
 function changed(c: string, type: string): string {
-  if (/^(text|character)/.test(type)) return `CASE WHEN ${c} IS NULL THEN '~' WHEN ${c} LIKE '{%' THEN (${c}::jsonb || '{"kw": 1}')::text ELSE ${c} || '~' END`;
+  if (type.endsWith('[]')) return `array_append(${c}, 'kw')`;
+  if (/^(text|character)/.test(type)) return `CASE WHEN ${c} IS NULL THEN '{"kw": 1}' WHEN ${c} LIKE '{%' THEN (${c}::jsonb || '{"kw": 1}')::text ELSE ${c} || '-x' END`;
   if (/^(smallint|integer|bigint|numeric)/.test(type)) return `coalesce(${c} + 1, 1)`;
   if (type === 'boolean') return `coalesce(NOT ${c}, true)`;
   if (type.startsWith('timestamp')) return `coalesce(${c} + interval '1 second', '2020-01-01')`;
   if (type === 'jsonb') return `coalesce(${c}, '{}') || '{"kw": 1}'`;
-  if (type.endsWith('[]')) return `array_append(${c}, 'kw')`;
   throw new Error(`no change written for type ${type} (${c}): add one`);
 }
+
+/** The service modules' tables are empty at the small scale: one row each, the same in V9 (backup) and V10. */
+const moduleRows = (schema: string): string => `
+  INSERT INTO ${schema}.module_state VALUES (1, 5, '{person}', 30, '+33 6 00 00 00 01', 'famille@example.test', '2026-11-30 08:00+00', NULL);
+  INSERT INTO ${schema}.module_usage VALUES (1, 'sms', '2026-11', 3);
+  INSERT INTO ${schema}.mail_outbox VALUES (1, 1, '{"to": "client@example.test"}', NULL, 'pending', 0, '2026-12-01 08:00+00', NULL, '2026-12-01 07:59+00');
+  INSERT INTO ${schema}.billing VALUES (1, 'card', '2026-12-31 23:00+00', NULL, false);
+  INSERT INTO ${schema}.billing_payments VALUES (1, 1, '2026-12-01 00:00+00', 499, 'card', 'renewal-1-2026-12', 'succeeded', 'ch_1', NULL, 1, NULL, '2026-12-01 00:01+00');
+  INSERT INTO ${schema}.partner_invoice_lines VALUES (1, 'assur-plus', 1, '2026-12-01 00:00+00', 1290, '2026-12-01 00:02+00');`;
 
 describe('any change of any value in any table', () => {
   let rehearsal: MigrationRehearsal;
@@ -37,7 +46,9 @@ describe('any change of any value in any table', () => {
     rehearsal = await backedUpRehearsal();
     await rehearsal.migrate();
     for (const db of ['accounts', 'events', 'media'] as const) pools.set(db, new pg.Pool({ connectionString: rehearsal.urls[db], max: 1 }));
+    for (const schema of ['kw_v9_backup', 'public']) await (pools.get('accounts') as pg.Pool).query(moduleRows(schema));
     clean = await certify();
+    assert.equal(clean.verdict, 'certified');
   });
   after(async () => {
     for (const pool of pools.values()) await pool.end();
@@ -105,8 +116,9 @@ describe('any change of any value in any table', () => {
     }
     t.diagnostic(`${changedCount} columns changed and found; not changed: ${skipped.join('; ') || 'none'}`);
     assert.deepEqual(missed, []);
-    assert.ok(changedCount > 150, `${changedCount} columns changed`);
-    assert.ok(skipped.every((s) => /refused by the schema|empty table/.test(s)));
+    assert.ok(changedCount > 200, `${changedCount} columns changed`);
+    assert.deepEqual(skipped.filter((s) => !/refused by the schema: (duplicate key value|new row for relation .* violates check constraint)/.test(s)), [],
+      'only the schema itself (a primary key, a check) may refuse a change');
     assert.equal((await certify()).verdict, 'certified', 'every change undone');
   });
 });
