@@ -11,11 +11,12 @@ import { limiter } from './limiter.ts';
 import { v9ToV10 } from './mapping/v9-to-v10.ts';
 import type { Mapping } from './mapping/types.ts';
 import { readSideParisChanges } from './paris.ts';
-import { quote, sideSql, textArray } from './sql.ts';
+import { keysOfAdding, listAdditions } from './additions.ts';
+import type { Addition } from './additions.ts';
+import { sideSql } from './sql.ts';
 import type { SideScope, SideSql } from './sql.ts';
 import { defaults } from './types.ts';
 import type { CertifierOptions, DatabaseName, Finding, PlatformSide } from './types.ts';
-import type { SideConnections } from './connect.ts';
 import { unchangedTables } from './unchanged.ts';
 import { checkMapping, checkVersions, readTypes } from './validate.ts';
 
@@ -28,7 +29,7 @@ export interface MigrationCertificate {
   /** Every table of both sides and what certifies it; a table or column nobody certifies is also a finding. */
   coverage: TableCoverage[];
   /** Rows V10 holds that V9 has not, in entities that declare why (`v10Adds`): listed, not compared. */
-  additions: { entity: string; reason: string; keys: Record<string, unknown>[] }[];
+  additions: Addition[];
   findings: Finding[];
   totals: { rows: { v9: number; v10: number }; differingRows: number; findings: number };
   durationMs: number;
@@ -87,35 +88,10 @@ function parisDatabases(mapping: Mapping, version: 'v9' | 'v10'): Set<DatabaseNa
 
 const weight = (db: string): number => (db === 'events' ? 3 : db === 'media' ? 2 : 1);
 
-/** The V9 keys of each entity declaring V10 additions (small reference tables: a few dozen keys each). */
-async function keysOfAdding(mapping: Mapping, v9: SideConnections, sql: Map<string, SideSql>): Promise<Map<string, string[]>> {
-  const keys = new Map<string, string[]>();
-  for (const e of mapping.entities.filter((x) => x.v10Adds !== undefined)) {
-    const side = sql.get(e.name) as SideSql;
-    const { rows } = await v9.query<{ k: string }>(e.database, `SELECT ${side.keyText} AS k FROM ${quote(side.table)} t ORDER BY 1`);
-    keys.set(e.name, rows.map((r) => r.k));
-  }
-  return keys;
-}
-
-type Addition = MigrationCertificate['additions'][number] & { texts: string[] };
-
-async function listAdditions(mapping: Mapping, v10: SideConnections, sql: Map<string, SideSql>, v9Keys: Map<string, string[]>): Promise<Addition[]> {
-  const additions: Addition[] = [];
-  for (const e of mapping.entities) {
-    if (e.v10Adds === undefined) continue;
-    const side = sql.get(e.name) as SideSql;
-    const { rows } = await v10.query<{ key: Record<string, unknown>; k: string }>(e.database,
-      `SELECT ${side.keyObject} AS key, ${side.keyText} AS k FROM ${quote(side.table)} t WHERE ${side.keyText} <> ALL(${textArray(v9Keys.get(e.name) ?? [])}) ORDER BY 2`);
-    additions.push({ entity: e.name, reason: e.v10Adds, keys: rows.map((r) => r.key), texts: rows.map((r) => r.k) });
-  }
-  return additions;
-}
-
 interface Parts {
   entities: EntityReport[];
   coverage: TableCoverage[];
-  additions: MigrationCertificate['additions'];
+  additions: Addition[];
   schemaFindings: Finding[];
 }
 
