@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { expectCertified } from '../../drivers/certifier/index.ts';
 import type { Finding, MigrationCertificate, MigrationRehearsal } from '../../drivers/certifier/index.ts';
 import { defaultCatalogDir, loadCatalog } from '../../catalog/index.ts';
-import { backedUpRehearsal } from './support/rehearsal.ts';
+import { backedUpRehearsal, certifyWithFault } from './support/rehearsal.ts';
 
 const catalog = loadCatalog(defaultCatalogDir);
 
@@ -25,14 +25,7 @@ const message = (cert: MigrationCertificate): string => {
 
 describe('certifying the reference data a migration damaged', () => {
   let rehearsal: MigrationRehearsal;
-  const certifyWith = async (fault: string): Promise<MigrationCertificate> => {
-    await rehearsal.migrate([fault]);
-    try {
-      return await rehearsal.certifyMigration();
-    } finally {
-      await rehearsal.rollback();
-    }
-  };
+  const certifyWith = (fault: string): Promise<MigrationCertificate> => certifyWithFault(rehearsal, fault);
   before(async () => {
     rehearsal = await backedUpRehearsal();
   });
