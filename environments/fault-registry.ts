@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/index.ts';
 export type FaultScope = 'platform' | 'migration' | 'rollback' | 'deploy';
 
 /** What a fault's argument names: catalog ids (checked against the catalog) or an instance of the run. */
-export type FaultArgument = 'white-label-pair' | 'white-label' | 'offer' | 'partner' | 'panel-model' | 'camera-model' | 'year' | 'instance';
+export type FaultArgument = 'white-label-pair' | 'white-label' | 'offer' | 'partner' | 'panel-model' | 'camera-model' | 'module' | 'table-column' | 'year' | 'instance';
 
 export interface FaultSpec {
   scope: FaultScope;
@@ -35,6 +35,12 @@ export const faultRegistry = {
   'migration:shift-dst-hour': { scope: 'migration', description: 'times in the hour Paris repeats in October are read one hour late' },
   'migration:truncate-durations-of-model': { scope: 'migration', argument: 'camera-model', description: 'one camera model\'s recording durations are truncated to whole minutes' },
   'migration:wrong-offer-mapping': { scope: 'migration', argument: 'offer', description: 'one offer\'s customers get the next offer of the catalog' },
+  'migration:offer-retention-halved': { scope: 'migration', argument: 'offer', description: 'one offer keeps recordings half as many days in V10' },
+  'migration:offer-sms-quota-zeroed': { scope: 'migration', argument: 'offer', description: 'one offer\'s monthly SMS quota is 0 in V10' },
+  'migration:module-renamed': { scope: 'migration', argument: 'module', description: 'one module gets its id as its name in V10' },
+  'migration:white-label-contact-reverts': { scope: 'migration', argument: 'white-label', description: 'one white label gets the direct brand\'s SMS sender and support phone' },
+  'migration:partner-loses-offers': { scope: 'migration', argument: 'partner', description: 'one partner\'s list of offers comes over empty' },
+  'migration:column-not-carried': { scope: 'migration', argument: 'table-column', description: 'one V10 column is left at its default instead of the V9 value' },
   'rollback:rollback-leaves-v10-rows': { scope: 'rollback', description: 'the rollback leaves V10 tables and rows behind' },
   'deploy:instance-not-restarted': { scope: 'deploy', argument: 'instance', description: 'one instance is not started again after the migration' },
   'deploy:instance-stays-v9': { scope: 'deploy', argument: 'instance', description: 'one instance comes back after the migration still on V9' },
@@ -57,6 +63,7 @@ function allowedIds(kind: FaultArgument, catalog: Catalog, instances: number): s
   if (kind === 'partner') return catalog.partners.map((p) => p.id);
   if (kind === 'panel-model') return catalog.alarmPanels.map((p) => p.id);
   if (kind === 'camera-model') return catalog.cameraModels.map((m) => m.id);
+  if (kind === 'module') return catalog.modules.map((m) => m.id);
   // A year of signup, as the stand-in platform reads it (2010 to 2099).
   if (kind === 'year') return Array.from({ length: 90 }, (_, i) => String(2010 + i));
   return Array.from({ length: instances }, (_, i) => `i${String(i + 1).padStart(2, '0')}`);
@@ -83,7 +90,10 @@ export function faultProblem(value: string, catalog: Catalog, instances: number)
   const usage = `write it ${faultUsage(split.name)}`;
   if (extra.length > 0 || (spec.scope !== 'platform' && instance !== undefined)) return `--fault ${JSON.stringify(value)} has too many parts; ${usage}`;
   if (spec.argument && !argument) return `--fault ${JSON.stringify(value)} needs an argument; ${usage}`;
-  if (spec.argument && argument) {
+  if (spec.argument === 'table-column' && argument) {
+    // The stand-in reads the column from its V10 schema and names it if it has none.
+    if (!/^[a-z_]+\.[a-z_]+$/.test(argument)) return `--fault ${JSON.stringify(value)}: name a V10 column as <table>.<column>, e.g. offers.email_quota`;
+  } else if (spec.argument && argument) {
     const known = allowedIds(spec.argument, catalog, instances);
     const parts = spec.argument === 'white-label-pair' ? argument.split(',') : [argument];
     if (spec.argument === 'white-label-pair' && parts.length !== 2) return `--fault ${JSON.stringify(value)} names ${parts.length} white label(s); ${usage}`;

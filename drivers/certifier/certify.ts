@@ -4,13 +4,17 @@ import { connectSide, describeSide } from './connect.ts';
 import type { SideDescription } from './connect.ts';
 import { certifyEntity } from './entity.ts';
 import type { EntityReport } from './entity.ts';
+import { mappingCoverage } from './coverage.ts';
+import type { TableCoverage } from './coverage.ts';
 import { checkHashes } from './hashes.ts';
 import { limiter } from './limiter.ts';
 import { v9ToV10 } from './mapping/v9-to-v10.ts';
 import type { Mapping } from './mapping/types.ts';
 import { readSideParisChanges } from './paris.ts';
+import { keysOfAdding, listAdditions } from './additions.ts';
+import type { Addition } from './additions.ts';
 import { sideSql } from './sql.ts';
-import type { SideSql } from './sql.ts';
+import type { SideScope, SideSql } from './sql.ts';
 import { defaults } from './types.ts';
 import type { CertifierOptions, DatabaseName, Finding, PlatformSide } from './types.ts';
 import { unchangedTables } from './unchanged.ts';
@@ -22,6 +26,10 @@ export interface MigrationCertificate {
   v9: SideDescription;
   v10: SideDescription;
   entities: EntityReport[];
+  /** Every table of both sides and what certifies it; a table or column nobody certifies is also a finding. */
+  coverage: TableCoverage[];
+  /** Rows V10 holds that V9 has not, in entities that declare why (`v10Adds`): listed, not compared. */
+  additions: Addition[];
   findings: Finding[];
   totals: { rows: { v9: number; v10: number }; differingRows: number; findings: number };
   durationMs: number;
@@ -42,9 +50,16 @@ export async function certifyMigration(v9: PlatformSide, v10: PlatformSide, opti
     const types = { v9: await readTypes(sides.v9), v10: await readTypes(sides.v10) };
     checkMapping(mapping.entities, sides, types);
     const paris = { v9: await readSideParisChanges(sides.v9, parisDatabases(mapping, 'v9')), v10: await readSideParisChanges(sides.v10, parisDatabases(mapping, 'v10')) };
-    const sql = (version: 'v9' | 'v10'): Map<string, SideSql> => new Map(mapping.entities.map((e) =>
-      [e.name, sideSql(`${e.name} (${version.toUpperCase()})`, e.database, e[version], e.fields.map((f) => f[version]), types[version][e.database], paris[version].get(e.database))]));
-    const bySide = { v9: sql('v9'), v10: sql('v10') };
+    // V10's side of an entity with additions is read on V9's keys only (scope): V9's keys and V10's additions come first.
+    const sql = (version: 'v9' | 'v10', scope?: { v9Keys: Map<string, string[]>; added: Map<string, string[]> }): Map<string, SideSql> => new Map(mapping.entities.map((e) => {
+      const s: SideScope | undefined = scope && { added: scope.added, ...(e.v10Adds !== undefined ? { only: scope.v9Keys.get(e.name) ?? [] } : {}) };
+      return [e.name, sideSql(`${e.name} (${version.toUpperCase()})`, e.database, e[version], e.fields.map((f) => f[version]), types[version][e.database], paris[version].get(e.database), s)];
+    }));
+    const v9Sql = sql('v9');
+    const v9Keys = await keysOfAdding(mapping, sides.v9, v9Sql);
+    const additions = await listAdditions(mapping, sides.v10, sql('v10'), v9Keys);
+    const bySide = { v9: v9Sql, v10: sql('v10', { v9Keys, added: new Map(additions.map((a) => [a.entity, a.texts])) }) };
+    const coverage = mappingCoverage(mapping, types);
     const unchanged = await unchangedTables(mapping, sides);
     const run = limiter(o.concurrency);
     const shipping = limiter(Math.max(1, Math.floor(o.concurrency / 2)));
@@ -59,7 +74,7 @@ export async function certifyMigration(v9: PlatformSide, v10: PlatformSide, opti
       database: j.database, entities: { expected: bySide.v9, actual: bySide.v10 }, options: { ...o, run, shipping },
     })));
     const entities = jobs.map((j) => reports.find((r) => r.entity === j.name) as EntityReport);
-    return certificate(v9, v10, entities, performance.now() - started);
+    return certificate(v9, v10, { entities, coverage: coverage.tables, additions: additions.map(({ texts: _, ...a }) => a), schemaFindings: coverage.findings }, performance.now() - started);
   } finally {
     await Promise.all([sides.v9.close(), sides.v10.close()]);
   }
@@ -73,9 +88,16 @@ function parisDatabases(mapping: Mapping, version: 'v9' | 'v10'): Set<DatabaseNa
 
 const weight = (db: string): number => (db === 'events' ? 3 : db === 'media' ? 2 : 1);
 
-function certificate(v9: PlatformSide, v10: PlatformSide, entities: EntityReport[], durationMs: number): MigrationCertificate {
+interface Parts {
+  entities: EntityReport[];
+  coverage: TableCoverage[];
+  additions: Addition[];
+  schemaFindings: Finding[];
+}
+
+function certificate(v9: PlatformSide, v10: PlatformSide, { entities, coverage, additions, schemaFindings }: Parts, durationMs: number): MigrationCertificate {
   const seen = new Set<string>();
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...schemaFindings];
   for (const f of entities.flatMap((e) => [...e.findings, ...e.sample.findings])) {
     const id = JSON.stringify([f.entity, f.kind, f.v9Key, f.v10Key, f.field]);
     if (!seen.has(id)) findings.push(f);
@@ -89,6 +111,8 @@ function certificate(v9: PlatformSide, v10: PlatformSide, entities: EntityReport
     v9: describeSide(v9),
     v10: describeSide(v10),
     entities,
+    coverage,
+    additions,
     findings,
     totals: {
       rows: { v9: entities.reduce((n, e) => n + e.rows.v9, 0), v10: entities.reduce((n, e) => n + e.rows.v10, 0) },

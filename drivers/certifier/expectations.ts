@@ -33,6 +33,16 @@ export function expectUnchanged(cert: MigrationCertificate, entity: string): voi
   if (findings.length > 0 || report.segments.differing > 0) fail(`every ${entity} row must come through the migration unchanged; ${report.differingRows} differ:\n  ${show(findings)}`);
 }
 
+/** Every table and column of both versions is certified by the mapping or excluded with a reason, and the reference tables compare equal. */
+export function expectComplete(cert: MigrationCertificate, referenceEntities: readonly string[]): void {
+  const gaps = cert.coverage.filter((t) => t.by.length === 0 || t.uncovered.length > 0)
+    .map((t) => `${t.version.toUpperCase()} ${t.database}.${t.table}${t.by.length === 0 ? '' : ` (${t.uncovered.join(', ')})`}`);
+  if (gaps.length > 0) fail(`every table and column of both versions must be certified or excluded with a reason; nobody certifies:\n  ${gaps.join('\n  ')}`);
+  const absent = referenceEntities.filter((name) => !cert.entities.some((e) => e.entity === name && e.rows.v9 > 0));
+  if (absent.length > 0) fail(`the reference tables must be compared row for row; the certificate compares no rows of ${absent.join(', ')}`);
+  for (const name of referenceEntities) expectUnchanged(cert, name);
+}
+
 export function expectCertified(cert: MigrationCertificate | RollbackCertificate): void {
   if (cert.verdict !== 'certified') fail(`the data certification must find no difference; it found ${cert.findings.length}:\n  ${show(cert.findings)}`);
 }

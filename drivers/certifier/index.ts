@@ -2,6 +2,8 @@
 
 export { certifyMigration } from './certify.ts';
 export type { MigrationCertificate } from './certify.ts';
+export type { TableCoverage } from './coverage.ts';
+export { referenceEntities } from './mapping/reference.ts';
 export type { EntityReport, CountRow } from './entity.ts';
 export { snapshotPlatform } from './snapshot.ts';
 export type { Snapshot } from './snapshot.ts';
@@ -23,4 +25,4 @@ export { v9ToV10 } from './mapping/v9-to-v10.ts';
 export type * from './mapping/types.ts';
 export { defaults as certifierDefaults } from './types.ts';
 export type { CertifierOptions, DatabaseUrls, Finding, FindingKind, PlatformSide } from './types.ts';
-export { expectCertified, expectLeftovers, expectLocated, expectNothingLost, expectUnchanged, expectWithinWindow } from './expectations.ts';
+export { expectCertified, expectComplete, expectLeftovers, expectLocated, expectNothingLost, expectUnchanged, expectWithinWindow } from './expectations.ts';

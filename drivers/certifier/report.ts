@@ -47,7 +47,19 @@ function migrationHtml(m: MigrationCertificate): string {
     table(['entité', 'base', 'lignes V9', 'lignes V10', 'sommes de contrôle', 'segments différents', 'lignes localisées', 'échantillon'], entities),
     '<h4>Comptes par partenaire, offre et type d’appareil</h4>',
     table(['entité', 'dimension', 'valeur', 'V9', 'V10', ''], counts),
+    coverageHtml(m),
     findingsHtml(m.findings),
+  ].join('\n');
+}
+
+/** Every table of both sides and what certifies it (a column nobody certifies is also a finding), then V10's additions. */
+function coverageHtml(m: MigrationCertificate): string {
+  const rows = m.coverage.map((t) => [t.version.toUpperCase(), `${t.database}.${t.table}`, t.by.join(' ; ') || 'PERSONNE', t.columns, t.uncovered.join(', ') || '—']);
+  const added = m.additions.map((a) => [a.entity, a.keys.map(key).join(' | ') || '—', a.reason]);
+  return [
+    '<h4>Couverture du mapping : chaque table et colonne des deux versions</h4>',
+    table(['version', 'table', 'certifiée par', 'colonnes', 'colonnes non certifiées'], rows),
+    ...(added.length > 0 ? ['<h4>Lignes que V10 ajoute (données de référence nouvelles)</h4>', table(['entité', 'clés', 'pourquoi'], added)] : []),
   ].join('\n');
 }
 

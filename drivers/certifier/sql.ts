@@ -41,9 +41,17 @@ export interface DimensionSql {
 
 export const quote = (name: string): string => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
 const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+/** A text array literal: the V9 keys of a small reference table, written into the V10 side's SQL. */
+export const textArray = (values: readonly string[]): string => `ARRAY[${values.map(literal).join(', ')}]::text[]`;
+
+/** Which V10 rows an entity with additions is certified on (the keys V9 has), and the keys V10 adds per entity. */
+export interface SideScope {
+  only?: readonly string[];
+  added: ReadonlyMap<string, readonly string[]>;
+}
 
 /** The side's SQL, given the column types read from its database (validated before) and where its Paris time changes. */
-export function sideSql(label: string, db: DatabaseName, side: EntitySide, values: Value[], types: ColumnTypes, paris?: ParisChanges): SideSql {
+export function sideSql(label: string, db: DatabaseName, side: EntitySide, values: Value[], types: ColumnTypes, paris?: ParisChanges, scope?: SideScope): SideSql {
   const aliasOf = new Map<string, { alias: string; table: string }>([['', { alias: 't', table: side.table }]]);
   const joins = (side.lookups ?? []).map((l) => {
     const from = aliasOf.get(l.from ?? '') ?? { alias: 't', table: side.table };
@@ -56,12 +64,20 @@ export function sideSql(label: string, db: DatabaseName, side: EntitySide, value
   });
   const valueSql = (v: Value): string => {
     if ('constant' in v) return `${literal(v.constant)}::text`;
+    if ('object' in v) return `jsonb_build_object(${Object.entries(v.object).map(([k, c]) => `${literal(k)}, t.${quote(c)}`).join(', ')})::text`;
     const at = aliasOf.get('lookup' in v ? v.lookup : '') ?? { alias: 't', table: side.table };
     const type = 'lookup' in v && (side.lookups ?? []).find((l) => l.name === v.lookup)?.collect ? 'text' : types.get(at.table)?.get(v.column) ?? 'text';
-    return canonical(`${at.alias}.${quote(v.column)}`, v.as, type, paris);
+    const x = `${at.alias}.${quote(v.column)}`;
+    if ('lessAdded' in v && v.lessAdded !== undefined) {
+      const added = textArray(scope?.added.get(v.lessAdded) ?? []);
+      return canonical(`ARRAY(SELECT e FROM unnest(${x}) e WHERE e::text <> ALL(${added}))`, v.as, type, paris);
+    }
+    return canonical(x, v.as, type, paris);
   };
   const keyColumns = side.key.map((name) => ({ name, type: types.get(side.table)?.get(name) ?? 'text' }));
   const keyText = `concat_ws(${fieldSeparator}, ${side.key.map((k) => `(t.${quote(k)})::text`).join(', ')})`;
+  // An inner join on V9's keys: every query of the side (scans, bisection, sample) then sees only the rows V9 had.
+  const only = scope?.only ? ` JOIN unnest(${textArray(scope.only)}) kw_only(k) ON kw_only.k = ${keyText}` : '';
   const fields = values.map(valueSql);
   const via: ViaJoin[] = [];
   const dimensions: DimensionSql[] = [];
@@ -77,7 +93,7 @@ export function sideSql(label: string, db: DatabaseName, side: EntitySide, value
   }
   return {
     label, db, table: side.table,
-    from: `${quote(side.table)} t${joins.join('')}`,
+    from: `${quote(side.table)} t${only}${joins.join('')}`,
     keyColumns,
     keyObject: `json_build_object(${side.key.map((k) => `${literal(k)}, t.${quote(k)}`).join(', ')})`,
     keyText,

@@ -39,6 +39,12 @@ export async function readTypes(c: SideConnections): Promise<SideTypes> {
 export function checkMapping(entities: EntityMapping[], sides: { v9: SideConnections; v10: SideConnections }, types: { v9: SideTypes; v10: SideTypes }): void {
   const problems: string[] = [];
   for (const entity of entities) {
+    for (const f of entity.fields) {
+      const from = 'lessAdded' in f.v10 ? f.v10.lessAdded : undefined;
+      if (from !== undefined && !entities.some((e) => e.name === from && e.v10Adds !== undefined)) {
+        problems.push(`${entity.name}: field "${f.name}" drops the keys V10 adds to ${from}, which is not an entity declaring v10Adds`);
+      }
+    }
     for (const version of ['v9', 'v10'] as const) {
       const where = describeDatabase(sides[version].side, entity.database);
       const fields = entity.fields.map((f) => ({ name: f.name, value: f[version] }));
@@ -73,6 +79,13 @@ function checkSide(side: EntitySide, fields: { name: string; value: Value }[], t
   }
   const checkValue = (value: Value, what: string): void => {
     if ('constant' in value) return;
+    if ('object' in value) {
+      for (const column of Object.values(value.object)) {
+        const type = has(side.table, column, what);
+        if (type !== undefined && !acceptedTypes.text.includes(type)) problems.push(`${what}: column ${side.table}.${column} is ${type}, but a JSON object's members must be text`);
+      }
+      return;
+    }
     const table = 'lookup' in value ? tableOf.get(value.lookup) : side.table;
     if (table === undefined) return void problems.push(`${what} uses lookup ${(value as { lookup: string }).lookup}, which is not declared`);
     const type = has(table, value.column, what);

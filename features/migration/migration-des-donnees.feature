@@ -19,6 +19,11 @@ Fonctionnalité: La migration des données de la V9 vers la V10 ne perd ni n'alt
     Et chaque abonnement garde son offre et ses modules
     Et la certification des données ne relève aucun écart
 
+  Scénario: Chaque table des deux versions est certifiée, données de référence comprises
+    Quand la migration V10 est jouée
+    Alors chaque table et chaque colonne de la V9 et de la V10 est certifiée ou écartée avec sa raison
+    Et les partenaires, marques, offres, modules et modèles de caméra sont repris à l'identique
+
   Scénario: La migration et sa certification tiennent dans la fenêtre de maintenance
     Quand la migration V10 est jouée
     Alors la migration et sa certification tiennent dans la fenêtre de 45 minutes

@@ -1,12 +1,15 @@
 // Fault switches of the migration and the rollback: defects the data certifier must find and locate to the row.
 
 import { StartupError } from '../startup-error.ts';
+import { referenceFaults } from './reference-faults.ts';
+import type { ReferenceFault, ReferenceFaultName } from './reference-faults.ts';
 
 export const migrationFaults = {
   'drop-events-of-offer': 'the events of the customers of offer <offer> are not migrated (drop-events-of-offer:<offer>)',
   'shift-dst-hour': 'times in the hour Paris repeats in October are read as winter time: one hour late',
   'truncate-durations-of-model': 'recording durations of cameras of model <model> are truncated to whole minutes (truncate-durations-of-model:<model>)',
   'wrong-offer-mapping': 'customers of offer <offer> get the next offer of the catalog (wrong-offer-mapping:<offer>)',
+  ...referenceFaults,
 } as const;
 
 export const rollbackFaults = {
@@ -18,6 +21,8 @@ export interface MigrationFaults {
   shiftDstHour: boolean;
   truncateDurationsOfModel?: string;
   wrongOfferMapping?: string;
+  /** Reference data (and columns) the migration damages in V10 after loading it. */
+  reference: ReferenceFault[];
   readonly active: string[];
 }
 
@@ -27,10 +32,11 @@ export interface RollbackFaults {
 }
 
 export function parseMigrationFaults(values: readonly string[]): MigrationFaults {
-  const faults: MigrationFaults = { shiftDstHour: false, active: [...values] };
+  const faults: MigrationFaults = { shiftDstHour: false, reference: [], active: [...values] };
   for (const value of values) {
     const [name = '', target] = splitFault(value, migrationFaults);
-    if (name === 'shift-dst-hour') faults.shiftDstHour = true;
+    if (Object.hasOwn(referenceFaults, name)) faults.reference.push({ name: name as ReferenceFaultName, target: needTarget(value, target) });
+    else if (name === 'shift-dst-hour') faults.shiftDstHour = true;
     else if (name === 'drop-events-of-offer') faults.dropEventsOfOffer = needTarget(value, target);
     else if (name === 'truncate-durations-of-model') faults.truncateDurationsOfModel = needTarget(value, target);
     else faults.wrongOfferMapping = needTarget(value, target);

@@ -7,6 +7,7 @@ import { StartupError } from '../startup-error.ts';
 import { carryOver } from './carry-over.ts';
 import type { MigrationFaults } from './faults.ts';
 import { parisToUtc, parisToUtcIgnoringRule } from './paris-time.ts';
+import { applyReferenceFaults } from './reference-faults.ts';
 import { moveTables, workSchema } from './tables.ts';
 
 const v9 = (table: string): string => `${workSchema}.${table}`;
@@ -34,6 +35,7 @@ export async function migrateAccounts(client: pg.ClientBase, catalog: Catalog, f
     `INSERT INTO sessions (token_hash, customer_id, expires_at) SELECT token_hash, customer_id, ${utc('expires_local')} FROM ${v9('sessions')}`,
   );
   const carried = await carryOver(client);
+  await applyReferenceFaults(client, 'accounts', faults.reference, catalog);
   await client.query(`DROP SCHEMA ${workSchema} CASCADE`);
   await client.query('ANALYZE');
   return { customers: customers.rowCount ?? 0, subscriptions, devices: devices.rowCount ?? 0, sessions: sessions.rowCount ?? 0, ...carried };

@@ -10,6 +10,7 @@ import type { Clients } from './connect.ts';
 import { closeAll, connectAll, inTransaction, requireVersion } from './connect.ts';
 import type { MigrationFaults } from './faults.ts';
 import { readMaintenance } from './maintenance.ts';
+import { checkReferenceTargets } from './reference-faults.ts';
 import { migrateAccounts } from './migrate-accounts.ts';
 import { migrateEvents, migrateRecordings } from './migrate-activity.ts';
 import { timed } from './timed.ts';
@@ -31,11 +32,12 @@ export async function migrateToV10(options: MigrateOptions): Promise<Record<stri
   try {
     await requireVersion(clients, options.urls, 'v9', 'migrate');
     await requireMaintenanceAndBackup(clients, options.urls);
+    checkReferenceTargets(options.faults.reference, catalog);
     const dropped = await faultVictims(clients.accounts, options.faults);
     const [accounts, events, media] = await Promise.all([
       timed(() => inTransaction(clients.accounts, 'the migration of the accounts database', () => migrateAccounts(clients.accounts, catalog, options.faults))),
-      timed(() => inTransaction(clients.events, 'the migration of the events database', () => migrateEvents(clients.events, options.faults, dropped.customers))),
-      timed(() => inTransaction(clients.media, 'the migration of the media database', () => migrateRecordings(clients.media, options.faults, dropped.serials))),
+      timed(() => inTransaction(clients.events, 'the migration of the events database', () => migrateEvents(clients.events, catalog, options.faults, dropped.customers))),
+      timed(() => inTransaction(clients.media, 'the migration of the media database', () => migrateRecordings(clients.media, catalog, options.faults, dropped.serials))),
     ]);
     return { migrated: 'v10', durationMs: Math.round(performance.now() - started), databases: { accounts, events, media }, faults: options.faults.active };
   } finally {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import type { Finding, MigrationCertificate, MigrationRehearsal } from '../../drivers/certifier/index.ts';
-import { backedUpRehearsal } from './support/rehearsal.ts';
+import { backedUpRehearsal, certifyWithFault } from './support/rehearsal.ts';
 
 /** Findings of `entity` (of `kind`, on `field`) as sorted key texts. */
 function keysOf(cert: MigrationCertificate, entity: string, kind: Finding['kind'], field: string | null): string[] {
@@ -23,14 +23,7 @@ describe('certifying a migration with injected defects', () => {
       await pool.end();
     }
   };
-  const certifyWith = async (fault: string): Promise<MigrationCertificate> => {
-    await rehearsal.migrate([fault]);
-    try {
-      return await rehearsal.certifyMigration();
-    } finally {
-      await rehearsal.rollback();
-    }
-  };
+  const certifyWith = (fault: string): Promise<MigrationCertificate> => certifyWithFault(rehearsal, fault);
   before(async () => {
     rehearsal = await backedUpRehearsal();
     backup = new pg.Pool({ connectionString: rehearsal.urls.accounts, max: 1 });

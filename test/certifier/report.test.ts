@@ -8,7 +8,7 @@ import type { MigrationCertificate } from '../../drivers/certifier/index.ts';
 const certificate = (findings: MigrationCertificate['findings']): MigrationCertificate => ({
   kind: 'migration', verdict: findings.length > 0 ? 'differences' : 'certified',
   v9: { version: 'v9', urls: {}, schema: 'kw_v9_backup' }, v10: { version: 'v10', urls: {}, schema: null },
-  entities: [], findings, totals: { rows: { v9: 0, v10: 0 }, differingRows: findings.length, findings: findings.length }, durationMs: 1234,
+  entities: [], coverage: [], additions: [], findings, totals: { rows: { v9: 0, v10: 0 }, differingRows: findings.length, findings: findings.length }, durationMs: 1234,
 });
 
 describe('the data-certification section of the certificate', () => {

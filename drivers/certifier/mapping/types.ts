@@ -14,11 +14,17 @@ export type Dimension = 'partner' | 'offer' | 'device kind';
  */
 export type Canon = 'text' | 'number' | 'boolean' | 'utc-instant' | 'paris-wall-clock' | 'seconds-as-ms' | 'json-object' | 'sorted-list';
 
-/** A value of a row: one of its table's columns, a column of a lookup, or a constant. */
+/**
+ * A value of a row: one of its table's columns, a column of a lookup, a constant, or a JSON object made of text columns
+ * of the row (`{ primary: 'color_primary' }`, canonical as `json-object`). `lessAdded` (a `sorted-list` column) drops
+ * the elements that are keys V10 adds to that entity (`EntityMapping.v10Adds`): a V10 partner also sells V10's new
+ * offers; any other element, even one no table knows, is compared.
+ */
 export type Value =
-  | { column: string; as: Canon }
+  | { column: string; as: Canon; lessAdded?: string }
   | { lookup: string; column: string; as: Canon }
-  | { constant: string };
+  | { constant: string }
+  | { object: Record<string, string> };
 
 /**
  * A table joined to the row by `on` ([column of the row or of lookup `from`, column of `table`]): at most one match.
@@ -56,10 +62,30 @@ export interface EntityMapping {
   v9: EntitySide;
   v10: EntitySide;
   fields: FieldMapping[];
+  /**
+   * Why V10 may hold rows of this entity that V9 has not (reference data V10 introduces, e.g. its new offers): the V10
+   * side is then certified on the keys V9 has, and the others are listed in the certificate as additions.
+   */
+  v10Adds?: string;
+}
+
+/** A table (or some of its columns) of one side that no entity certifies, on purpose: the reason goes in the certificate. */
+export interface Exclusion {
+  version: 'v9' | 'v10';
+  database: DatabaseName;
+  table: string;
+  /** Only these columns; the whole table when absent. */
+  columns?: string[];
+  reason: string;
 }
 
 export interface Mapping {
   entities: EntityMapping[];
   /** Tables the same in both formats, certified column for column (all columns as printed, keyed on the primary key). */
   unchanged?: { database: DatabaseName; tables: string[] }[];
+  /**
+   * Every table and column of both sides must be certified (read by an entity, a lookup, a dimension or as unchanged)
+   * or excluded here with a reason; anything else is a finding of the certificate (completeness of the mapping).
+   */
+  excluded?: Exclusion[];
 }

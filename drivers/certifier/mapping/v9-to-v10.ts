@@ -1,6 +1,7 @@
 // The certifier's own knowledge of both formats (docs/platform-interface.md, "Databases"): what each V9 row must become in V10.
 
-import type { EntityMapping, Mapping, Value } from './types.ts';
+import { referenceEntities } from './reference.ts';
+import type { DatabaseName, EntityMapping, Exclusion, Mapping, Value } from './types.ts';
 
 const text = (column: string): Value => ({ column, as: 'text' });
 const number = (column: string): Value => ({ column, as: 'number' });
@@ -156,8 +157,24 @@ const recordings: EntityMapping = {
 /** The service modules' tables came with both formats alike (UTC already): the migration carries them over as they are. */
 const modules = ['module_state', 'module_usage', 'mail_outbox', 'billing', 'billing_payments', 'partner_invoice_lines'];
 
-/** Every customer-data table of the three databases. Reference data (partners, offers, ...) comes from the catalog in both versions. */
+const everywhere = (version: 'v9' | 'v10', table: string, reason: string): Exclusion[] =>
+  (['accounts', 'events', 'media'] as DatabaseName[]).map((database) => ({ version, database, table, reason }));
+const renumbered = 'a surrogate id, numbered anew by V10; rows are matched on their natural key and nothing refers to it';
+
+/** What no entity compares, and why: everything else of both schemas is certified (a table or column left out is a finding). */
+const excluded: Exclusion[] = [
+  ...everywhere('v9', 'platform_meta', 'the schema version, checked before any scan'),
+  ...everywhere('v10', 'platform_meta', 'the schema version, checked before any scan'),
+  ...everywhere('v9', 'backup_meta', "the backup command's own record (time, row counts, sequences), not V9 data"),
+  ...(['v9', 'v10'] as const).flatMap((version) => [
+    { version, database: 'events' as const, table: 'events', columns: ['id'], reason: renumbered },
+    { version, database: 'media' as const, table: 'recordings', columns: ['id'], reason: renumbered },
+  ]),
+];
+
+/** Every table of the three databases: customer data, reference data (catalog tables) and the service modules'. */
 export const v9ToV10: Mapping = {
-  entities: [customers, subscriptions, devices, sessions, events, recordings],
+  entities: [customers, subscriptions, devices, sessions, events, recordings, ...referenceEntities],
   unchanged: [{ database: 'accounts', tables: modules }],
+  excluded,
 };

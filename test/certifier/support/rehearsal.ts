@@ -1,7 +1,7 @@
 // A migration rehearsal for the certifier tests: generated V9 data on the local server, certifier tuned to locate everything.
 
 import { MigrationRehearsal } from '../../../drivers/certifier/index.ts';
-import type { CertifierOptions } from '../../../drivers/certifier/index.ts';
+import type { CertifierOptions, MigrationCertificate } from '../../../drivers/certifier/index.ts';
 
 export const serverUrl = process.env.SANDBOX_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -13,4 +13,14 @@ export async function backedUpRehearsal(): Promise<MigrationRehearsal> {
   const rehearsal = await MigrationRehearsal.prepare(serverUrl, { scale: 'small', seed: 3, certifier: thorough });
   await rehearsal.backUp();
   return rehearsal;
+}
+
+/** Migrates with `fault`, certifies, then rolls back, so the next case starts from the same V9 again. */
+export async function certifyWithFault(rehearsal: MigrationRehearsal, fault: string): Promise<MigrationCertificate> {
+  await rehearsal.migrate([fault]);
+  try {
+    return await rehearsal.certifyMigration();
+  } finally {
+    await rehearsal.rollback();
+  }
 }
