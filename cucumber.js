@@ -1,10 +1,13 @@
 // Cucumber profiles: which scenarios each kind of run selects (harness/profiles.json). The harness CLI adds formats and the report folder.
 
 import profiles from './harness/profiles.json' with { type: 'json' };
+import { suitePaths } from './harness/suite-paths.ts';
+
+const { features, support } = suitePaths();
 
 const common = {
-  import: ['steps/**/*.ts'],
-  paths: ['features/**/*.feature'],
+  import: support,
+  paths: features,
   strict: true,
   forceExit: true,
 };

@@ -11,19 +11,18 @@ import { printDryRun } from './dry-run.ts';
 import { mergeShards } from './merge.ts';
 import { parseRecordArgs, recordReference, recordUsage } from './record-reference.ts';
 import { loadPlan } from './plan/load.ts';
-import { certifyRun, exitCodes, printOutcome } from './run.ts';
+import { interruption, watchInterrupts } from './interrupt.ts';
+import { certifyRun, printOutcome } from './run.ts';
+import { exitCodes } from './verdict.ts';
 
 const usage = `usage:\n  ${recordUsage.replace('usage: ', '')}\n  node harness/cli.ts merge <shard run folder>... [--no-html] [--no-history]\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
-
-/** GO 0, NO-GO 1, configuration error 2, INCOMPLETE 4. */
-const certificateExit = { GO: 0, 'NO-GO': 1, INCOMPLETE: 4 } as const;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'run') {
     const outcome = await certifyRun(parseRunArgs(rest));
     printOutcome(outcome);
-    return exitCodes[outcome.verdict];
+    return outcome.exitCode;
   }
   if (command === 'certify') {
     const args = parseCertifyArgs(rest);
@@ -41,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`[harness] certificate: ${certificate.verdict} (${certificate.why})`);
     console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);
     if (certificate.reports.overall) console.log(`[harness] report: ${pathToFileURL(certificate.reports.overall).href}`);
-    return certificateExit[certificate.verdict];
+    return certificate.exitCode;
   }
   if (command === 'merge') {
     const html = !rest.includes('--no-html');
@@ -49,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     for (const note of certificate.notes) console.log(`  note: ${note}`);
     console.log(`[harness] merged certificate: ${certificate.verdict} (${certificate.why})`);
     console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);
-    return certificateExit[certificate.verdict];
+    return certificate.exitCode;
   }
   if (command === 'record-reference') {
     const args = parseRecordArgs(rest);
@@ -66,24 +65,13 @@ async function main(argv: string[]): Promise<number> {
   throw new ConfigurationError(`unknown command "${command ?? ''}"; ${usage}`);
 }
 
-// A second Ctrl-C while tearing down means "now": the next run reaps what is left.
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    console.error(`\n[harness] ${signal}: stopping the run and tearing the environment down (again to force)`);
-  });
-}
+watchInterrupts();
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ConfigurationError) {
-    console.error(error.message);
-    process.exitCode = exitCodes['configuration-error'];
-  } else if (error instanceof EnvironmentError) {
-    console.error(error.message);
-    process.exitCode = exitCodes['broken-environment'];
-  } else throw error;
+  if (!(error instanceof ConfigurationError || error instanceof EnvironmentError)) throw error;
+  console.error(error.message);
+  // A Ctrl-C that stopped the environment's start shows as an EnvironmentError: it is the interruption.
+  process.exitCode = interruption() ? exitCodes.interrupted : error instanceof ConfigurationError ? exitCodes.configuration : exitCodes.environment;
 }

@@ -3,6 +3,7 @@
 import { loadSources } from '@cucumber/cucumber/api';
 import { join, relative } from 'node:path';
 import { ConfigurationError } from '../lib/errors.ts';
+import { suitePaths } from './suite-paths.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -12,7 +13,7 @@ export interface ListedScenario {
 }
 
 export async function listScenarios(tags: string, shard?: string): Promise<ListedScenario[]> {
-  const { plan, errors } = await loadSources({ defaultDialect: 'fr', paths: [join(root, 'features', '**', '*.feature')], names: [], tagExpression: tags, order: 'defined', ...(shard ? { shard } : {}) });
+  const { plan, errors } = await loadSources({ defaultDialect: 'fr', paths: suitePaths().features.map((glob) => join(root, glob)), names: [], tagExpression: tags, order: 'defined', ...(shard ? { shard } : {}) });
   if (errors.length > 0) throw new ConfigurationError(`the feature files do not parse: ${errors.map((e) => `${e.uri}:${e.location?.line ?? '?'} ${e.message}`).join('; ')}`);
   return plan.map((p) => ({ name: p.name, where: `${relative(root, p.uri)}:${p.location.line}` }));
 }
