@@ -9,6 +9,7 @@ import { writeBrokenResult } from './allure.ts';
 import type { CertifyArgs } from './certify-args.ts';
 import { finishCertification, type CertifyOutcome } from './finish.ts';
 import { interruption } from './interrupt.ts';
+import { runTempDir } from './temp.ts';
 import { playPlan, type PhaseRecord } from './plan/runner.ts';
 import type { Plan } from './plan/types.ts';
 import { newRunId } from './run.ts';
@@ -33,7 +34,7 @@ export async function certify(plan: Plan, args: CertifyArgs, log: (line: string)
   log(`[harness] certification ${runId}: plan "${plan.name}" on ${args.env}${shardNote}, ${plan.phases.length} phases`);
   try {
     environment = await startEnvironment(args.env, { runId, version: plan.platform.version, instances: args.instances ?? plan.platform.instances, faults: args.faults, logDir: join(runDir, 'logs') });
-    phases = await playPlan(plan, { environment, runDir, resultsDir, environmentFile: join(privateDir, 'environment.json'), tempDir: join(privateDir, 'tmp'), parallel: args.parallel, shard: args.shard, data: { snapshot: undefined }, log });
+    phases = await playPlan(plan, { environment, runDir, resultsDir, environmentFile: join(privateDir, 'environment.json'), tempDir: runTempDir(runId), parallel: args.parallel, shard: args.shard, data: { snapshot: undefined }, log });
     finalVersion = environment.descriptor.platform.expectedVersion;
   } catch (error) {
     if (!(error instanceof EnvironmentError || error instanceof ConfigurationError)) throw error;

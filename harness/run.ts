@@ -15,6 +15,7 @@ import { historyRoot, historyStore } from './history.ts';
 import { guardProduction } from './guard.ts';
 import { runCucumber } from './cucumber.ts';
 import { interruption } from './interrupt.ts';
+import { runTempDir } from './temp.ts';
 import { addRun, emptySummary, type ResultSummary } from './scenario-results.ts';
 import { byPrecedence, decide, interruptedBy, type Finding, type Verdict } from './verdict.ts';
 
@@ -78,7 +79,7 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
     const environmentFile = join(privateDir, 'environment.json');
     writeFileSync(environmentFile, JSON.stringify(descriptor), { mode: 0o600 });
     played = !interruption();
-    await runCucumber({ profile: args.profile, parallel: args.parallel, tags: args.tags, retry: args.retry, resultsDir, messagesFile, tempDir: join(privateDir, 'tmp'), environmentFile, timeoutMs: 30 * 60_000, progress: process.stdout.isTTY ? 'progress-bar' : 'progress' });
+    await runCucumber({ profile: args.profile, parallel: args.parallel, tags: args.tags, retry: args.retry, resultsDir, messagesFile, tempDir: runTempDir(runId), environmentFile, timeoutMs: 30 * 60_000, progress: process.stdout.isTTY ? 'progress-bar' : 'progress' });
     // A Ctrl-C in a terminal reaches the platform's processes too: their end is the interruption, not a broken environment.
     for (const dead of interruption() ? [] : environment.deadInstances()) {
       const message = `[environment] platform instance ${dead.id} died during the run (exit code ${dead.exitCode}, signal ${dead.signal}); see logs/platform-${dead.id}.log`;

@@ -1,7 +1,15 @@
 // A run's own temp folder for Cucumber and its browsers: whatever they leave there (Playwright's artifacts and profiles) goes with it.
 
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+
+/**
+ * `<tmp>/kw-<run id>`: short on purpose. Chromium puts its singleton socket in TMPDIR, and a Unix socket's path
+ * must stay under 108 bytes (a longer one and the browser aborts: "Socket path too long").
+ */
+export const runTempDir = (runId: string): string => join(tmpdir(), `kw-${runId}`);
 
 /** Processes whose command line names `dir`: the browsers of a run that ended without closing them. */
 function processesUsing(dir: string): number[] {
