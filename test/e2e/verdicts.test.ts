@@ -44,14 +44,14 @@ function everything(dir: string): string[] {
 const playwrightFolders = (dir: string) => everything(dir).filter((p) => /(^|\/)playwright[^/]*$/.test(p));
 
 const cases = [
-  { tag: '@verdicts-indefini', phase: 'indefini', status: 'undefined', step: /undefined step "Quand le banc d'essai franchit un pas que personne n'a écrit" \(test\/fixtures\/verdicts\/pas-indefini\.feature:7\)/ },
-  { tag: '@verdicts-en-attente', phase: 'en-attente', status: 'pending', step: /pending step "Quand le banc d'essai franchit un pas encore à écrire" \(test\/fixtures\/verdicts\/pas-en-attente\.feature:7\)/ },
-  { tag: '@verdicts-ambigu', phase: 'ambigu', status: 'ambiguous', step: /ambiguous step "Quand le banc d'essai franchit un pas écrit deux fois" \(test\/fixtures\/verdicts\/pas-ambigu\.feature:7\): 2 step definitions match it/ },
+  { tag: '@verdicts-indefini', phase: 'indefini', status: 'undefined', an: 'an', step: /undefined step "Quand le banc d'essai franchit un pas que personne n'a écrit" \(test\/fixtures\/verdicts\/pas-indefini\.feature:7\)/ },
+  { tag: '@verdicts-en-attente', phase: 'en-attente', status: 'pending', an: 'a', step: /pending step "Quand le banc d'essai franchit un pas encore à écrire" \(test\/fixtures\/verdicts\/pas-en-attente\.feature:7\)/ },
+  { tag: '@verdicts-ambigu', phase: 'ambigu', status: 'ambiguous', an: 'an', step: /ambiguous step "Quand le banc d'essai franchit un pas écrit deux fois" \(test\/fixtures\/verdicts\/pas-ambigu\.feature:7\): 2 step definitions match it/ },
 ];
 
 describe('a step that did not run never passes', () => {
   for (const c of cases) {
-    it(`run: a ${c.status} step makes the run INCOMPLETE (exit 4), naming the step and its file:line`, async () => {
+    it(`run: ${c.an} ${c.status} step makes the run INCOMPLETE (exit 4), naming the step and its file:line`, async () => {
       const run = await runCli(['run', '--tags', c.tag, '--no-html'], { env: suite, timeoutMs: 180_000, prefix: 'verdicts-e2e-' });
       assert.equal(run.code, 4, explain(run));
       assert.match(run.output, /\[harness\] verdict: INCOMPLETE \(/);

@@ -21,15 +21,15 @@ function passedScenario(index: number): string {
   ].map((e) => JSON.stringify(e)).join('\n');
 }
 
-function shardRun(index: number, total: number, options: { sharded?: boolean } = {}): string {
+function shardRun(index: number, total: number, options: { sharded?: boolean; interrupted?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), `shard-${index}-`));
   const messages = join(dir, 'phases', 'smoke', 'cucumber');
   mkdirSync(messages, { recursive: true });
   mkdirSync(join(dir, 'allure-results'));
   writeFileSync(join(messages, `r${index}-step-1.ndjson`), passedScenario(index));
   const metadata = { runId: `r${index}`, environment: 'local', plan: { name: 'Post-migration smoke pass on production', file: 'harness/plans/production.yaml' }, startedAt: '2026-11-26T09:00:00Z', endedAt: '', commit: '', harnessVersion: '', executor: '', node: '', platform: { startVersion: 'v10', finalVersion: 'v10', instances: 46 }, ...(options.sharded === false ? {} : { shard: { index, total } }) };
-  const gates = [{ id: 'smoke', title: 'Smoke', startedAt: '', endedAt: '', steps: [{ step: 'run scenarios @smoke', status: 'passed', durationMs: 10, detail: 'cucumber exited 0' }], results: { total: 1, byStatus: { passed: 1 }, flaky: 0, problems: [] }, verdict: 'passed', requires: [], reasons: [] }];
-  writeFileSync(join(dir, 'certificate.json'), JSON.stringify({ verdict: 'INCOMPLETE', why: '', metadata, gates, partners: [], reports: { overall: undefined, partners: {} }, coverage: { summary: '', unexercised: [], report: '' }, notes: [], evidence: [] }));
+  const gates = [{ id: 'smoke', title: 'Smoke', startedAt: '', endedAt: '', steps: [options.interrupted ? { step: 'run scenarios @smoke', status: 'not-run', durationMs: 10, detail: '[interrupted] by SIGINT: the run stopped there' } : { step: 'run scenarios @smoke', status: 'passed', durationMs: 10, detail: 'cucumber exited 0' }], results: { total: 1, byStatus: { passed: 1 }, flaky: 0, problems: [] }, verdict: 'passed', requires: [], reasons: [] }];
+  writeFileSync(join(dir, 'certificate.json'), JSON.stringify({ verdict: options.interrupted ? 'INTERRUPTED' : 'INCOMPLETE', why: options.interrupted ? '[interrupted] by SIGINT' : '', metadata, gates, partners: [], reports: { overall: undefined, partners: {} }, coverage: { summary: '', unexercised: [], report: '' }, notes: [], evidence: [] }));
   return dir;
 }
 
@@ -55,6 +55,13 @@ describe('shards', () => {
     const { certificate } = await mergeShards([shardRun(1, 3), shardRun(3, 3)], out, false);
     assert.ok(certificate.notes.includes('shard 2/3 is missing: its scenarios were not run, the certificate is incomplete'));
     assert.notEqual(certificate.verdict, 'GO');
+  });
+
+  it('says INTERRUPTED (exit 130) when one of the shards was interrupted, naming it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'merged-'));
+    const { certificate } = await mergeShards([shardRun(1, 2), shardRun(2, 2, { interrupted: true })], out, false);
+    assert.deepEqual([certificate.verdict, certificate.exitCode, certificate.gates[0]?.verdict], ['INTERRUPTED', 130, 'interrupted']);
+    assert.match(certificate.why, /shard 2\/2 was interrupted/);
   });
 
   it('refuses to merge a run that was not sharded, or the same shard twice', async () => {
