@@ -172,8 +172,12 @@ export class CustomerSpace {
     return { stage: stage ?? '', title: title.trim(), date: date.trim(), text: text.replace(/\s+/g, ' ').trim() };
   }
 
-  // Closes the notice with its button ("J'ai compris") and waits for the page without it.
+  // Comes back to the page (time has passed), closes the notice with its button ("J'ai compris") and waits for the page without it.
   async dismissNotice(): Promise<void> {
+    await this.#page.reload({ waitUntil: 'load', timeout: this.#timeoutMs });
+    if ((await this.migrationNotice()) === undefined) {
+      throw new ProductAssertionError(`${this.#label} expected a migration notice to close at ${this.#page.url()}; the page shows none. Does the notice follow the platform's clock?`);
+    }
     await this.#page.getByRole('dialog').getByRole('button', { name: "J'ai compris" }).click({ timeout: this.#timeoutMs });
     await this.#page.getByRole('dialog').waitFor({ state: 'detached', timeout: this.#timeoutMs }).catch((error: unknown) => {
       throw new ProductAssertionError(`${this.#label} after "J'ai compris", the migration notice was still shown at ${this.#page.url()}`, { cause: error });

@@ -35,9 +35,11 @@ export async function waitForDeviceOnline(api: PlatformApi, serial: string, onli
 }
 
 /** Waits until the customer's events include at least `count` events of `serial` (of `type` when given); returns them, newest first. */
-export async function waitForDeviceEvents(api: PlatformApi, serial: string, count: number, who: string, options: { type?: string; timeoutMs?: number } = {}): Promise<PlatformEvent[]> {
+export async function waitForDeviceEvents(api: PlatformApi, serial: string, count: number, who: string, options: { type?: string; timeoutMs?: number; newerThan?: number } = {}): Promise<PlatformEvent[]> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const mine = (events: PlatformEvent[]) => events.filter((e) => e.serial === serial && (options.type === undefined || e.type === options.type));
+  // `newerThan`: a device that came with its history (a migrated customer's) already has older events of that type.
+  const recent = (e: PlatformEvent) => options.newerThan === undefined || Date.parse(e.occurredAt) >= options.newerThan;
+  const mine = (events: PlatformEvent[]) => events.filter((e) => e.serial === serial && (options.type === undefined || e.type === options.type) && recent(e));
   const events = await retryUntil(async () => mine(await api.events(200)), (found) => found.length >= count, {
     timeoutMs,
     intervalMs: 100,

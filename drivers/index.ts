@@ -33,3 +33,4 @@ export { readLiveFrames, jpegComment, type LiveFrame, type LiveViewOptions } fro
 export { discoverDeviceEndpoints, waitForDeviceOnline, waitForDeviceEvents, expectPlacedAtRealTime, type DeviceEndpoints } from './devices.ts';
 /** Data spot checks: a test account's contract, events and recordings through the API, against its reference data and its databases (read-only), in Paris time. */
 export { readAccountThroughApi, readAccountFromDatabases, referenceProblems, expiredRecordings, databaseProblems, parisTime, parisWallClock, timeKey, withParisOffset, historyLimit, type AccountData, type ReferenceExpectation, type ViewedEvent, type ViewedRecording, type DatabaseUrls } from './reference-data.ts';
+export { readCustomerView, migratedViewProblems, type ContractView, type CustomerView, type MigratedExpectation } from './migrated-view.ts';

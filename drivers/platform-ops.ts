@@ -24,7 +24,8 @@ export class PlatformOps {
   readonly #baseUrl: string;
   readonly #allowed: boolean;
   readonly #timeoutMs: number;
-  #clockSet = false;
+  /** How far the platform's clock was from real time before this object first set it (ms); undefined until then. */
+  #savedClockOffsetMs: number | undefined;
   #savedNotice: NoticeSchedule | undefined;
   #savedSwitches: Switches | undefined;
 
@@ -36,7 +37,10 @@ export class PlatformOps {
 
   /** Sets the platform's clock (time goes on from there). */
   async setClock(now: Date): Promise<void> {
-    this.#clockSet = true;
+    if (this.#savedClockOffsetMs === undefined) {
+      const before = await this.#call<{ now: string }>('GET', 'clock');
+      this.#savedClockOffsetMs = Date.parse(before.now) - Date.now();
+    }
     await this.#call('POST', 'clock', { now: now.toISOString() });
   }
 
@@ -60,7 +64,7 @@ export class PlatformOps {
     await this.#call('POST', 'staff', account, 201);
   }
 
-  /** Puts back what this object changed: real time, the previous notice date, the previous maintenance switches. */
+  /** Puts back what this object changed: the clock as it was (real time, or a run's shifted clock), the previous notice date, the previous maintenance switches. */
   async restore(): Promise<void> {
     if (this.#savedSwitches) {
       for (const [scope, active] of Object.entries(this.#savedSwitches)) await this.#call('POST', 'maintenance', { scope, active });
@@ -71,8 +75,12 @@ export class PlatformOps {
       await this.#call('POST', 'notice', { at, ...(windowMinutes ? { windowMinutes } : {}) });
       this.#savedNotice = undefined;
     }
-    if (this.#clockSet) await this.#call('POST', 'clock', { now: null });
-    this.#clockSet = false;
+    if (this.#savedClockOffsetMs !== undefined) {
+      // Within a second of real time is real time: the reading above took some milliseconds.
+      const offset = this.#savedClockOffsetMs;
+      await this.#call('POST', 'clock', { now: Math.abs(offset) < 1000 ? null : new Date(Date.now() + offset).toISOString() });
+    }
+    this.#savedClockOffsetMs = undefined;
   }
 
   async #call<T = unknown>(method: string, path: string, body?: unknown, expected = 200): Promise<T> {

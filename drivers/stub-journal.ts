@@ -15,6 +15,12 @@ export interface SmsQuery { to?: string; from?: string; contains?: string; since
 
 type Probe = { entries: JournalEntry[] } | { error: unknown };
 
+/** Requests a provider answered as a success (the message went through): failed attempts before a retry are not deliveries. */
+export const delivered = (e: JournalEntry): boolean => e.status !== null && e.status >= 200 && e.status < 300 && e.fault !== 'down' && e.fault !== 'error';
+
+/** How long "exactly once" watches for a second delivery after the first: a duplicate comes from the same job, within this. */
+export const duplicateWindowMs = 1000;
+
 export class StubJournal {
   readonly baseUrl: string;
   readonly #timeoutMs: number;
@@ -75,6 +81,17 @@ export class StubJournal {
     throw new ProductAssertionError(`[stubs] expected a request matching ${describe(query)} within ${timeoutMs} ms; ${summarize(entries)}.${hint ? ` ${hint}` : ''}`);
   }
 
+  /**
+   * The one delivered request matching `query` and `accept` stays the only one for a short window: an alert is sent
+   * exactly once, a duplicate (a job run twice, a retry after a success) fails, naming each copy.
+   */
+  async expectOnlyOne(query: JournalQuery, accept: (e: JournalEntry) => boolean, what: string, windowMs = duplicateWindowMs): Promise<void> {
+    const { entries, done } = await this.#watchCount(query, accept, 2, windowMs);
+    if (!done) return;
+    const copies = entries.filter(accept);
+    throw new ProductAssertionError(`[stubs] expected exactly one ${what}; ${copies.length} were delivered: ${summarize(copies)}. Is the platform sending the same alert twice?`);
+  }
+
   // Fails as soon as a request matching `query` arrives within `windowMs` (a bounded check, like aedes's checkNoPacket).
   async expectNoRequest(query: JournalQuery, windowMs = 2000, accept: (e: JournalEntry) => boolean = () => true): Promise<void> {
     const { entries, done } = await this.#watch(query, accept, windowMs);
@@ -86,12 +103,16 @@ export class StubJournal {
   async waitForSms(query: SmsQuery, timeoutMs = 10_000): Promise<JournalEntry & { body: SmsMessage }> {
     const { about, ...wanted } = query;
     const hint = `Wanted an SMS ${describe(wanted)}${about ? ` for ${about}` : ''}. Does the customer's offer include the sms module, and was the platform given the stubs' SMS URL?`;
+    const mine = (e: JournalEntry) => smsMatcher(query)(e) && delivered(e);
+    let first: JournalEntry & { body: SmsMessage };
     try {
-      return await this.waitForRequest(smsRequests(query), timeoutMs, smsMatcher(query), hint) as JournalEntry & { body: SmsMessage };
+      first = await this.waitForRequest(smsRequests(query), timeoutMs, mine, hint) as JournalEntry & { body: SmsMessage };
     } catch (error) {
       if (error instanceof ProductAssertionError && query.from !== undefined) await this.#expectNoOtherSender(query);
       throw error;
     }
+    await this.expectOnlyOne(smsRequests(query), mine, `SMS ${describe(wanted)}${about ? ` for ${about}` : ''}`);
+    return first;
   }
 
   // The SMS came, but in another sender's name: say so, naming the sender expected and the one seen.
@@ -106,6 +127,19 @@ export class StubJournal {
 
   expectNoSms(query: SmsQuery, windowMs = 2000): Promise<void> {
     return this.expectNoRequest(smsRequests(query), windowMs, smsMatcher(query));
+  }
+
+  // Polls until `count` requests match, or the window passes (done: false).
+  async #watchCount(query: JournalQuery, accept: (e: JournalEntry) => boolean, count: number, windowMs: number): Promise<{ entries: JournalEntry[]; done: boolean }> {
+    let last: JournalEntry[] = [];
+    try {
+      // A stub server that stops answering is not "nothing more arrived": its error is thrown, not a pass.
+      last = await retryUntil(() => this.entries(query), (entries) => entries.filter(accept).length >= count, { timeoutMs: windowMs, intervalMs: 200, message: (seen) => (seen instanceof Error ? seen.message : timedOut) });
+      return { entries: last, done: true };
+    } catch (error) {
+      if ((error as Error).message === timedOut) return { entries: last, done: false };
+      throw (error as Error).cause ?? error;
+    }
   }
 
   // Polls until a request matches or the deadline passes; a broken stub server ends the wait at once

@@ -2,7 +2,7 @@
 
 import { EnvironmentError, ProductAssertionError } from '../lib/errors.ts';
 import { retryUntil } from '../lib/wait.ts';
-import type { JournalEntry, StubFaultMode, StubJournal } from './stub-journal.ts';
+import { delivered as succeeded, type JournalEntry, type StubFaultMode, type StubJournal } from './stub-journal.ts';
 
 export type ThirdParty = 'sms' | 'mail' | 'payment' | 'ai' | 'monitoring';
 export type AiLabel = 'person' | 'vehicle' | 'animal';
@@ -14,8 +14,6 @@ const names: Record<ThirdParty, string> = {
   sms: 'the SMS gateway', mail: 'the mail provider', payment: 'the payment provider', ai: 'the AI classification service', monitoring: 'the monitoring centre',
 };
 
-/** Requests a provider answered as a success (the call went through). */
-const succeeded = (e: JournalEntry): boolean => e.status !== null && e.status >= 200 && e.status < 300 && e.fault !== 'down' && e.fault !== 'error';
 
 export class ThirdParties {
   readonly #journal: StubJournal;
@@ -78,7 +76,10 @@ export class ThirdParties {
 
   async waitForMail(to: string, since: number, timeoutMs = 10_000): Promise<JournalEntry & { body: MailMessage }> {
     const hint = 'Does the customer\'s offer include the email module, and was the platform given the stubs\' mail URL (--mail-url)?';
-    return await this.#journal.waitForRequest({ service: 'mail', path: '/mail/messages', contains: to, since }, timeoutMs, succeeded, hint) as JournalEntry & { body: MailMessage };
+    const query = { service: 'mail', path: '/mail/messages', contains: to, since };
+    const first = await this.#journal.waitForRequest(query, timeoutMs, succeeded, hint) as JournalEntry & { body: MailMessage };
+    await this.#journal.expectOnlyOne(query, succeeded, `e-mail to ${to}`);
+    return first;
   }
 
   expectNoMail(to: string, since: number, windowMs = 2000): Promise<void> {

@@ -10,7 +10,7 @@ export type * from './types.ts';
 export { environmentNames } from './types.ts';
 export { reapOrphans } from './children.ts';
 export { detectContainerRuntime } from './containers.ts';
-export { loadRemoteConfig, parseTestAccounts, remoteVariables, type ReferenceData, type ReferenceEvent, type ReferenceRecording, type RemoteConfig, type SupportAgent, type TestAccount, type TestAccountsFile, type TestDevice } from './remote.ts';
+export { loadRemoteConfig, parseTestAccounts, remoteVariables, type ReferenceContract, type ReferenceData, type ReferenceEvent, type ReferenceRecording, type RemoteConfig, type SupportAgent, type TestAccount, type TestAccountsFile, type TestDevice } from './remote.ts';
 
 /** Checks an environment name, listing the valid ones when it is unknown. */
 export function parseEnvironmentName(value: string): EnvironmentName {
@@ -31,6 +31,20 @@ export function assertWritable(environment: EnvironmentDescriptor, what: string,
 /** Checks what an environment needs before anything starts: a remote one's configuration. */
 export function validateEnvironment(name: EnvironmentName, env: NodeJS.ProcessEnv = process.env): void {
   if (name === 'preprod' || name === 'production') loadRemoteConfig(name, env);
+  clockShiftDays(name, env);
+}
+
+/**
+ * `KW_CLOCK_SHIFT_DAYS`: the stand-in platform's clock starts that many days from real time (a whole number, up to ten
+ * years either way), to rehearse a run as on another date; only where the harness starts the platform.
+ */
+export function clockShiftDays(name: EnvironmentName, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env['KW_CLOCK_SHIFT_DAYS'];
+  if (raw === undefined || raw === '') return undefined;
+  if (name === 'preprod' || name === 'production') throw new ConfigurationError(`KW_CLOCK_SHIFT_DAYS is set, but the ${name} platform's clock is not the harness's to move; unset it`);
+  const days = Number(raw);
+  if (!Number.isInteger(days) || Math.abs(days) > 3650) throw new ConfigurationError(`KW_CLOCK_SHIFT_DAYS must be a whole number of days between -3650 and 3650 (e.g. 365 for a year ahead), got ${JSON.stringify(raw)}`);
+  return days === 0 ? undefined : days;
 }
 
 /**
@@ -50,7 +64,7 @@ export async function startEnvironment(name: EnvironmentName, options: StartOpti
   if (name === 'containers') {
     const containers = await startContainers(env);
     try {
-      const started = await startLocalEnvironment(name, { databaseUrl: containers.databaseUrl, mqttUrl: containers.mqttUrl }, options);
+      const started = await startLocalEnvironment(name, { databaseUrl: containers.databaseUrl, mqttUrl: containers.mqttUrl }, withClockShift(name, options, env));
       const stop = async () => {
         await started.stop();
         await containers[Symbol.asyncDispose]();
@@ -61,5 +75,10 @@ export async function startEnvironment(name: EnvironmentName, options: StartOpti
       throw error;
     }
   }
-  return startLocalEnvironment(name, services, options);
+  return startLocalEnvironment(name, services, withClockShift(name, options, env));
+}
+
+function withClockShift(name: EnvironmentName, options: StartOptions, env: NodeJS.ProcessEnv): StartOptions {
+  const days = clockShiftDays(name, env);
+  return days === undefined ? options : { ...options, clockShiftDays: days };
 }

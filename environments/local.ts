@@ -43,7 +43,7 @@ export async function startLocalEnvironment(name: EnvironmentName, services: Ser
     const serverArgs = [...dbArgs, '--mqtt-url', broker.url, '--sms-url', stubs.serviceUrl('sms'),
       '--mail-url', stubs.serviceUrl('mail'), '--payment-url', stubs.serviceUrl('payment'), '--ai-url', stubs.serviceUrl('ai'), '--monitoring-url', stubs.serviceUrl('monitoring'), ...faults.platform.flatMap((fault) => ['--fault', fault])];
     // The platform's clock may be set here, on this machine only; the notice date is the run's configuration.
-    serverArgs.push('--test-clock', ...(options.noticeAt ? ['--notice-at', options.noticeAt] : []));
+    serverArgs.push('--test-clock', ...(options.noticeAt ? ['--notice-at', options.noticeAt] : []), ...(options.clockShiftDays ? [`--test-clock-shift-days=${options.clockShiftDays}`] : []));
     const fleet = new InstanceFleet({ serverArgs, logDir: options.logDir, registry });
     stack.defer(() => fleet.stopAll());
     await fleet.start(options.version, options.instances);

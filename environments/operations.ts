@@ -14,7 +14,8 @@ export interface OperationReport {
 }
 
 export interface PlatformOperations {
-  generateData(scale: string): Promise<OperationReport>;
+  /** Generates V9 data; `designatedOut`: where the ops tool writes the migrated accounts it designates (a test accounts file). */
+  generateData(scale: string, designatedOut?: string): Promise<OperationReport>;
   maintenance(on: boolean): Promise<OperationReport>;
   backup(): Promise<OperationReport>;
   migrate(): Promise<OperationReport>;
@@ -31,7 +32,7 @@ export function localOperations(databases: Databases, faults: { migration: strin
   };
   const withFaults = (values: string[]) => values.flatMap((fault) => ['--fault', fault]);
   return {
-    generateData: (scale) => admin('generate', ['generate', ...urls, '--scale', scale, '--catalog', catalogDir]),
+    generateData: (scale, designatedOut) => admin('generate', ['generate', ...urls, '--scale', scale, '--catalog', catalogDir, ...(designatedOut ? ['--designated-out', designatedOut] : [])]),
     maintenance: (on) => admin(`maintenance ${on ? 'on' : 'off'}`, ['maintenance', on ? 'on' : 'off', '--accounts-url', databases.accounts], 30_000),
     backup: () => admin('backup', ['backup', ...urls]),
     migrate: () => admin('migrate', ['migrate', ...urls, '--catalog', catalogDir, ...withFaults(faults.migration)]),

@@ -37,6 +37,19 @@ export interface ReferenceData {
   offer: string;
   events: ReferenceEvent[];
   recordings: ReferenceRecording[];
+  /** The contract's settings as the customer saw them (optional): compared by value after the migration. */
+  account?: ReferenceContract;
+}
+
+/** A customer's settings that the migration must carry over as they were. */
+export interface ReferenceContract {
+  name: string;
+  phone: string;
+  /** Catalog ids (catalog/data/account-types.yaml, payment-methods.yaml). */
+  accountType: string;
+  paymentMethod: string;
+  /** When the subscription is paid until (ISO-8601 with its offset): its next renewal falls due then. */
+  paidUntil?: string;
 }
 
 /** A designated test account of a remote environment: the only accounts writes may touch there. */
@@ -228,12 +241,18 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
     });
   }
 
+  function instantAt(at: string, given: unknown): string {
+    const value = text(at, given);
+    if (value && (!instantPattern.test(value) || Number.isNaN(Date.parse(value)))) problems.push(`${at} "${value}" must be an ISO-8601 time with its offset, e.g. 2019-10-27T02:30:00+02:00`);
+    return value;
+  }
+
   function parseReference(where: string, value: unknown): ReferenceData {
     if (!isObject(value)) {
       problems.push(`${where} must be an object {"offer","events","recordings"}`);
       return { offer: '', events: [], recordings: [] };
     }
-    unknownKeys(where, value, ['offer', 'events', 'recordings']);
+    unknownKeys(where, value, ['offer', 'events', 'recordings', 'account']);
     const offer = text(`${where}.offer`, value['offer']);
     if (offer && !offers.includes(offer)) problems.push(`${where}.offer "${offer}" is no catalog offer id (catalog/data/offers.yaml: ${offers.join(', ')})`);
     const items = (key: string): Record<string, unknown>[] => {
@@ -242,11 +261,7 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
       problems.push(`${where}.${key} must be a list of objects`);
       return [];
     };
-    const instant = (at: string, given: unknown): string => {
-      const value = text(at, given);
-      if (value && (!instantPattern.test(value) || Number.isNaN(Date.parse(value)))) problems.push(`${at} "${value}" must be an ISO-8601 time with its offset, e.g. 2019-10-27T02:30:00+02:00`);
-      return value;
-    };
+    const instant = instantAt;
     const events = items('events').map((event, k) => {
       const at = `${where}.events[${k}]`;
       unknownKeys(at, event, ['serial', 'type', 'at']);
@@ -262,7 +277,21 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
       return { serial: text(`${at}.serial`, recording['serial']), startedAt: instant(`${at}.startedAt`, recording['startedAt']), durationMs: Number(durationMs) };
     });
     if (events.length + recordings.length === 0) problems.push(`${where} lists no event and no recording: record at least one of the account's history before the migration`);
-    return { offer, events, recordings };
+    const account = value['account'] === undefined ? undefined : parseContract(`${where}.account`, value['account']);
+    return { offer, events, recordings, ...(account ? { account } : {}) };
+  }
+
+  function parseContract(where: string, value: unknown): ReferenceContract | undefined {
+    if (!isObject(value)) {
+      problems.push(`${where} must be an object {"name","phone","accountType","paymentMethod"}`);
+      return undefined;
+    }
+    unknownKeys(where, value, ['name', 'phone', 'accountType', 'paymentMethod', 'paidUntil']);
+    const contract: ReferenceContract = { name: text(`${where}.name`, value['name']), phone: text(`${where}.phone`, value['phone']), accountType: text(`${where}.accountType`, value['accountType']), paymentMethod: text(`${where}.paymentMethod`, value['paymentMethod']) };
+    if (value['paidUntil'] !== undefined) contract.paidUntil = instantAt(`${where}.paidUntil`, value['paidUntil']);
+    if (contract.accountType && !catalog.accountTypes.some((a) => a.id === contract.accountType)) problems.push(`${where}.accountType "${contract.accountType}" is no catalog account type id (catalog/data/account-types.yaml)`);
+    if (contract.paymentMethod && !catalog.paymentMethods.some((m) => m.id === contract.paymentMethod)) problems.push(`${where}.paymentMethod "${contract.paymentMethod}" is no catalog payment method id (catalog/data/payment-methods.yaml)`);
+    return contract;
   }
 
   let supportAgent: SupportAgent | undefined;

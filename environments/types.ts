@@ -46,6 +46,8 @@ export interface StartOptions {
   logDir: string;
   /** Start of the migration's maintenance window announced to customers (ISO-8601 with an offset); none by default. */
   noticeAt?: string;
+  /** The stand-in platform's clock starts this many days away from real time (`KW_CLOCK_SHIFT_DAYS`): a run as on another date. */
+  clockShiftDays?: number;
 }
 
 /** A started environment: its descriptor plus what only the orchestrator may do. */

@@ -1,9 +1,9 @@
 // `record-reference`: what each designated test account holds now (on V9, before the migration), through the platform's
-// public API, written as the accounts' `reference` in a copy of the test accounts file, for the smoke pass's data checks.
+// public API, written as the accounts' `reference` (offer, settings, history) in a copy of the test accounts file, for the smoke pass's data checks and the migrated customers' journeys.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { HttpAssertionError, PlatformApi, parisWallClock, readAccountThroughApi, withParisOffset } from '../drivers/index.ts';
+import { HttpAssertionError, PlatformApi, parisWallClock, readCustomerView, withParisOffset } from '../drivers/index.ts';
 import type { AccountData } from '../drivers/index.ts';
 import { loadRemoteConfig, parseTestAccounts } from '../environments/index.ts';
 import type { ReferenceData } from '../environments/index.ts';
@@ -81,7 +81,8 @@ export async function recordReference(name: 'preprod' | 'production', options: {
       }
       throw error;
     }
-    const reference = referenceOf(await readAccountThroughApi(api));
+    const view = await readCustomerView(api);
+    const reference = { ...referenceOf(view), account: view.contract };
     const entry = entries[i];
     // An account with no history has nothing to check after the migration (the file refuses an empty reference).
     const empty = reference.events.length === 0 && reference.recordings.length === 0;

@@ -15,23 +15,27 @@ export const faultCatalog = {
   'backoffice-stuck-in-maintenance': 'a V10 back office that has seen the maintenance on (at its start or on a request) keeps answering the maintenance page once it is switched off',
   'dc09-nak-model': 'the V10 DC-09 receiver NAKs every timestamp of one alarm panel model, as if out of window (`dc09-nak-model:<panel model id>[:instance]`)',
   'http-push-keepalive-rejected': 'V10 rejects the keep-alive poll of HTTP-push cameras (2011–2013): 400 on their wall-clock time',
+  'legacy-accounts-not-alerted': 'V10 sends no SMS or e-mail alert to the customers who signed up before a year, which only migrated accounts did (`legacy-accounts-not-alerted:<year>[:instance]`)',
+  'alert-sms-sent-twice': 'V10 sends every SMS alert twice',
 } as const;
 
 export type FaultName = keyof typeof faultCatalog;
 
 /** What a fault's argument names, checked against the catalog so that a typo is refused instead of breaking nothing. */
-type ArgumentKind = 'white-label-pair' | 'white-label' | 'offer' | 'partner' | 'panel-model';
+type ArgumentKind = 'white-label-pair' | 'white-label' | 'offer' | 'partner' | 'panel-model' | 'year';
 const argumentKinds: Partial<Record<FaultName, ArgumentKind>> = {
   'swap-logo': 'white-label-pair',
   'sms-sender-reverts': 'white-label',
   'ai-off-for-offer': 'offer',
   'monitoring-drops-partner': 'partner',
   'dc09-nak-model': 'panel-model',
+  'legacy-accounts-not-alerted': 'year',
 };
 
 /** Regressions of V10: a V9 instance given one of these behaves (the baseline stays the reference). */
 const v10Only: ReadonlySet<FaultName> = new Set<FaultName>([
   'sms-sender-reverts', 'ai-off-for-offer', 'monitoring-drops-partner', 'backoffice-stuck-in-maintenance', 'dc09-nak-model', 'http-push-keepalive-rejected',
+  'legacy-accounts-not-alerted', 'alert-sms-sent-twice',
 ]);
 
 /** The catalog ids a fault's argument may name. */
@@ -83,6 +87,10 @@ function isFaultName(name: string): name is FaultName {
 }
 
 function checkArgument(value: string, kind: ArgumentKind, argument: string, ids: KnownIds): void {
+  if (kind === 'year') {
+    if (!/^(20[1-9]\d)$/.test(argument)) throw new StartupError(`--fault ${JSON.stringify(value)}: name a year of signup, 2010 to 2099`);
+    return;
+  }
   const [list, what] = kind === 'white-label' || kind === 'white-label-pair' ? [ids.whiteLabels, 'white label']
     : kind === 'offer' ? [ids.offers, 'offer'] : kind === 'partner' ? [ids.partners, 'partner'] : [ids.panelModels, 'alarm panel model'];
   const parts = kind === 'white-label-pair' ? argument.split(',') : [argument];

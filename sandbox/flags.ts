@@ -37,6 +37,8 @@ export interface ServerOptions {
   faults: Faults;
   /** `--test-clock`: the platform's clock may be set through `POST /__ops/clock` (local environment only). */
   testClock: boolean;
+  /** `--test-clock-shift-days`: the test clock starts this many days from real time (when no clock was set yet). */
+  testClockShiftDays: number | undefined;
   /** `--notice-at`: start of the migration's maintenance window, announced to customers from J-5. */
   noticeAt: Date | undefined;
   /** `--notice-window`: length of the maintenance window in minutes (45 by default). */
@@ -63,6 +65,7 @@ const serverOnly = {
   'monitoring-url': { type: 'string' },
   fault: { type: 'string', multiple: true },
   'test-clock': { type: 'boolean', default: false },
+  'test-clock-shift-days': { type: 'string' },
   'notice-at': { type: 'string' },
   'notice-window': { type: 'string', default: '45' },
 } as const;
@@ -94,9 +97,19 @@ export function parseServerFlags(args: string[]): ServerOptions {
     monitoringUrl: optionalHttpUrl('--monitoring-url', values['monitoring-url']),
     faults: parseFaults(values.fault ?? [], instanceId(values.instance)),
     testClock: values['test-clock'] ?? false,
+    testClockShiftDays: shiftDays(values['test-clock-shift-days'], values['test-clock'] ?? false),
     noticeAt: noticeAt(values['notice-at']),
     noticeWindowMinutes: noticeWindow(values['notice-window']),
   };
+}
+
+/** Whole days the test clock starts away from real time; only with --test-clock. */
+function shiftDays(value: string | undefined, testClock: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const days = Number(value);
+  if (!testClock) throw new StartupError('--test-clock-shift-days needs --test-clock');
+  if (Number.isInteger(days)) return days;
+  throw new StartupError(`--test-clock-shift-days must be a whole number of days, got ${JSON.stringify(value)}`);
 }
 
 /** An instant with its offset, e.g. 2026-12-01T09:30:00+01:00: a wall-clock time without one would depend on the machine. */

@@ -51,5 +51,5 @@ Given('{string} installe une caméra de la génération {string}', async functio
 
 Then('le mouvement apparaît dans l\'historique de {string}', async function (this: HarnessWorld, owner: string) {
   const camera = this.camera(owner);
-  await waitForDeviceEvents(this.customer(owner).api, camera.serial, 1, `camera:${camera.model.name}`, { type: 'motion' });
+  await waitForDeviceEvents(this.customer(owner).api, camera.serial, 1, `camera:${camera.model.name}`, { type: 'motion', newerThan: this.startedAt - 1000 });
 });

@@ -15,48 +15,50 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
     Quand "Camille" installe une caméra "<modèle>"
     Alors la caméra de "Camille" apparaît en ligne dans ses appareils
 
+    # catalogue: modèles-caméra
     Exemples:
-      | modèle |
-      | Orion HD |
-      | Orion IR |
-      | Sentinelle Extérieure |
-      | Lynx |
-      | Lynx HD |
-      | Panorama |
-      | Sentinelle 2 |
-      | Vigie |
-      | Vigie 360 |
-      | Sentinelle 3 |
-      | Judas Connecté |
-      | Vigie 4K |
-      | Sentinelle Solaire |
-      | Mini Dôme |
-      | Panorama 2 |
-      | Judas 2 |
+      | modèle                | génération                 |
+      | Orion HD              | HTTP push (multipart JPEG) |
+      | Orion IR              | HTTP push (multipart JPEG) |
+      | Sentinelle Extérieure | HTTP push (multipart JPEG) |
+      | Lynx                  | HTTPS/JSON                 |
+      | Lynx HD               | HTTPS/JSON                 |
+      | Panorama              | HTTPS/JSON                 |
+      | Sentinelle 2          | HTTPS/JSON                 |
+      | Vigie                 | MQTT 3.1.1                 |
+      | Vigie 360             | MQTT 3.1.1                 |
+      | Sentinelle 3          | MQTT 3.1.1                 |
+      | Judas Connecté        | MQTT 3.1.1                 |
+      | Vigie 4K              | MQTT 5                     |
+      | Sentinelle Solaire    | MQTT 5                     |
+      | Mini Dôme             | MQTT 5                     |
+      | Panorama 2            | MQTT 5                     |
+      | Judas 2               | MQTT 5                     |
 
   Plan du scénario: Un mouvement vu par une caméra <modèle> arrive dans l'espace client
     Étant donné "Camille" installe une caméra "<modèle>"
     Quand la caméra de "Camille" détecte un mouvement
     Alors l'évènement apparaît dans la chronologie de l'espace client de "Camille"
 
+    # catalogue: modèles-caméra
     Exemples:
-      | modèle |
-      | Orion HD |
-      | Orion IR |
-      | Sentinelle Extérieure |
-      | Lynx |
-      | Lynx HD |
-      | Panorama |
-      | Sentinelle 2 |
-      | Vigie |
-      | Vigie 360 |
-      | Sentinelle 3 |
-      | Judas Connecté |
-      | Vigie 4K |
-      | Sentinelle Solaire |
-      | Mini Dôme |
-      | Panorama 2 |
-      | Judas 2 |
+      | modèle                | génération                 |
+      | Orion HD              | HTTP push (multipart JPEG) |
+      | Orion IR              | HTTP push (multipart JPEG) |
+      | Sentinelle Extérieure | HTTP push (multipart JPEG) |
+      | Lynx                  | HTTPS/JSON                 |
+      | Lynx HD               | HTTPS/JSON                 |
+      | Panorama              | HTTPS/JSON                 |
+      | Sentinelle 2          | HTTPS/JSON                 |
+      | Vigie                 | MQTT 3.1.1                 |
+      | Vigie 360             | MQTT 3.1.1                 |
+      | Sentinelle 3          | MQTT 3.1.1                 |
+      | Judas Connecté        | MQTT 3.1.1                 |
+      | Vigie 4K              | MQTT 5                     |
+      | Sentinelle Solaire    | MQTT 5                     |
+      | Mini Dôme             | MQTT 5                     |
+      | Panorama 2            | MQTT 5                     |
+      | Judas 2               | MQTT 5                     |
 
   Plan du scénario: Une caméra <modèle> qui perd sa connexion ne perd aucun évènement
     Étant donné "Camille" installe une caméra "<modèle>"
@@ -65,24 +67,25 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
     Et la caméra de "Camille" retrouve sa connexion
     Alors les 3 mouvements apparaissent dans l'historique de "Camille"
 
+    # catalogue: modèles-caméra
     Exemples:
-      | modèle |
-      | Orion HD |
-      | Orion IR |
-      | Sentinelle Extérieure |
-      | Lynx |
-      | Lynx HD |
-      | Panorama |
-      | Sentinelle 2 |
-      | Vigie |
-      | Vigie 360 |
-      | Sentinelle 3 |
-      | Judas Connecté |
-      | Vigie 4K |
-      | Sentinelle Solaire |
-      | Mini Dôme |
-      | Panorama 2 |
-      | Judas 2 |
+      | modèle                | génération                 |
+      | Orion HD              | HTTP push (multipart JPEG) |
+      | Orion IR              | HTTP push (multipart JPEG) |
+      | Sentinelle Extérieure | HTTP push (multipart JPEG) |
+      | Lynx                  | HTTPS/JSON                 |
+      | Lynx HD               | HTTPS/JSON                 |
+      | Panorama              | HTTPS/JSON                 |
+      | Sentinelle 2          | HTTPS/JSON                 |
+      | Vigie                 | MQTT 3.1.1                 |
+      | Vigie 360             | MQTT 3.1.1                 |
+      | Sentinelle 3          | MQTT 3.1.1                 |
+      | Judas Connecté        | MQTT 3.1.1                 |
+      | Vigie 4K              | MQTT 5                     |
+      | Sentinelle Solaire    | MQTT 5                     |
+      | Mini Dôme             | MQTT 5                     |
+      | Panorama 2            | MQTT 5                     |
+      | Judas 2               | MQTT 5                     |
 
   Plan du scénario: L'horloge déréglée d'une caméra <modèle> ne fausse pas l'heure des évènements
     Étant donné "Camille" installe une caméra "<modèle>"
@@ -90,44 +93,46 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
     Quand la caméra de "Camille" détecte un mouvement
     Alors le mouvement est daté de l'heure réelle dans l'historique de "Camille"
 
+    # catalogue: modèles-caméra
     Exemples:
-      | modèle |
-      | Orion HD |
-      | Orion IR |
-      | Sentinelle Extérieure |
-      | Lynx |
-      | Lynx HD |
-      | Panorama |
-      | Sentinelle 2 |
-      | Vigie |
-      | Vigie 360 |
-      | Sentinelle 3 |
-      | Judas Connecté |
-      | Vigie 4K |
-      | Sentinelle Solaire |
-      | Mini Dôme |
-      | Panorama 2 |
-      | Judas 2 |
+      | modèle                | génération                 |
+      | Orion HD              | HTTP push (multipart JPEG) |
+      | Orion IR              | HTTP push (multipart JPEG) |
+      | Sentinelle Extérieure | HTTP push (multipart JPEG) |
+      | Lynx                  | HTTPS/JSON                 |
+      | Lynx HD               | HTTPS/JSON                 |
+      | Panorama              | HTTPS/JSON                 |
+      | Sentinelle 2          | HTTPS/JSON                 |
+      | Vigie                 | MQTT 3.1.1                 |
+      | Vigie 360             | MQTT 3.1.1                 |
+      | Sentinelle 3          | MQTT 3.1.1                 |
+      | Judas Connecté        | MQTT 3.1.1                 |
+      | Vigie 4K              | MQTT 5                     |
+      | Sentinelle Solaire    | MQTT 5                     |
+      | Mini Dôme             | MQTT 5                     |
+      | Panorama 2            | MQTT 5                     |
+      | Judas 2               | MQTT 5                     |
 
   Plan du scénario: La vue en direct d'une caméra <modèle> montre ses images
     Étant donné "Camille" installe une caméra "<modèle>"
     Alors la vue en direct de la caméra de "Camille" montre ses images
 
+    # catalogue: modèles-caméra
     Exemples:
-      | modèle |
-      | Orion HD |
-      | Orion IR |
-      | Sentinelle Extérieure |
-      | Lynx |
-      | Lynx HD |
-      | Panorama |
-      | Sentinelle 2 |
-      | Vigie |
-      | Vigie 360 |
-      | Sentinelle 3 |
-      | Judas Connecté |
-      | Vigie 4K |
-      | Sentinelle Solaire |
-      | Mini Dôme |
-      | Panorama 2 |
-      | Judas 2 |
+      | modèle                | génération                 |
+      | Orion HD              | HTTP push (multipart JPEG) |
+      | Orion IR              | HTTP push (multipart JPEG) |
+      | Sentinelle Extérieure | HTTP push (multipart JPEG) |
+      | Lynx                  | HTTPS/JSON                 |
+      | Lynx HD               | HTTPS/JSON                 |
+      | Panorama              | HTTPS/JSON                 |
+      | Sentinelle 2          | HTTPS/JSON                 |
+      | Vigie                 | MQTT 3.1.1                 |
+      | Vigie 360             | MQTT 3.1.1                 |
+      | Sentinelle 3          | MQTT 3.1.1                 |
+      | Judas Connecté        | MQTT 3.1.1                 |
+      | Vigie 4K              | MQTT 5                     |
+      | Sentinelle Solaire    | MQTT 5                     |
+      | Mini Dôme             | MQTT 5                     |
+      | Panorama 2            | MQTT 5                     |
+      | Judas 2               | MQTT 5                     |

@@ -4,10 +4,12 @@ Fonctionnalité: L'espace client de chaque marque annonce la migration à J-5 et
   À partir de J-5, une fenêtre annonce aux clients la date et l'heure (heure de
   Paris) de la coupure ; un rappel la remplace à partir de J-1 ; le client peut la
   fermer, et elle ne revient pas ; après la migration, elle disparaît.
-  Ces scénarios règlent l'horloge de la plateforme : environnement local seulement.
+  Ces scénarios règlent l'horloge de la plateforme avant tout affichage, si bien
+  qu'ils ne dépendent pas de la date du jour : environnement local seulement.
 
   Contexte:
     Étant donné une migration programmée le "01/12/2026" à "09:30", heure de Paris
+    Et nous sommes à J-10 de la migration
 
   Plan du Scénario: Les clients de <marque> voient l'annonce à J-5, le rappel à J-1, et plus rien après la migration
     Étant donné un client de la marque "<marque>" déjà connecté à son espace client

@@ -31,6 +31,12 @@ export interface CoverageReport {
   total: number;
   percent: number;
   unexercised: string[];
+  /**
+   * The catalog entries V9 customers hold (every partner, white label, account type, payment method, camera model and
+   * generation, and the offers V9 sold), and those no migrated customer exercised: an entry counts for the migration
+   * only when a customer the migration carried over used it on V10. Empty when no scenario played a migrated customer.
+   */
+  migrated: { exercised: number; total: number; unexercised: string[] };
   pairs: PairwiseReport & { percent: number };
 }
 
@@ -66,6 +72,7 @@ export function computeCoverage(catalog: Catalog, resultsDir: string): CoverageR
     const row = Object.fromEntries((['whiteLabel', 'accountType', 'paymentMethod', 'offer', 'generation'] as const).map((k) => [k, labelsOf(result, k)[0]]));
     return Object.values(row).every((v) => v !== undefined) ? [row as unknown as CatalogCombination] : [];
   });
+  const migrated = migratedCoverage(catalog, results.filter((r) => labelsOf(r, 'migrated').includes('true')));
   const rules = businessRules(catalog);
   const pairs = coverageOf(catalogParameters(catalog), rows, (row) => rules.every((r) => r.allows(row)));
   return {
@@ -73,7 +80,21 @@ export function computeCoverage(catalog: Catalog, resultsDir: string): CoverageR
     exercised,
     total: entries.length,
     percent: entries.length ? Math.floor((1000 * exercised) / entries.length) / 10 : 100,
-    unexercised: entries.filter((e) => e.scenarios.length === 0).map((e) => `${e.kind}:${e.id}`),
+    // What no migrated customer exercised keeps a certification from GO like what no scenario exercised.
+    unexercised: [...entries.filter((e) => e.scenarios.length === 0).map((e) => `${e.kind}:${e.id}`), ...migrated.unexercised],
+    migrated,
     pairs: { ...pairs, percent: pairs.allowedPairs ? Math.floor((1000 * pairs.coveredPairs) / pairs.allowedPairs) / 10 : 100 },
   };
+}
+
+/** Kinds of entries V9 customers hold: what the migration carries over. Alarm panels and connected objects come with V10. */
+const migratedKinds = kinds.filter((k) => !['modules', 'alarmPanels', 'objects'].includes(k.kind));
+
+function migratedCoverage(catalog: Catalog, results: LabelledResult[]): CoverageReport['migrated'] {
+  if (results.length === 0) return { exercised: 0, total: 0, unexercised: [] };
+  const held = migratedKinds.flatMap(({ kind, label }) => (catalog[kind] as { id: string; since?: string }[])
+    .filter((entry) => kind !== 'offers' || entry.since === 'v9')
+    .map((entry) => ({ key: `${kind}:${entry.id}`, used: results.some((r) => labelsOf(r, label).includes(entry.id)) })));
+  const unexercised = held.filter((e) => !e.used).map((e) => `migrated ${e.key}`);
+  return { exercised: held.length - unexercised.length, total: held.length, unexercised };
 }

@@ -15,6 +15,7 @@ export function renderCoverage(report: CoverageReport, runId: string): string {
 <style>body{font-family:sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}.missing{background:#fde7e7}.ok{color:#1b7f3b}.ko{color:#b3261e}ul{margin:0;padding-left:1rem}</style></head><body>
 <h1>Catalog coverage, run ${escape(runId)}</h1>
 <p data-testid="summary">${report.exercised} of ${report.total} catalog entries exercised (${report.percent}%); allowed pairs covered: ${report.pairs.coveredPairs} of ${report.pairs.allowedPairs} (${report.pairs.percent}%).</p>
+${report.migrated.total ? `<p data-testid="migrated-summary">Migrated customers exercised ${report.migrated.exercised} of the ${report.migrated.total} catalog entries V9 customers hold.</p>${report.migrated.unexercised.length ? `<ul>${report.migrated.unexercised.map((e) => `<li class="ko">exercised by no migrated customer: ${escape(e.replace(/^migrated /, ''))}</li>`).join('')}</ul>` : ''}` : ''}
 ${report.pairs.uncoveredPairs.length ? `<details><summary>${report.pairs.uncoveredPairs.length} uncovered pairs</summary><ul>${report.pairs.uncoveredPairs.map((p) => `<li>${escape(p)}</li>`).join('')}</ul></details>` : ''}
 <table><tr><th>Kind</th><th>Entry</th><th>Scenarios</th><th>Scenarios and last status</th></tr>${rows}</table></body></html>
 `;

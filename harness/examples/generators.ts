@@ -43,6 +43,16 @@ export const generators: Record<string, (catalog: Catalog, argument: string | un
       return [label.brand, offer.name];
     }),
   }),
+  /** Every white label with every offer of its partner that V9 sold: the contracts the migration carries over. */
+  'marques-offres-v9': (catalog) => ({
+    header: ['marque', 'offre'],
+    rows: catalog.whiteLabels.flatMap((label) => offersOf(catalog, label).filter((o) => o.since === 'v9').map((offer) => [label.brand, offer.name])),
+  }),
+  /** Every white label with every payment method it takes. */
+  'marques-paiements': (catalog) => ({
+    header: ['marque', 'paiement'],
+    rows: catalog.whiteLabels.flatMap((label) => label.paymentMethods.map((method) => [label.brand, name(catalog.paymentMethods, method, 'payment method')])),
+  }),
   /** Every white label with every account type it opens. */
   'marques-types-de-compte': (catalog) => ({
     header: ['marque', 'type de compte'],

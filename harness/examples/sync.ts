@@ -6,7 +6,7 @@ import type { Catalog } from '../../catalog/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
 import { generators, type Table } from './generators.ts';
 
-const marker = /^(\s*)# catalogue: ([\p{L}-]+)(?::(\S+))?\s*$/u;
+const marker = /^(\s*)# catalogue: ([\p{L}\p{N}-]+)(?::(\S+))?\s*$/u;
 
 function renderTable(table: Table, indent: string): string[] {
   const all = [table.header, ...table.rows];

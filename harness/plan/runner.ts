@@ -1,8 +1,8 @@
 // Plays a certification plan against a started environment: each phase's steps in order, then its gate.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import type { StartedEnvironment } from '../../environments/index.ts';
+import { basename, dirname, join } from 'node:path';
+import type { EnvironmentDescriptor, StartedEnvironment } from '../../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
 import { writeBrokenResult } from '../allure.ts';
 import { runCucumber } from '../cucumber.ts';
@@ -11,6 +11,7 @@ import { summarizeMessagesDir, type ResultSummary } from '../scenario-results.ts
 import { findingOfMessage, interruptedBy } from '../verdict.ts';
 import { evaluateGate, type GateOutcome, type Stop } from './gates.ts';
 import { runDataAction, type DataState } from './data.ts';
+import { recordMigratedAccounts, readDesignated, withoutPasswords } from './migrated.ts';
 import { gatherPhaseResults } from './results.ts';
 import type { Phase, Plan, PlanStep } from './types.ts';
 
@@ -62,8 +63,8 @@ async function runAction(step: Extract<PlanStep, { kind: 'action' }>, context: P
   }
   const ops = environment.operations;
   if (!ops) throw new EnvironmentError(`the ${environment.descriptor.name} environment does not let the harness run "${step.action}": the ops team runs it`);
+  if (step.action === 'generate-data') return generateWithMigratedAccounts(ops, step.scale ?? 'small', context);
   const report = await {
-    'generate-data': () => ops.generateData(step.scale ?? 'small'),
     'maintenance-on': () => ops.maintenance(true),
     'maintenance-off': () => ops.maintenance(false),
     backup: () => ops.backup(),
@@ -71,6 +72,25 @@ async function runAction(step: Extract<PlanStep, { kind: 'action' }>, context: P
     rollback: () => ops.rollback(),
   }[step.action]();
   return report.output;
+}
+
+/** Generates V9 data, then records what each account the ops tool designated sees on V9: the run's migrated customers. */
+async function generateWithMigratedAccounts(ops: NonNullable<StartedEnvironment['operations']>, scale: string, context: PlanContext): Promise<Record<string, unknown>> {
+  const privateDir = dirname(context.environmentFile);
+  const designatedFile = join(privateDir, 'designated-accounts.json');
+  const report = await ops.generateData(scale, designatedFile);
+  const instance = context.environment.descriptor.platform.instances[0];
+  if (!instance) throw new EnvironmentError('the environment has no platform instance to read the migrated accounts through');
+  const recorded = await recordMigratedAccounts(readDesignated(designatedFile), instance.url, join(privateDir, 'migrated-accounts.json'));
+  context.data.migrated = recorded.accounts;
+  writeFileSync(join(context.runDir, 'migrated-accounts.json'), `${JSON.stringify(withoutPasswords(recorded.accounts), null, 2)}\n`);
+  return { ...report.output, migratedAccounts: recorded.accounts.length, withHistory: recorded.accounts.filter((a) => a.reference).length };
+}
+
+/** What Cucumber workers read: the environment's addresses, and the run's migrated accounts among its test accounts. */
+function workerDescriptor(context: PlanContext): EnvironmentDescriptor {
+  const { descriptor } = context.environment;
+  return { ...descriptor, testAccounts: [...descriptor.testAccounts, ...(context.data.migrated ?? [])] };
 }
 
 /** A phase's Cucumber messages, one file per run step (shards' files sit side by side once merged). */
@@ -83,7 +103,7 @@ async function runStep(step: PlanStep, index: number, phase: Phase, context: Pla
   try {
     if (step.kind === 'action') return done('passed', 'succeeded', await runAction(step, context));
     // Workers read the addresses as they are now: a redeployment moved the instances.
-    writeFileSync(context.environmentFile, JSON.stringify(context.environment.descriptor), { mode: 0o600 });
+    writeFileSync(context.environmentFile, JSON.stringify(workerDescriptor(context)), { mode: 0o600 });
     const phaseResults = join(context.runDir, 'phases', phase.id, 'allure-results');
     mkdirSync(phaseResults, { recursive: true });
     const messagesFile = join(messagesDir(context.runDir, phase.id), `${basename(context.runDir)}-step-${index + 1}.ndjson`);

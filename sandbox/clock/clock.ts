@@ -15,6 +15,8 @@ export interface PlatformClock {
   now(): Promise<Date>;
   /** Sets the clock to `now` (time goes on from there); null goes back to real time. Returns the new time. */
   set(now: Date | null): Promise<Date>;
+  /** Starts the clock `days` away from real time, unless one was set already (a restart keeps the clock it finds). */
+  startShifted(days: number): Promise<void>;
 }
 
 export function createClock(pool: pg.Pool, settable: boolean): PlatformClock {
@@ -36,6 +38,10 @@ export function createClock(pool: pg.Pool, settable: boolean): PlatformClock {
         [offsetMs],
       );
       return new Date(Date.now() + offsetMs);
+    },
+    async startShifted(days) {
+      if (!settable) throw new Error('the test clock is off on this instance');
+      await pool.query('INSERT INTO kw_side.clock (offset_ms, set_at) VALUES ($1, now()) ON CONFLICT (singleton) DO NOTHING', [days * 86_400_000]);
     },
   };
 }

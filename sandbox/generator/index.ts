@@ -8,6 +8,7 @@ import type { DatabaseUrls } from '../flags.ts';
 import { closeAll, connectAll, inTransaction, requireVersion } from '../migration/connect.ts';
 import { countCombos, generateAccounts } from './accounts.ts';
 import { generateEvents, generateRecordings } from './activity.ts';
+import { designateAccounts, writeDesignatedFile } from './designated.ts';
 import { sizesAt } from './scale.ts';
 
 export { namedScales, parseScale, sizesAt } from './scale.ts';
@@ -18,6 +19,8 @@ export interface GenerateOptions {
   scale: { name: string; factor: number };
   seed: number;
   catalogDir: string;
+  /** Where to write the designated migrated accounts (a test accounts file with their passwords); none when unset. */
+  designatedOut?: string | undefined;
 }
 
 /** Fills freshly initialised V9 databases; returns the row counts and the duration. The same seed and scale give the same rows. */
@@ -42,8 +45,10 @@ export async function generateV9(options: GenerateOptions): Promise<Record<strin
       inTransaction(clients.events, 'generating the events', () => generateEvents(clients.events, plan)),
       inTransaction(clients.media, 'generating the recordings', () => generateRecordings(clients.media, plan)),
     ]);
+    const designated = options.designatedOut ? await inTransaction(clients.accounts, 'designating migrated accounts', () => designateAccounts(clients.accounts)) : [];
+    if (options.designatedOut) writeDesignatedFile(options.designatedOut, designated);
     await Promise.all([clients.events.query('ANALYZE events'), clients.media.query('ANALYZE recordings'), clients.accounts.query('ANALYZE')]);
-    return { generated: 'v9', scale: options.scale.name, seed: options.seed, ...accounts, ...events, ...media, durationMs: Math.round(performance.now() - started) };
+    return { generated: 'v9', scale: options.scale.name, seed: options.seed, ...accounts, ...events, ...media, ...(options.designatedOut ? { designated: designated.length } : {}), durationMs: Math.round(performance.now() - started) };
   } finally {
     await closeAll(clients);
   }

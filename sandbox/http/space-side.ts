@@ -63,6 +63,7 @@ export async function openSideServices(pool: pg.Pool, options: ServerOptions): P
     noticeWindowMinutes: options.noticeWindowMinutes,
   };
   // The flag is the deployment's configuration: it wins at startup; the ops endpoint may change it until the next start.
+  if (options.testClockShiftDays !== undefined) await side.clock.startShifted(options.testClockShiftDays);
   if (options.noticeAt) await side.notice.configure(options.noticeAt, options.noticeWindowMinutes, '--notice-at');
   return side;
 }

@@ -14,7 +14,7 @@ import { migrateToV10 } from './migrate.ts';
 import { rollbackToV9 } from './rollback.ts';
 
 export const opsUsage = [
-  'node sandbox/admin.ts generate URLS [--scale small|medium|large|full|<fraction>] [--seed N] [--catalog DIR]',
+  'node sandbox/admin.ts generate URLS [--scale small|medium|large|full|<fraction>] [--seed N] [--catalog DIR] [--designated-out FILE]',
   'node sandbox/admin.ts backup URLS',
   'node sandbox/admin.ts migrate URLS [--catalog DIR] [--fault NAME[:TARGET]]...',
   'node sandbox/admin.ts rollback URLS [--fault rollback-leaves-v10-rows]',
@@ -25,7 +25,7 @@ export const opsUsage = [
 export const opsCommands: Record<string, (args: string[]) => Promise<object>> = {
   async generate(args) {
     const { values } = parseOps(args, opsFlags.generate);
-    return generateV9({ urls: databaseUrls(values), scale: parseScale(values.scale), seed: seed(values.seed), catalogDir: catalogDir(values.catalog) });
+    return generateV9({ urls: databaseUrls(values), scale: parseScale(values.scale), seed: seed(values.seed), catalogDir: catalogDir(values.catalog), designatedOut: values['designated-out'] });
   },
   async backup(args) {
     return backupV9(databaseUrls(parseOps(args, opsFlags.backup).values));

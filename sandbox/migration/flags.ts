@@ -14,7 +14,7 @@ const urlFlags = {
 } as const;
 
 export const opsFlags = {
-  generate: { ...urlFlags, scale: { type: 'string' }, seed: { type: 'string', default: '1' }, catalog: { type: 'string' } },
+  generate: { ...urlFlags, scale: { type: 'string' }, seed: { type: 'string', default: '1' }, catalog: { type: 'string' }, 'designated-out': { type: 'string' } },
   backup: urlFlags,
   migrate: { ...urlFlags, catalog: { type: 'string' }, fault: { type: 'string', multiple: true } },
   rollback: { ...urlFlags, fault: { type: 'string', multiple: true } },

@@ -31,10 +31,16 @@ export async function alertCustomer(ctx: ModuleContext, account: ModuleAccount, 
   const text = alertText(account.brand, event, classification);
   const month = parisMonth(now);
   const { sms, mail } = ctx.providers;
+  const legacyBefore = ctx.faults.target('legacy-accounts-not-alerted', ctx.version);
+  if (legacyBefore !== undefined && account.createdAt.getUTCFullYear() < Number(legacyBefore)) {
+    ctx.log.warn(`fault legacy-accounts-not-alerted: account ${account.id}, signed up ${account.createdAt.toISOString()}, is not alerted of ${event.serial}/${event.eventId}`);
+    return;
+  }
   if (account.modules.includes('sms')) {
     if (ctx.faults.has('sms-silent')) ctx.log.warn(`fault sms-silent: no SMS for event ${event.serial}/${event.eventId}`);
     else if (await ctx.store.state.consumeQuota(account.id, 'sms', month, account.smsQuota)) {
       ctx.tasks.track(sms.send({ from: smsSenderOf(ctx, account), to: account.phone, text }, account.syntheticRun));
+      if (ctx.faults.on('alert-sms-sent-twice', ctx.version)) ctx.tasks.track(sms.send({ from: smsSenderOf(ctx, account), to: account.phone, text }, account.syntheticRun));
     } else {
       sms.stats.overQuota += 1;
       ctx.log.info(`account ${account.id}: monthly SMS quota of offer ${account.offer} (${account.smsQuota}) used up for ${month}; no SMS`);

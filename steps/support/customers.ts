@@ -5,7 +5,7 @@ import * as allure from 'allure-js-commons';
 import type { Offer, WhiteLabel } from '../../catalog/index.ts';
 import { ModulesApi, testInstruments } from '../../drivers/index.ts';
 import { assertWritable } from '../../environments/index.ts';
-import { ConfigurationError } from '../../lib/errors.ts';
+import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import { describeCustomer } from './who.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
@@ -70,4 +70,13 @@ function accountTypeFor(whiteLabel: WhiteLabel, paymentMethod: string): string {
 export async function expectSmsAsOffered(world: HarnessWorld, customer: Customer, serial: string): Promise<void> {
   if (customer.offer.modules.includes('sms')) await world.stubs.waitForSms({ to: customer.phone, from: customer.whiteLabel.smsSender, contains: serial, since: world.journalMark, about: describeCustomer(world.catalog, customer) });
   else await world.stubs.expectNoSms({ to: customer.phone, since: world.journalMark });
+}
+
+/** An offer with the email module alerts by one e-mail from the brand's sender (its name and address); an offer without it sends none. */
+export async function expectMailAsOffered(world: HarnessWorld, customer: Customer): Promise<void> {
+  if (!customer.offer.modules.includes('email')) return world.thirdParties.expectNoMail(customer.email, world.journalMark);
+  const { from } = (await world.thirdParties.waitForMail(customer.email, world.journalMark)).body;
+  if (from.name !== customer.whiteLabel.brand || from.address !== customer.whiteLabel.mailSender) {
+    throw new ProductAssertionError(`the alert e-mail of ${describeCustomer(world.catalog, customer)} should come from "${customer.whiteLabel.brand}" <${customer.whiteLabel.mailSender}>; it comes from ${JSON.stringify(from)}`);
+  }
 }

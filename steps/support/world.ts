@@ -3,6 +3,7 @@
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import type { Offer, WhiteLabel } from '../../catalog/index.ts';
 import { BackOffice, CustomerSpace, ModulesApi, PlatformApi, PlatformOps, StubJournal, ThirdParties } from '../../drivers/index.ts';
+import type { TestAccount } from '../../environments/index.ts';
 import type { StartedCamera, StartedObject, StartedPanel } from '../../simulators/index.ts';
 import { browserSession } from './browser.ts';
 import { environment } from './environment.ts';
@@ -32,6 +33,10 @@ export class HarnessWorld extends World {
   /** Each customer's alarm panel and connected object (V10), by the customer's first name; stopped after the scenario. */
   readonly panels = new Map<string, StartedPanel>();
   readonly objects = new Map<string, StartedObject>();
+  /** When the scenario started (real time): what a migrated customer's devices did before is history, not this scenario's. */
+  readonly startedAt = Date.now();
+  /** The designated migrated accounts the scenario plays, by the name the Gherkin gives the customer. */
+  readonly migrated = new Map<string, TestAccount>();
   /** Journal position when the scenario started: only later requests concern it. */
   journalMark = 0;
   /** The platform's local ops (clock, migration date, maintenance); what the scenario changes is undone after it. */

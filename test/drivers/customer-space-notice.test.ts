@@ -37,7 +37,7 @@ describe('the notice in the browser', () => {
   before(async () => {
     dbs = await createTestDatabases();
     await initPlatform('v10', dbs.urls);
-    [platform, browser] = await Promise.all([startPlatformWith('v10', 'notice', dbs.urls, ['--test-clock']), launchBrowser({ timeoutMs: 15_000 })]);
+    [platform, browser] = await Promise.all([startPlatformWith('v10', 'notice', dbs.urls, ['--test-clock', '--test-clock-shift-days', '365']), launchBrowser({ timeoutMs: 15_000 })]);
   });
   after(async () => {
     await browser?.close();
@@ -66,6 +66,29 @@ describe('the notice in the browser', () => {
     await ops.restore();
     assert.equal((await ops.schedule()).at, null);
     await space.expectNotice(undefined);
+    await context.close();
+  });
+
+  it('runs on a platform whose clock starts a year ahead, and puts that clock back, not real time, when the ops are undone', async () => {
+    const ops = new PlatformOps(platform.url, { allowed: true });
+    const clock = async () => Date.parse(((await (await fetch(`${platform.url}/__ops/clock`)).json()) as { now: string }).now) - Date.now();
+    const aYear = 365 * 86_400_000;
+    assert.ok(Math.abs((await clock()) - aYear) < 60_000, `the clock should start a year ahead; it is ${await clock()} ms ahead`);
+    const cut = parisInstant('01/12/2026', '09:30');
+    await ops.scheduleMigration(cut);
+    await ops.setClock(parisDaysBefore(cut, 10));
+    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const customer = await newCustomer(platform.url);
+    const space = new CustomerSpace(await context.newPage(), platform.url, 'veilis', { timeoutMs: 5000 });
+    await space.open();
+    await space.login(customer.fields.email, customer.fields.password);
+    assert.equal(await space.migrationNotice(), undefined);
+    // The page was drawn at J-10: closing the notice at J-5 is done on the page as it is then.
+    await ops.setClock(parisDaysBefore(cut, 5));
+    await space.dismissNotice();
+    await space.expectNotice(undefined);
+    await ops.restore();
+    assert.ok(Math.abs((await clock()) - aYear) < 60_000, `after restore() the clock should be a year ahead again; it is ${await clock()} ms ahead`);
     await context.close();
   });
 

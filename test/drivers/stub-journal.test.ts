@@ -33,6 +33,30 @@ describe('the stub journal driver', () => {
     assert.ok(sms.id > mark);
   });
 
+  it('fails when the same alert SMS is delivered twice, naming both copies', async () => {
+    const mark = await journal.lastId();
+    const waiting = journal.waitForSms({ to: '+33655555555', from: 'ASSURPLUS', contains: 'VIG-2', since: mark }, 3000);
+    await sendSms(stubs, '+33655555555', 'alert VIG-2');
+    await sendSms(stubs, '+33655555555', 'alert VIG-2 again');
+    await assert.rejects(waiting, (error: Error) => {
+      assert.match(error.message, /expected exactly one SMS \{"to":"\+33655555555","from":"ASSURPLUS","contains":"VIG-2","since":\d+\}; 2 were delivered: .*alert VIG-2.*alert VIG-2 again/);
+      return true;
+    });
+  });
+
+  it('counts only deliveries: an attempt the gateway refused, then the one that went through, is one SMS', async () => {
+    await journal.setFault('sms', { mode: 'error', times: 1, match: 'VIG-3' });
+    try {
+      const mark = await journal.lastId();
+      const waiting = journal.waitForSms({ to: '+33666666666', contains: 'VIG-3', since: mark }, 3000);
+      await sendSms(stubs, '+33666666666', 'alert VIG-3');
+      await sendSms(stubs, '+33666666666', 'alert VIG-3');
+      assert.equal((await waiting).body.text, 'alert VIG-3');
+    } finally {
+      await journal.resetFaults();
+    }
+  });
+
   it('fails with what the journal holds when the SMS never comes', async () => {
     const mark = await journal.lastId();
     await sendSms(stubs, '+33633333333', 'Assur Plus: VIG-9');

@@ -58,6 +58,25 @@ describe('the main job, end to end', () => {
     assert.match(failed[0]?.message ?? '', /SMS/);
   });
 
+  it('gets the same results from the notice, maintenance and home-care features with the platform clock a year ahead and a year behind', async () => {
+    // These features set the platform's test clock before anything is shown: the date of the run must not matter.
+    const tags = ['--tags', '(@annonce or @maintenance or @module-home-care) and not @wip', '--no-html'];
+    const runs = [await harness(tags, { KW_CLOCK_SHIFT_DAYS: '365' }), await harness(tags, { KW_CLOCK_SHIFT_DAYS: '-365' })];
+    for (const run of runs) {
+      assert.equal(run.code, 0, explain(run));
+      assert.ok((run.outcome?.summary.total ?? 0) >= 20, explain(run));
+      assert.equal(run.outcome?.summary.byStatus['passed'], run.outcome?.summary.total, explain(run));
+    }
+    assert.equal(runs[0]?.outcome?.summary.total, runs[1]?.outcome?.summary.total);
+  });
+
+  it('refuses a clock shift that is not a whole number of days, naming the variable', async () => {
+    const run = await harness(['--profile', 'foundation', '--no-html'], { KW_CLOCK_SHIFT_DAYS: 'next year' });
+    assert.equal(run.code, 2, explain(run));
+    assert.match(run.output, /KW_CLOCK_SHIFT_DAYS must be a whole number of days/);
+    assert.ok(run.seconds < 10, explain(run));
+  });
+
   it('refuses an unknown profile within 10 seconds, listing the valid ones', async () => {
     const run = await harness(['--profile', 'nightly']);
     assert.equal(run.code, 2, explain(run));

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { defaultCatalogDir, loadCatalog } from '../../catalog/index.ts';
 import { syncFeature, syncFeatures } from '../../harness/examples/sync.ts';
 
+const featuresRoot = join(import.meta.dirname, '..', '..', 'features');
 const feature = (generator: string) => `# language: fr\nFonctionnalité: f\n  Plan du Scénario: s <modèle>\n    Étant donné x\n\n    # catalogue: ${generator}\n    Exemples:\n      | vieux |\n      | rang  |\n`;
 
 describe('catalog-driven Examples', () => {
@@ -22,6 +23,17 @@ describe('catalog-driven Examples', () => {
     assert.match(synced, /\| Sentinelle Test +\| MQTT 5 +\|/);
     assert.doesNotMatch(synced, /vieux/);
     assert.deepEqual(syncFeatures(featuresDir, loadCatalog(catalogDir), true), [], 'a synced feature is in sync');
+  });
+
+  it('brings a new camera model into every Examples table of the shipped camera features', () => {
+    const catalogDir = mkdtempSync(join(tmpdir(), 'catalog-'));
+    cpSync(defaultCatalogDir, catalogDir, { recursive: true });
+    appendFileSync(join(catalogDir, 'camera-models.yaml'), '\n- id: sentinelle-test-2024\n  name: Sentinelle Test\n  year: 2024\n  generation: mqtt5\n  firmware: ["1.0.0"]\n  capabilities: [motion]\n');
+    const catalog = loadCatalog(catalogDir);
+    const cameras = syncFeature(readFileSync(join(featuresRoot, 'appareils', 'cameras.feature'), 'utf8'), catalog, 'cameras.feature');
+    const tables = cameras.split(/^\s*Exemples:$/m).slice(1);
+    assert.equal(tables.length, 5);
+    for (const table of tables) assert.match(table, /^\s*\| Sentinelle Test +\| MQTT 5 +\|$/m);
   });
 
   it('reports a stale feature in check mode without touching it', () => {

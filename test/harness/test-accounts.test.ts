@@ -49,6 +49,18 @@ describe('the test accounts file', () => {
     assert.ok(problems.some((p) => /accounts\[2\]\.reference\.recordings\[0\]\.durationMs must be a whole number/.test(p)), problems.join('\n'));
   });
 
+  it('reads the settings a customer had before the migration, and names an account type or payment method the catalog does not know', () => {
+    const contract = { name: 'Hélène Dupont', phone: '+33612345678', accountType: 'individual', paymentMethod: 'card' };
+    const parsed = parseTestAccounts({ accounts: [{ ...account, reference: { ...reference, account: contract } }] });
+    assert.ok(!('problems' in parsed), JSON.stringify(parsed));
+    assert.deepEqual(parsed.accounts[0]?.reference?.account, contract);
+    assert.deepEqual(problemsOf({ accounts: [{ ...account, reference: { ...reference, account: { ...contract, paymentMethod: 'cheque', accountType: 'vip', iban: 'x' } } }] }), [
+      'accounts[0].reference.account has an unknown key "iban" (known: name, phone, accountType, paymentMethod, paidUntil)',
+      'accounts[0].reference.account.accountType "vip" is no catalog account type id (catalog/data/account-types.yaml)',
+      'accounts[0].reference.account.paymentMethod "cheque" is no catalog payment method id (catalog/data/payment-methods.yaml)',
+    ]);
+  });
+
   it('refuses a file that is neither a list nor {accounts}, and a support agent without a password', () => {
     assert.match(problemsOf({ users: [] })[0] ?? '', /expected \[\{"email","password","whiteLabel"\}, \.\.\.\] or \{"accounts"/);
     assert.ok(problemsOf({ accounts: [account], supportAgent: { email: 'support@qa.example' } }).includes('supportAgent.password must be a non-empty string'));

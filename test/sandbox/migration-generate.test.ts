@@ -1,7 +1,11 @@
 // admin.ts generate: deterministic V9 data spread over the whole catalog, refused where it would mix with other data.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { verifyPassword } from '../../sandbox/auth.ts';
 import { loadCatalog } from '../../catalog/index.ts';
 import { admin, adminRaw, fingerprint, generatedV9, scalar } from '../certifier/support/platform.ts';
 import { createTestDatabases } from './support/databases.ts';
@@ -40,6 +44,34 @@ describe('admin.ts generate', () => {
     assert.ok(repeated >= 4, `only ${repeated} events in the repeated hour`);
     assert.equal(await scalar<number>(events, "SELECT count(*)::int AS v FROM events WHERE details IS NOT NULL AND jsonb_typeof(details::jsonb) <> 'object'"), 0);
     assert.ok(await scalar<number>(events, 'SELECT count(*)::int AS v FROM events WHERE details IS NULL') > 0);
+  });
+
+  it('designates migrated accounts covering every brand\'s offers, payment methods, account types and camera models, each able to log in', async () => {
+    const other = await createTestDatabases();
+    const dir = mkdtempSync(join(tmpdir(), 'designated-'));
+    try {
+      await admin(other, 'init', '--version', 'v9');
+      const file = join(dir, 'migrated-accounts.json');
+      const output = await admin(other, 'generate', '--scale', 'small', '--seed', '7', '--designated-out', file);
+      assert.equal(statSync(file).mode & 0o777, 0o600, 'the file holds passwords: its owner only');
+      const { accounts } = JSON.parse(readFileSync(file, 'utf8')) as { accounts: { email: string; password: string; whiteLabel: string; devices: { serial: string; model: string }[] }[] };
+      assert.equal(output['designated'], accounts.length);
+      const pool = other.pool('accounts');
+      const emails = accounts.map((a) => a.email);
+      const uncovered = async (dimension: string) => scalar<number>(pool,
+        `SELECT count(*)::int AS v FROM (SELECT DISTINCT white_label_code, ${dimension} FROM customers EXCEPT SELECT DISTINCT white_label_code, ${dimension} FROM customers WHERE email = ANY($1)) x`, [emails]);
+      for (const dimension of ['offer_code', 'payment_method_code', 'account_type_code']) assert.equal(await uncovered(dimension), 0, `a (white label, ${dimension}) held by a V9 customer is held by no designated account`);
+      const models = new Set(accounts.flatMap((a) => a.devices.map((d) => d.model)));
+      assert.equal(models.size, await scalar<number>(pool, 'SELECT count(DISTINCT model_code)::int AS v FROM cameras'));
+      assert.ok(accounts.length < 80, `${accounts.length} accounts: a cohort, not the population`);
+      for (const account of accounts.slice(0, 5)) {
+        const stored = await scalar<string>(pool, 'SELECT password_hash AS v FROM customers WHERE email = $1', [account.email]);
+        assert.ok(await verifyPassword(account.password, stored), `${account.email} cannot log in with its designated password`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await other.drop();
+    }
   });
 
   it('produces the same rows for the same seed and scale', async () => {

@@ -1,0 +1,94 @@
+// Migrated customers: the designated accounts the migration carries over (pre-production's test accounts file, or this run's generated V9 customers), their devices and what they saw before.
+
+import * as allure from 'allure-js-commons';
+import type { CameraModel, Offer, WhiteLabel } from '../../catalog/index.ts';
+import { migratedViewProblems, ModulesApi, readCustomerView } from '../../drivers/index.ts';
+import type { TestAccount } from '../../environments/index.ts';
+import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
+import type { StartedCamera } from '../../simulators/index.ts';
+import { connectCamera, isRemote, labelCustomer, testAccountsFileVariable } from './designated.ts';
+import { aboutAccount } from './reference-data.ts';
+import type { Customer, HarnessWorld } from './world.ts';
+
+/** What picks a migrated customer: their brand, and the offer or the payment method they had before the migration. */
+export type MigratedCriterion = { offer: Offer } | { paymentMethod: { id: string; name: string } } | { camera: CameraModel };
+
+/** The designated account of the brand that had, before the migration, the offer or payment method asked for. */
+function migratedAccountOf(world: HarnessWorld, whiteLabel: WhiteLabel | undefined, criterion: MigratedCriterion): TestAccount {
+  const had = (a: TestAccount): boolean => 'offer' in criterion ? a.reference?.offer === criterion.offer.id
+    : 'paymentMethod' in criterion ? a.reference?.account?.paymentMethod === criterion.paymentMethod.id
+    : (a.devices ?? []).some((d) => d.model === criterion.camera.id);
+  const found = world.environment.testAccounts.find((a) => a.reference !== undefined && (whiteLabel === undefined || a.whiteLabel === whiteLabel.id) && had(a));
+  if (found) return found;
+  const what = 'offer' in criterion ? `the offer ${criterion.offer.name}` : 'paymentMethod' in criterion ? `the payment method ${criterion.paymentMethod.name}` : `a camera ${criterion.camera.name}`;
+  const key = 'offer' in criterion ? `"reference": {"offer": "${criterion.offer.id}", ...}` : 'paymentMethod' in criterion ? `"reference": {"account": {"paymentMethod": "${criterion.paymentMethod.id}", ...}, ...}` : `"devices": [{"serial", "model": "${criterion.camera.id}"}] and a "reference"`;
+  const brand = whiteLabel ? ` of ${whiteLabel.brand}` : '';
+  throw new ConfigurationError(isRemote(world)
+    ? `${testAccountsFileVariable(world)} has no test account${brand} recorded with ${what}: add one${whiteLabel ? ` with "whiteLabel": "${whiteLabel.id}"` : ''} and ${key}, recorded before the migration (npm run record-reference)`
+    : `this run designated no migrated customer${brand} with ${what}: scenarios on migrated customers run in a certification plan whose V9 data was generated (npm start), after its "generate-data" step`);
+}
+
+/** Logs the migrated customer in and makes them the scenario's customer `name`, labelled as migrated. */
+export async function playMigratedCustomer(world: HarnessWorld, name: string, brand: WhiteLabel | undefined, criterion: MigratedCriterion): Promise<Customer> {
+  const account = migratedAccountOf(world, brand, criterion);
+  const offer = world.catalog.offers.find((o) => o.id === account.reference?.offer);
+  const whiteLabel = world.catalog.whiteLabels.find((w) => w.id === account.whiteLabel);
+  if (!offer || !whiteLabel) throw new ConfigurationError(`the migrated customer ${account.email} has no recorded offer or white label of the catalog (${account.reference?.offer ?? 'none'}, ${account.whiteLabel})`);
+  const api = world.api();
+  await api.login(account.email, account.password).catch((error: unknown) => {
+    throw new ProductAssertionError(`[migrated customer] ${aboutAccount(world, account, offer)} could not log in after the migration with the password they had: ${(error as Error).message}`, { cause: error });
+  });
+  const details = await api.account();
+  const customer: Customer = { name, email: account.email, password: account.password, phone: details.phone, whiteLabel, offer, api };
+  world.customers.set(name, customer);
+  world.migrated.set(name, account);
+  await labelCustomer(whiteLabel, offer);
+  await allure.label('accountType', details.accountType);
+  await allure.label('paymentMethod', details.paymentMethod);
+  await allure.label('migrated', 'true');
+  return customer;
+}
+
+/** The customer finds their settings, devices, history and recordings as they were before, exactly (recordings past the offer's retention may be gone). */
+export async function expectAsBeforeMigration(world: HarnessWorld, name: string): Promise<void> {
+  const account = world.migrated.get(name);
+  const customer = world.customer(name);
+  if (!account?.reference) throw new ConfigurationError(`"${name}" is not a migrated customer with a recorded history; start the scenario with ""${name}", client migré de la marque ..."`);
+  const accountNow = Date.parse((await new ModulesApi(customer.api, world.about(name)).state()).now);
+  const keptSince = accountNow - customer.offer.retentionDays * 86_400_000;
+  const before = { ...account.reference, ...(account.devices ? { devices: account.devices } : {}) };
+  const problems = migratedViewProblems(before, await readCustomerView(customer.api), world.environment.platform.expectedVersion, { keptSince });
+  if (problems.length > 0) {
+    throw new ProductAssertionError(`[migrated customer] ${aboutAccount(world, account, customer.offer)} does not find what they had before the migration: ${problems.join('; ')}. ` +
+      'Did the migration lose or change this customer\'s data?');
+  }
+}
+
+/** The migrated customer's camera (of `model`, else the first their account held before the migration) comes back online as its generation does. */
+export async function reconnectMigratedCamera(world: HarnessWorld, name: string, model?: CameraModel): Promise<StartedCamera> {
+  const account = world.migrated.get(name);
+  const device = (account?.devices ?? []).map((d) => ({ device: d, model: world.catalog.cameraModels.find((m) => m.id === d.model) })).find((d) => d.model !== undefined && (model === undefined || d.model.id === model.id));
+  if (!account || !device?.model) throw new ConfigurationError(`the migrated customer "${name}" has no camera${model ? ` ${model.name}` : ''} among their devices: designate an account that holds one`);
+  const lastSeenBefore = (await world.customer(name).api.devices()).find((d) => d.serial === device.device.serial)?.lastSeenAt ?? null;
+  return connectCamera(world, { owner: name, serial: device.device.serial, model: device.model, lastSeenBefore });
+}
+
+/** The subscription renews by the payment method the customer had before the migration, at the same due date. */
+export async function expectRenewalAsBefore(world: HarnessWorld, name: string): Promise<void> {
+  const before = world.migrated.get(name)?.reference?.account;
+  if (!before?.paidUntil) throw new ConfigurationError(`"${name}" is not a migrated customer with a recorded renewal (reference.account.paymentMethod and paidUntil); start the scenario with ""${name}", client migré de la marque ..." and record the account before the migration`);
+  const billing = await world.modules(name).billing();
+  const second = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
+  const problems = [
+    ...(billing.paymentMethod === before.paymentMethod ? [] : [`it renews by "${billing.paymentMethod}" instead of "${before.paymentMethod}"`]),
+    ...(second(billing.paidUntil) === second(before.paidUntil) ? [] : [`its next renewal falls due at ${billing.paidUntil} instead of ${before.paidUntil}`]),
+  ];
+  if (problems.length > 0) throw new ProductAssertionError(`[migrated customer] the subscription of ${world.about(name)} is not carried over as it was: ${problems.join('; ')}`);
+}
+
+/** A payment method by its catalog name (or id), as the Gherkin names it. */
+export function paymentMethodNamed(world: HarnessWorld, text: string): { id: string; name: string } {
+  const found = world.catalog.paymentMethods.find((m) => m.name === text || m.id === text);
+  if (!found) throw new ConfigurationError(`the scenario names payment method "${text}", which catalog/data/payment-methods.yaml does not list (known: ${world.catalog.paymentMethods.map((m) => m.name).join(', ')})`);
+  return found;
+}

@@ -1,0 +1,40 @@
+// Catalog coverage: an entry V9 customers hold counts for the migration only when a migrated customer exercised it on V10.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadCatalog } from '../../catalog/index.ts';
+import { computeCoverage } from '../../harness/coverage/compute.ts';
+
+function results(entries: { name: string; labels: Record<string, string> }[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'coverage-'));
+  entries.forEach((e, i) => writeFileSync(join(dir, `${i}-result.json`), JSON.stringify({ name: e.name, status: 'passed', stop: i, labels: Object.entries(e.labels).map(([name, value]) => ({ name, value })) })));
+  return dir;
+}
+
+describe('coverage of the migrated customers', () => {
+  const catalog = loadCatalog();
+
+  it('says nothing about migrated customers when no scenario played one', () => {
+    const report = computeCoverage(catalog, results([{ name: 'fresh', labels: { offer: 'serenite-2011' } }]));
+    assert.deepEqual(report.migrated, { exercised: 0, total: 0, unexercised: [] });
+    assert.ok(!report.unexercised.some((e) => e.startsWith('migrated ')));
+  });
+
+  it('counts a V9 entry only when a migrated customer exercised it, a fresh customer with the same offer notwithstanding', () => {
+    const report = computeCoverage(catalog, results([
+      { name: 'migrated', labels: { migrated: 'true', offer: 'serenite-2011', whiteLabel: 'veilis', partner: 'veilis', paymentMethod: 'card', accountType: 'individual', deviceModel: 'orion-hd-2011', generation: 'http-push' } },
+      { name: 'fresh', labels: { offer: 'essentiel-2019', whiteLabel: 'veilis-pro' } },
+    ]));
+    assert.ok(!report.migrated.unexercised.includes('migrated offers:serenite-2011'));
+    assert.ok(report.migrated.unexercised.includes('migrated offers:essentiel-2019'), 'a fresh customer does not count for the migration');
+    assert.ok(report.migrated.unexercised.includes('migrated whiteLabels:veilis-pro'));
+    assert.ok(!report.migrated.unexercised.some((e) => /alarmPanels|objects|modules/.test(e)), 'V10-only kinds are not asked of migrated customers');
+    const v10Offers = catalog.offers.filter((o) => o.since === 'v10').map((o) => `migrated offers:${o.id}`);
+    assert.ok(v10Offers.length > 0 && v10Offers.every((o) => !report.migrated.unexercised.includes(o)), 'offers V9 never sold are not asked of migrated customers');
+    assert.equal(report.migrated.total, report.migrated.exercised + report.migrated.unexercised.length);
+    assert.ok(report.unexercised.includes('migrated offers:essentiel-2019'), 'the certificate sees it among the entries not exercised');
+  });
+});
