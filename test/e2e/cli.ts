@@ -17,14 +17,15 @@ export interface CliRun {
 /**
  * `node harness/cli.ts <args> --reports-dir <new temp folder>` (unless `reportsDirFlag` is false), killed after `timeoutMs`. The embedded defaults unless
  * `env` names DATABASE_URL / MQTT_URL; `env` entries set to undefined are removed. `onOutput` sees the output so far
- * each time more comes (to send the child a signal at the right moment).
+ * each time more comes (to send the child a signal at the right moment). `processGroup`: the CLI leads a process group of
+ * its own, as a command started from a terminal does, so a signal can reach it and every process it started at once.
  */
-export async function runCli(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs: number; prefix: string; reportsDirFlag?: boolean; onOutput?: (output: string, child: ChildProcess) => void }): Promise<CliRun> {
+export async function runCli(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs: number; prefix: string; reportsDirFlag?: boolean; onOutput?: (output: string, child: ChildProcess) => void; processGroup?: boolean }): Promise<CliRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), options.prefix));
   const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, MQTT_URL: undefined, ...options.env };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const started = Date.now();
-  const child = spawn(process.execPath, [cli, ...args, ...(options.reportsDirFlag === false ? [] : ['--reports-dir', reportsDir])], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args, ...(options.reportsDirFlag === false ? [] : ['--reports-dir', reportsDir])], { env: merged, stdio: ['ignore', 'pipe', 'pipe'], detached: options.processGroup === true });
   let output = '';
   const take = (c: Buffer) => {
     output += c.toString();

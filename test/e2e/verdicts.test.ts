@@ -73,7 +73,7 @@ describe('a step that did not run never passes', () => {
 
 describe('Ctrl-C', () => {
   /** Plays `args` with its own temp folder and sends SIGINT once the fixture's browser is open; what Playwright had made by then. */
-  async function interrupted(args: string[]): Promise<{ run: CliRun; temp: string; before: string[] }> {
+  async function interrupted(args: string[], wholeGroup = false): Promise<{ run: CliRun; temp: string; before: string[] }> {
     const temp = mkdtempSync(join(tmpdir(), 'verdicts-tmp-'));
     // Embedded PostgreSQL runs as the "postgres" user, who must reach its files in the temp folder, as in /tmp.
     chmodSync(temp, 0o1777);
@@ -82,10 +82,13 @@ describe('Ctrl-C', () => {
       env: { ...suite, TMPDIR: temp },
       timeoutMs: 240_000,
       prefix: 'verdicts-e2e-',
+      processGroup: wholeGroup,
       onOutput: (output, child) => {
         if (before !== undefined || !output.includes('browser open, waiting to be interrupted')) return;
         before = playwrightFolders(temp);
-        child.kill('SIGINT');
+        // Ctrl-C in a terminal signals the whole foreground group: the platform's instances, PostgreSQL, Cucumber, Chromium.
+        if (wholeGroup && child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
+        else child.kill('SIGINT');
       },
     });
     return { run, temp, before: before ?? [] };
@@ -103,6 +106,15 @@ describe('Ctrl-C', () => {
     assert.deepEqual([outcome?.verdict, outcome?.exitCode], ['INTERRUPTED', 130], explain(run));
     assert.match(run.output, /\[harness\] verdict: INTERRUPTED \(\[interrupted\] by SIGINT/);
     assert.doesNotMatch(run.output, /died during the run|BROKEN/);
+  });
+
+  it('run: a Ctrl-C in a terminal, which also stops the platform\'s instances, ends INTERRUPTED, not as a broken environment', async () => {
+    const { run, temp, before } = await interrupted(['run', '--tags', '@verdicts-interruption'], true);
+    assert.equal(run.code, 130, explain(run));
+    assert.ok(before.length > 0, explain(run));
+    assert.deepEqual(leftovers(temp), [], explain(run));
+    assert.deepEqual([summaryOf(run)?.verdict, summaryOf(run)?.exitCode], ['INTERRUPTED', 130], explain(run));
+    assert.doesNotMatch(run.output, /died during the run/);
   });
 
   it('certify: ends INTERRUPTED (exit 130), with a certificate marked INTERRUPTED, the next phase not run, nothing left in the temp folder', async () => {
