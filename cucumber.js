@@ -1,12 +1,13 @@
 // Cucumber profiles: which scenarios each kind of run selects (harness/profiles.json). The harness CLI adds formats and the report folder.
 
 import profiles from './harness/profiles.json' with { type: 'json' };
+import { suitePaths } from './harness/suite-paths.ts';
 
-// HARNESS_FEATURES (comma-separated globs) points the harness at other feature files: for the harness's own tests only.
-const features = process.env.HARNESS_FEATURES ? process.env.HARNESS_FEATURES.split(',') : ['features/**/*.feature'];
+// features/ and steps/, or the fixtures a self-test names (HARNESS_SUITE_DIR, HARNESS_FEATURES): see harness/suite-paths.ts.
+const { features, support } = suitePaths();
 
 const common = {
-  import: ['steps/**/*.ts'],
+  import: support,
   paths: features,
   strict: true,
   forceExit: true,

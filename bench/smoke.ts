@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEnvironment } from '../environments/index.ts';
-import { summarizeResults } from '../harness/allure.ts';
+import { readMessages } from '../harness/cucumber-messages.ts';
 import { runCucumber } from '../harness/cucumber.ts';
 import { newRunId } from '../harness/run.ts';
+import { addRun, emptySummary } from '../harness/scenario-results.ts';
 
 const { values } = parseArgs({ options: { instances: { type: 'string', default: '46' }, parallel: { type: 'string', default: '2' } } });
 const instances = Number(values.instances);
@@ -29,9 +30,9 @@ const floor = performance.now() - f0;
 const environmentFile = join(dir, 'environment.json');
 writeFileSync(environmentFile, JSON.stringify(descriptor), { mode: 0o600 });
 const s0 = performance.now();
-const code = await runCucumber({ profile: 'smoke', parallel: Number(values.parallel), tags: undefined, resultsDir: join(dir, 'results'), environmentFile, timeoutMs: 10 * 60_000, progress: 'progress' });
+const code = await runCucumber({ profile: 'smoke', parallel: Number(values.parallel), tags: undefined, resultsDir: join(dir, 'results'), messagesFile: join(dir, 'messages.ndjson'), tempDir: join(dir, 'tmp'), environmentFile, timeoutMs: 10 * 60_000, progress: 'progress' });
 const smoke = performance.now() - s0;
-const summary = summarizeResults(join(dir, 'results'));
+const summary = addRun(emptySummary(), readMessages(join(dir, 'messages.ndjson')));
 rmSync(dir, { recursive: true, force: true });
 
 console.log(JSON.stringify({

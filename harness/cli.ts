@@ -9,14 +9,13 @@ import { printDryRun } from './dry-run.ts';
 import { mergeShards } from './merge.ts';
 import { parseRecordArgs, recordReference, recordUsage } from './record-reference.ts';
 import { loadPlan } from './plan/load.ts';
+import { interruption, watchInterrupts } from './interrupt.ts';
 import { preflightCertify, preflightRun, reachRemote } from './preflight/index.ts';
 import { maxLineLength, oneLine } from './preflight/lines.ts';
-import { certifyRun, exitCodes, printOutcome } from './run.ts';
+import { certifyRun, printOutcome } from './run.ts';
+import { exitCodes } from './verdict.ts';
 
 const usage = `usage:\n  ${recordUsage.replace('usage: ', '')}\n  node harness/cli.ts merge <shard run folder>... [--no-html] [--no-history]\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
-
-/** GO 0, NO-GO 1, configuration error 2, INCOMPLETE 4. */
-const certificateExit = { GO: 0, 'NO-GO': 1, INCOMPLETE: 4 } as const;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     await reachRemote(args.env);
     const outcome = await certifyRun(args);
     printOutcome(outcome);
-    return exitCodes[outcome.verdict];
+    return outcome.exitCode;
   }
   if (command === 'certify') {
     const args = parseCertifyArgs(rest);
@@ -45,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`[harness] certificate: ${certificate.verdict} (${certificate.why})`);
     console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);
     if (certificate.reports.overall) console.log(`[harness] report: ${pathToFileURL(certificate.reports.overall).href}`);
-    return certificateExit[certificate.verdict];
+    return certificate.exitCode;
   }
   if (command === 'merge') {
     const html = !rest.includes('--no-html');
@@ -53,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     for (const note of certificate.notes) console.log(`  note: ${note}`);
     console.log(`[harness] merged certificate: ${certificate.verdict} (${certificate.why})`);
     console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);
-    return certificateExit[certificate.verdict];
+    return certificate.exitCode;
   }
   if (command === 'record-reference') {
     const args = parseRecordArgs(rest);
@@ -71,26 +70,14 @@ async function main(argv: string[]): Promise<number> {
   throw new ConfigurationError(`unknown command "${command ?? ''}"; ${usage}`);
 }
 
-// A second Ctrl-C while tearing down means "now": the next run reaps what is left.
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    console.error(`\n[harness] ${signal}: stopping the run and tearing the environment down (again to force)`);
-  });
-}
+watchInterrupts();
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
+  if (!(error instanceof ConfigurationError || error instanceof EnvironmentError)) throw error;
   // No stack trace and no line wider than a screen: the message names what to fix.
-  const screen = (message: string) => message.split('\n').map((line) => (line.length <= maxLineLength ? line : oneLine(line))).join('\n');
-  if (error instanceof ConfigurationError) {
-    console.error(screen(error.message));
-    process.exitCode = exitCodes['configuration-error'];
-  } else if (error instanceof EnvironmentError) {
-    console.error(screen(error.message));
-    process.exitCode = exitCodes['broken-environment'];
-  } else throw error;
+  console.error(error.message.split('\n').map((line) => (line.length <= maxLineLength ? line : oneLine(line))).join('\n'));
+  // A Ctrl-C that stopped the environment's start shows as an EnvironmentError: it is the interruption.
+  process.exitCode = interruption() ? exitCodes.interrupted : error instanceof ConfigurationError ? exitCodes.configuration : exitCodes.environment;
 }

@@ -1,8 +1,11 @@
-// Runs cucumber-js as a child process against a started environment, with a deadline.
+// Runs cucumber-js as a child process against a started environment, with a deadline; its messages give the verdict.
 
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve as absolute } from 'node:path';
 import { EnvironmentError } from '../lib/errors.ts';
+import { interruption } from './interrupt.ts';
+import { removeRunTemp } from './temp.ts';
 
 const cucumberBin = join(import.meta.dirname, '..', 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
 const root = join(import.meta.dirname, '..');
@@ -14,6 +17,10 @@ export interface CucumberRun {
   /** Only this shard's share of the selected scenarios. */
   shard?: { index: number; total: number } | undefined;
   resultsDir: string;
+  /** Where Cucumber writes its messages (ndjson): the scenario results are read from there, Allure is only the report. */
+  messagesFile: string;
+  /** The run's own temp folder (TMPDIR of Cucumber and its browsers), removed when Cucumber ends, however it ends. */
+  tempDir: string;
   /** Retries of failing scenarios (flakiness measurement only). */
   retry?: number;
   environmentFile: string;
@@ -22,13 +29,25 @@ export interface CucumberRun {
   progress: 'progress-bar' | 'progress';
 }
 
-/** Resolves to cucumber's exit code; a run that passes its deadline is killed and reported as a broken environment. */
+/** Resolves to cucumber's exit code (130 when a signal stopped it); a run that passes its deadline is killed and reported as a broken environment. */
 export async function runCucumber(run: CucumberRun): Promise<number> {
+  if (interruption()) return 130;
+  mkdirSync(dirname(absolute(run.messagesFile)), { recursive: true });
+  mkdirSync(run.tempDir, { recursive: true, mode: 0o700 });
+  try {
+    return await playCucumber(run);
+  } finally {
+    await removeRunTemp(run.tempDir);
+  }
+}
+
+function playCucumber(run: CucumberRun): Promise<number> {
   const args = [
     cucumberBin,
     '--profile', run.profile,
     '--parallel', String(run.parallel),
     '--format', run.progress,
+    '--format', `message:${absolute(run.messagesFile)}`,
     '--format', 'allure-cucumberjs/reporter',
     '--format-options', JSON.stringify({ resultsDir: run.resultsDir }),
     ...(run.tags ? ['--tags', run.tags] : []),
@@ -38,7 +57,8 @@ export async function runCucumber(run: CucumberRun): Promise<number> {
   const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, HARNESS_ENV_FILE: run.environmentFile },
+    // Playwright's artifacts and browser profiles go to os.tmpdir(): the run's own folder, so none outlives the run.
+    env: { ...process.env, HARNESS_ENV_FILE: run.environmentFile, TMPDIR: run.tempDir },
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -47,6 +67,9 @@ export async function runCucumber(run: CucumberRun): Promise<number> {
     }, run.timeoutMs);
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward).on('SIGTERM', forward);
+    // A signal that came while it was being spawned.
+    const early = interruption();
+    if (early) child.kill(early);
     child.on('error', (error) => reject(new EnvironmentError(`cucumber-js could not start (${error.message}); run npm ci`)));
     child.on('exit', (code, signal) => {
       clearTimeout(timer);

@@ -66,6 +66,8 @@ export async function finishCertification(input: {
   phases: PhaseRecord[];
   notes: string[];
   html: boolean;
+  /** Set when a signal stopped the run (or one of the merged shards): the certificate is INTERRUPTED. */
+  interrupted?: string | undefined;
   /** Where the reports' history is kept (`--history-dir`); false: none; default `<reports dir>/history`. */
   historyDir?: string | false | undefined;
   metadata: { environment: string; startedAt: string; finalVersion: string; instances: number; shard: Shard | undefined; shards?: Shard[] };
@@ -79,7 +81,7 @@ export async function finishCertification(input: {
   writeFileSync(join(runDir, 'coverage.html'), renderCoverage(coverage, runId));
   const coverageLine = `${coverage.exercised}/${coverage.total} catalog entries exercised (${coverage.percent}%), allowed pairs ${coverage.pairs.coveredPairs}/${coverage.pairs.allowedPairs} (${coverage.pairs.percent}%)`;
   writeHarnessResult(resultsDir, 'Catalog coverage: every catalog entry exercised by a scenario', coverage.unexercised.length === 0 ? 'passed' : 'failed', coverage.unexercised.length === 0 ? coverageLine : `${coverageLine}; exercised by no scenario: ${coverage.unexercised.join(', ')}`, [{ name: 'suite', value: 'Coverage' }]);
-  writeRunMetadata(resultsDir, { target: input.metadata.environment, plan: plan.name, 'platform.start': plan.platform.version, 'platform.final': input.metadata.finalVersion, run: runId }, { name: executor(), buildName: runId });
+  writeRunMetadata(resultsDir, { target: input.metadata.environment, plan: plan.name, 'platform.start': plan.platform.version, 'platform.final': input.metadata.finalVersion, run: runId, ...(input.interrupted ? { verdict: 'INTERRUPTED' } : {}) }, { name: executor(), buildName: runId });
   const partnerResults = splitResultsByPartner(resultsDir, join(runDir, 'partners'), catalog);
   // Runs of the same plan on the same environment share a trend (a merged run is the whole plan); a shard has its own.
   const historyDir = historyRoot(dirname(runDir), input.historyDir);
@@ -106,7 +108,7 @@ export async function finishCertification(input: {
     ...(input.metadata.shard ? { shard: input.metadata.shard } : {}),
     ...(input.metadata.shards ? { shards: input.metadata.shards } : {}),
   };
-  const certificate = buildCertificate({ metadata, phases, partners: partnerResults, reports, notes, evidence, coverage: { summary: coverageLine, unexercised: coverage.unexercised, report: join(runDir, 'coverage.html') } });
+  const certificate = buildCertificate({ metadata, phases, partners: partnerResults, reports, notes, evidence, interrupted: input.interrupted, coverage: { summary: coverageLine, unexercised: coverage.unexercised, report: join(runDir, 'coverage.html') } });
   const files = { json: join(runDir, 'certificate.json'), html: join(runDir, 'certificate.html') };
   writeFileSync(files.json, JSON.stringify(certificate, null, 2));
   writeFileSync(files.html, renderCertificate(certificate, (path) => relative(runDir, path)));

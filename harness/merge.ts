@@ -5,10 +5,10 @@ import { join, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from '../lib/errors.ts';
 import type { Certificate } from './certificate/build.ts';
 import { finishCertification, type CertifyOutcome } from './finish.ts';
-import { summarizeResults } from './allure.ts';
 import { evaluateGate } from './plan/gates.ts';
 import { loadPlan } from './plan/load.ts';
-import type { PhaseRecord } from './plan/runner.ts';
+import { messagesDir, type PhaseRecord } from './plan/runner.ts';
+import { summarizeMessagesDir } from './scenario-results.ts';
 import { newRunId } from './run.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -48,12 +48,13 @@ export async function mergeShards(dirs: string[], reportsDir: string, html: bool
   const phases: PhaseRecord[] = plan.phases.map((phase) => {
     const records = shards.map((s) => ({ shard: s.metadata.shard, gate: s.gates.find((g) => g.id === phase.id) }));
     const steps = records.flatMap(({ shard, gate }) => (gate?.steps ?? []).map((step) => ({ ...step, detail: `shard ${shard?.index}/${total}: ${step.detail}` })));
-    const results = summarizeResults(join(runDir, 'phases', phase.id, 'allure-results'));
+    const results = summarizeMessagesDir(messagesDir(runDir, phase.id));
     const gate = evaluateGate(phase.gate, steps, results, undefined);
     const startedAt = records.map((r) => r.gate?.startedAt ?? '').sort()[0] ?? '';
     const endedAt = records.map((r) => r.gate?.endedAt ?? '').sort().at(-1) ?? '';
     return { id: phase.id, title: phase.title, startedAt, endedAt, steps, results, gate };
   });
+  const interrupted = shards.find((s) => s.verdict === 'INTERRUPTED');
   const notes = [...shards.flatMap((s) => s.notes.map((n) => `shard ${s.metadata.shard?.index}/${total}: ${n}`)), ...missing.map((i) => `shard ${i}/${total} is missing: its scenarios were not run, the certificate is incomplete`)];
   return finishCertification({
     runId,
@@ -62,6 +63,7 @@ export async function mergeShards(dirs: string[], reportsDir: string, html: bool
     phases,
     notes,
     html,
+    interrupted: interrupted ? `shard ${interrupted.metadata.shard?.index}/${total} was interrupted: ${interrupted.why}` : undefined,
     historyDir,
     metadata: {
       environment: first?.metadata.environment ?? '',

@@ -8,19 +8,24 @@ import { pathToFileURL } from 'node:url';
 import { startEnvironment, validateEnvironment, type StartedEnvironment } from '../environments/index.ts';
 import { redactUrl } from '../lib/url.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
-import { generateHtmlReport, summarizeResults, writeBrokenResult, writeRunMetadata, type ResultSummary } from './allure.ts';
+import { generateHtmlReport, writeBrokenResult, writeRunMetadata } from './allure.ts';
 import { profileTags, type RunArgs } from './args.ts';
+import { readMessages } from './cucumber-messages.ts';
 import { historyRoot, historyStore } from './history.ts';
 import { guardProduction } from './guard.ts';
 import { runCucumber } from './cucumber.ts';
-
-export type Verdict = 'passed' | 'failed' | 'broken-environment' | 'configuration-error';
-
-export const exitCodes: Record<Verdict, number> = { passed: 0, failed: 1, 'configuration-error': 2, 'broken-environment': 3 };
+import { interruption } from './interrupt.ts';
+import { runTempDir } from './temp.ts';
+import { addRun, emptySummary, type ResultSummary } from './scenario-results.ts';
+import { byPrecedence, decide, interruptedBy, type Finding, type Verdict } from './verdict.ts';
 
 export interface RunOutcome {
   runId: string;
+  /** GO, NO-GO, INCOMPLETE or INTERRUPTED, as certify says it. */
   verdict: Verdict;
+  exitCode: number;
+  /** The deciding reason. */
+  why: string;
   reportDir: string;
   htmlReport: string | undefined;
   summary: ResultSummary;
@@ -36,15 +41,15 @@ export function newRunId(now = new Date()): string {
   return `${fileStamp(now)}-${randomBytes(2).toString('hex')}`;
 }
 
-function verdictOf(summary: ResultSummary, notes: string[], brokenEnvironment: boolean): Verdict {
-  if (brokenEnvironment) return 'broken-environment';
-  if (summary.problems.some((p) => p.message.includes('[configuration]'))) return 'configuration-error';
-  if (summary.problems.some((p) => p.message.includes('[environment]'))) return 'broken-environment';
-  if (summary.total === 0) {
-    notes.push('no scenario ran: check the profile and --tags');
-    return 'broken-environment';
-  }
-  return summary.problems.length === 0 && summary.flaky === 0 ? 'passed' : 'failed';
+type Found = { finding: Finding; why: string };
+
+/** What the run found: its scenarios' problems, what broke around them, no scenario at all, an interruption. */
+function findingsOf(summary: ResultSummary, around: Found[], played: boolean): Found[] {
+  const found: Found[] = [...around, ...summary.problems.map((p) => ({ finding: p.finding, why: p.status === 'run' ? p.message : `${p.status}: ${p.name} (${p.where}): ${p.message}` }))];
+  if (played && summary.total === 0 && found.length === 0) found.push({ finding: 'configuration', why: 'no scenario ran: the profile and --tags select none' });
+  const signal = interruption();
+  if (signal) found.push({ finding: 'interrupted', why: interruptedBy(signal) });
+  return byPrecedence(found);
 }
 
 /**
@@ -68,7 +73,9 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
   mkdirSync(resultsDir, { recursive: true });
   mkdirSync(privateDir, { recursive: true, mode: 0o700 });
   const notes: string[] = [];
-  let brokenEnvironment = false;
+  const around: Found[] = [];
+  const messagesFile = join(reportDir, 'cucumber-messages.ndjson');
+  let played = false;
   let environment: StartedEnvironment | undefined;
   const metadata: Record<string, string> = { target: args.env, profile: args.profile, 'platform.version': args.version, instances: String(args.instances), run: runId };
   try {
@@ -81,38 +88,41 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
     // The descriptor holds credentials: it stays outside the reports folder.
     const environmentFile = join(privateDir, 'environment.json');
     writeFileSync(environmentFile, JSON.stringify(descriptor), { mode: 0o600 });
-    await runCucumber({ profile: args.profile, parallel: args.parallel, tags: withoutMigratedCustomers(args.env, args.tags, log), retry: args.retry, resultsDir, environmentFile, timeoutMs: 30 * 60_000, progress: process.stdout.isTTY ? 'progress-bar' : 'progress' });
-    for (const dead of environment.deadInstances()) {
-      brokenEnvironment = true;
+    played = !interruption();
+    await runCucumber({ profile: args.profile, parallel: args.parallel, tags: withoutMigratedCustomers(args.env, args.tags, log), retry: args.retry, resultsDir, messagesFile, tempDir: runTempDir(runId), environmentFile, timeoutMs: 30 * 60_000, progress: process.stdout.isTTY ? 'progress-bar' : 'progress' });
+    // A Ctrl-C in a terminal reaches the platform's processes too: their end is the interruption, not a broken environment.
+    for (const dead of interruption() ? [] : environment.deadInstances()) {
       const message = `[environment] platform instance ${dead.id} died during the run (exit code ${dead.exitCode}, signal ${dead.signal}); see logs/platform-${dead.id}.log`;
-      notes.push(message);
+      around.push({ finding: 'environment', why: message });
       writeBrokenResult(resultsDir, `Platform instance ${dead.id} stayed up`, message);
     }
   } catch (error) {
     if (!(error instanceof EnvironmentError || error instanceof ConfigurationError)) throw error;
-    brokenEnvironment = error instanceof EnvironmentError;
-    notes.push(error.message);
+    around.push({ finding: error instanceof EnvironmentError ? 'environment' : 'configuration', why: error.message });
     writeBrokenResult(resultsDir, error instanceof EnvironmentError ? 'Environment set-up' : 'Configuration', error.message);
   } finally {
     if (environment) await environment.stop().catch((error: unknown) => notes.push(`tear-down: ${(error as Error).message}`));
     rmSync(privateDir, { recursive: true, force: true });
   }
-  writeRunMetadata(resultsDir, metadata, { name: process.env['CI'] ? 'CI' : 'local', buildName: runId });
-  const summary = summarizeResults(resultsDir);
-  let verdict = verdictOf(summary, notes, brokenEnvironment);
+  const summary = played ? addRun(emptySummary(), readMessages(messagesFile)) : emptySummary();
+  const findings = findingsOf(summary, around, played);
+  const signal = interruption();
+  if (signal) writeBrokenResult(resultsDir, 'Run interrupted', interruptedBy(signal));
+  const goWhy = `all ${summary.total} scenarios passed`;
+  let decision = decide(findings, goWhy);
+  // The report carries the verdict (INTERRUPTED included) in its environment widget.
+  writeRunMetadata(resultsDir, { ...metadata, verdict: decision.verdict }, { name: process.env['CI'] ? 'CI' : 'local', buildName: runId });
   let htmlReport: string | undefined;
-  if (args.html) {
+  if (args.html && signal) notes.push('no HTML report: the run was interrupted (its partial results are in allure-results)');
+  if (args.html && !signal) {
     // Runs of the same profile on the same environment share a trend.
     const root = historyRoot(args.reportsDir, args.historyDir);
     const history = root ? { store: historyStore(root, args.env, `suite-${args.profile}`, 'overall'), build: runId } : undefined;
     const problem = await generateHtmlReport(resultsDir, join(reportDir, 'report'), { history, notes });
     if (problem === undefined) htmlReport = join(reportDir, 'report', 'index.html');
-    else {
-      notes.push(`[environment] ${problem}`);
-      if (verdict === 'passed') verdict = 'broken-environment';
-    }
+    else decision = decide([...findings, { finding: 'environment', why: `[environment] ${problem}` }], goWhy);
   }
-  const outcome: RunOutcome = { runId, verdict, reportDir, htmlReport, summary, notes };
+  const outcome: RunOutcome = { runId, verdict: decision.verdict, exitCode: decision.exitCode, why: decision.why, reportDir, htmlReport, summary, notes };
   writeFileSync(join(reportDir, 'summary.json'), JSON.stringify(outcome, null, 2));
   return outcome;
 }
@@ -120,9 +130,9 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
 export function printOutcome(outcome: RunOutcome, log: (line: string) => void = console.log): void {
   const { summary } = outcome;
   log('');
-  for (const problem of outcome.summary.problems) log(`  ${problem.status.toUpperCase()}: ${problem.name}: ${problem.message}`);
+  for (const problem of outcome.summary.problems) log(`  ${problem.status.toUpperCase()}: ${problem.status === 'run' ? '' : `${problem.name} (${problem.where}): `}${problem.message}`);
   for (const note of outcome.notes) log(`  note: ${note}`);
-  const counts = Object.entries(summary.byStatus).map(([status, n]) => `${n} ${status}`).join(', ') || 'no results';
-  log(`[harness] verdict: ${outcome.verdict.toUpperCase()} (${summary.total} results: ${counts})`);
+  const counts = Object.entries(summary.byStatus).map(([status, n]) => `${n} ${status}`).join(', ') || 'none';
+  log(`[harness] verdict: ${outcome.verdict} (${outcome.why}); ${summary.total} scenarios: ${counts}`);
   log(`[harness] report: ${outcome.htmlReport ? pathToFileURL(outcome.htmlReport).href : `(no HTML report) results in ${join(outcome.reportDir, 'allure-results')}`}`);
 }

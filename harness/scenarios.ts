@@ -9,7 +9,7 @@ const loaded = new Map<string, Promise<Features>>();
 
 /** The profile's feature files, parsed once per process (and per HARNESS_FEATURES); a Gherkin error is a configuration error. */
 export async function features(profile = 'default'): Promise<Features> {
-  const key = `${profile}\n${process.env['HARNESS_FEATURES'] ?? ''}`;
+  const key = `${profile}\n${process.env['HARNESS_FEATURES'] ?? ''}\n${process.env['HARNESS_SUITE_DIR'] ?? ''}`;
   if (!loaded.has(key)) loaded.set(key, loadFeatures(profile));
   const found = await (loaded.get(key) as Promise<Features>);
   if (found.errors.length > 0) throw new ConfigurationError(found.errors.join('\n'));

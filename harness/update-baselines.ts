@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   printOutcome(outcome);
   const audit = store.audit(expectedBaselines());
   for (const orphan of audit.orphans) store.remove(orphan);
-  if (outcome.verdict !== 'passed') return 1;
+  if (outcome.verdict !== 'GO') return 1;
   return report({ ...audit, orphans: [] });
 }
 

@@ -2,10 +2,11 @@
 
 import type { GateVerdict } from '../plan/gates.ts';
 import type { PhaseRecord } from '../plan/runner.ts';
+import { decide, type Finding, type Verdict } from '../verdict.ts';
 import type { EvidenceFile } from './evidence.ts';
 import type { PartnerResults } from './partners.ts';
 
-export type CertificateVerdict = 'GO' | 'NO-GO' | 'INCOMPLETE';
+export type CertificateVerdict = Verdict;
 
 export interface CertificateMetadata {
   runId: string;
@@ -36,8 +37,10 @@ export interface PartnerVerdict {
 export interface Certificate {
   verdict: CertificateVerdict;
   why: string;
+  /** The CLI's exit code for this verdict: 0 GO, 1 NO-GO, 2 configuration, 3 environment broken, 4 incomplete otherwise, 130 interrupted. */
+  exitCode: number;
   metadata: CertificateMetadata;
-  gates: (Omit<PhaseRecord, 'gate'> & { verdict: GateVerdict; requires: string[]; reasons: string[] })[];
+  gates: (Omit<PhaseRecord, 'gate'> & { verdict: GateVerdict; finding: Finding | undefined; requires: string[]; reasons: string[] })[];
   partners: PartnerVerdict[];
   reports: { overall: string | undefined; partners: Record<string, string> };
   coverage: CoverageSummary;
@@ -51,25 +54,36 @@ export interface CoverageSummary {
   report: string;
 }
 
-function overall(phases: PhaseRecord[], notes: string[]): { verdict: CertificateVerdict; why: string } {
-  const failed = phases.filter((p) => p.gate.verdict === 'failed');
-  if (failed.length > 0) return { verdict: 'NO-GO', why: `gate(s) failed: ${failed.map((p) => p.id).join(', ')}` };
-  const notRun = phases.filter((p) => p.gate.verdict === 'not-run');
-  if (notRun.length > 0) return { verdict: 'INCOMPLETE', why: `phase(s) could not run: ${notRun.map((p) => p.id).join(', ')}` };
-  if (notes.some((n) => n.includes('[environment]'))) return { verdict: 'INCOMPLETE', why: 'the environment was broken during the run (see notes)' };
-  return { verdict: 'GO', why: 'every phase ran and passed its gate' };
+type Found = { finding: Finding; why: string };
+
+/** The gates' findings: the failed gates named together, then the first reason of each gate left incomplete. */
+function gateFindings(phases: PhaseRecord[]): Found[] {
+  const failed = phases.filter((p) => p.gate.finding === 'product');
+  const found: Found[] = failed.length > 0 ? [{ finding: 'product', why: `gate(s) failed: ${failed.map((p) => p.id).join(', ')}` }] : [];
+  for (const p of phases) if (p.gate.finding && p.gate.finding !== 'product') found.push({ finding: p.gate.finding, why: `phase ${p.id} ${p.gate.verdict}: ${p.gate.reasons[0] ?? ''}` });
+  return found;
+}
+
+/** A partner's scenario statuses over every phase, from Cucumber's messages. */
+function partnerCounts(partner: string, phases: PhaseRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const phase of phases) for (const [status, n] of Object.entries(phase.results.byPartner[partner] ?? {})) counts[status] = (counts[status] ?? 0) + n;
+  return counts;
 }
 
 /** A partner is certified by its own scenarios, and only if the platform-wide steps (migration, redeployment...) all succeeded. */
-function partnerVerdict(partner: PartnerResults, phases: PhaseRecord[], report: string | undefined): PartnerVerdict {
-  const platformStepsFailed = phases.some((p) => p.steps.some((s) => !s.step.startsWith('run ') && s.status !== 'passed'));
-  const total = Object.values(partner.counts).reduce((a, b) => a + b, 0);
-  const bad = total - (partner.counts['passed'] ?? 0);
-  const base = { id: partner.partner, name: partner.name, counts: partner.counts, report };
-  if (bad > 0) return { ...base, verdict: 'NO-GO', why: `${bad} of its ${total} scenario results did not pass` };
-  if (platformStepsFailed) return { ...base, verdict: 'NO-GO', why: 'a platform-wide step (migration, redeployment, ...) failed' };
+function partnerVerdict(partner: PartnerResults, phases: PhaseRecord[], report: string | undefined, interrupted: string | undefined): PartnerVerdict {
+  const counts = partnerCounts(partner.partner, phases);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const failed = (counts['failed'] ?? 0) + (counts['flaky'] ?? 0);
+  const untested = total - failed - (counts['passed'] ?? 0);
+  const base = { id: partner.partner, name: partner.name, counts, report };
+  if (interrupted) return { ...base, verdict: 'INTERRUPTED', why: interrupted };
+  if (failed > 0) return { ...base, verdict: 'NO-GO', why: `${failed} of its ${total} scenario results failed or passed only on retry` };
+  if (phases.some((p) => p.steps.some((s) => !s.step.startsWith('run ') && s.status === 'failed'))) return { ...base, verdict: 'NO-GO', why: 'a platform-wide step (migration, redeployment, ...) failed' };
   if (total === 0) return { ...base, verdict: 'INCOMPLETE', why: 'no scenario exercised this partner' };
-  if (phases.some((p) => p.gate.verdict === 'not-run')) return { ...base, verdict: 'INCOMPLETE', why: 'a phase could not run' };
+  if (untested > 0) return { ...base, verdict: 'INCOMPLETE', why: `${untested} of its ${total} scenarios were not tested to their end (broken environment, undefined, pending or ambiguous step)` };
+  if (phases.some((p) => p.gate.verdict !== 'passed' && p.gate.verdict !== 'failed')) return { ...base, verdict: 'INCOMPLETE', why: 'a phase was left incomplete' };
   return { ...base, verdict: 'GO', why: `all ${total} scenario results passed` };
 }
 
@@ -81,22 +95,27 @@ export function buildCertificate(input: {
   coverage: CoverageSummary;
   notes: string[];
   evidence: EvidenceFile[];
+  /** Set when a signal stopped the run: `interrupted by SIGINT ...`; the certificate then certifies nothing. */
+  interrupted?: string | undefined;
 }): Certificate {
-  const partners = input.partners.map((p) => partnerVerdict(p, input.phases, input.reports.partners[p.partner]));
-  let { verdict, why } = overall(input.phases, input.notes);
+  const partners = input.partners.map((p) => partnerVerdict(p, input.phases, input.reports.partners[p.partner], input.interrupted));
+  const found: Found[] = [...(input.interrupted ? [{ finding: 'interrupted' as const, why: input.interrupted }] : []), ...gateFindings(input.phases)];
+  if (input.notes.some((n) => n.includes('[environment]'))) found.push({ finding: 'environment', why: 'the environment was broken during the run (see notes)' });
   const uncovered = partners.filter((p) => p.verdict === 'INCOMPLETE');
-  // Certifying the platform means certifying it for every partner: one left unexercised keeps it from GO.
-  if (verdict === 'GO' && uncovered.length > 0) ({ verdict, why } = { verdict: 'INCOMPLETE', why: `no verdict for partner(s) ${uncovered.map((p) => p.name).join(', ')}` });
+  // Certifying the platform means certifying it for every partner: one left without a verdict keeps it from GO.
+  if (uncovered.length > 0) found.push({ finding: 'incomplete', why: `no verdict for partner(s) ${uncovered.map((p) => p.name).join(', ')}` });
   const shards = input.metadata.shards;
-  if (verdict === 'GO' && shards && shards.length < (shards[0]?.total ?? 0)) ({ verdict, why } = { verdict: 'INCOMPLETE', why: `only ${shards.length} of ${shards[0]?.total} shards were merged` });
-  if (verdict === 'GO' && input.metadata.shard) ({ verdict, why } = { verdict: 'INCOMPLETE', why: `shard ${input.metadata.shard.index}/${input.metadata.shard.total} alone: merge every shard (node harness/cli.ts merge ...)` });
-  if (verdict === 'GO' && input.coverage.unexercised.length > 0) ({ verdict, why } = { verdict: 'INCOMPLETE', why: `${input.coverage.unexercised.length} catalog entries exercised by no scenario` });
-  if (verdict === 'GO' && input.notes.some((n) => n.startsWith('[report]'))) ({ verdict, why } = { verdict: 'INCOMPLETE', why: 'a report leaks a secret or another partner\'s data (see notes)' });
+  if (shards && shards.length < (shards[0]?.total ?? 0)) found.push({ finding: 'incomplete', why: `only ${shards.length} of ${shards[0]?.total} shards were merged` });
+  if (input.metadata.shard) found.push({ finding: 'incomplete', why: `shard ${input.metadata.shard.index}/${input.metadata.shard.total} alone: merge every shard (node harness/cli.ts merge ...)` });
+  if (input.coverage.unexercised.length > 0) found.push({ finding: 'incomplete', why: `${input.coverage.unexercised.length} catalog entries exercised by no scenario` });
+  if (input.notes.some((n) => n.startsWith('[report]'))) found.push({ finding: 'incomplete', why: 'a report leaks a secret or another partner\'s data (see notes)' });
+  const { verdict, why, exitCode } = decide(found, 'every phase ran and passed its gate');
   return {
     verdict,
     why,
+    exitCode,
     metadata: input.metadata,
-    gates: input.phases.map(({ gate, ...phase }) => ({ ...phase, verdict: gate.verdict, requires: gate.requires, reasons: gate.reasons })),
+    gates: input.phases.map(({ gate, ...phase }) => ({ ...phase, verdict: gate.verdict, finding: gate.finding, requires: gate.requires, reasons: gate.reasons })),
     partners,
     reports: input.reports,
     coverage: input.coverage,

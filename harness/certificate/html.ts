@@ -3,7 +3,7 @@
 import type { Certificate } from './build.ts';
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const colour: Record<string, string> = { GO: '#1b7f3b', passed: '#1b7f3b', 'NO-GO': '#b3261e', failed: '#b3261e', INCOMPLETE: '#8a6d00', 'not-run': '#8a6d00' };
+const colour: Record<string, string> = { GO: '#1b7f3b', passed: '#1b7f3b', 'NO-GO': '#b3261e', failed: '#b3261e', INCOMPLETE: '#8a6d00', incomplete: '#8a6d00', INTERRUPTED: '#555', interrupted: '#555' };
 const badge = (verdict: string) => `<strong data-testid="verdict" style="color:${colour[verdict] ?? '#333'}">${escape(verdict)}</strong>`;
 const link = (href: string | undefined, text: string) => (href ? `<a href="${escape(href)}">${escape(text)}</a>` : '—');
 

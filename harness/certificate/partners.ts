@@ -1,4 +1,4 @@
-// Splits the run's Allure results per partner: each partner gets only its own scenarios, and a verdict of its own.
+// Splits the run's Allure results per partner: each partner's report holds only its own scenarios (its verdict comes from Cucumber's messages).
 
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,6 @@ interface StepLike {
   steps?: StepLike[];
 }
 interface LabelledResult extends StepLike {
-  status?: string;
   labels?: { name: string; value: string }[];
 }
 
@@ -38,7 +37,6 @@ export interface PartnerResults {
   partner: string;
   name: string;
   resultsDir: string;
-  counts: Record<string, number>;
 }
 
 /** Copies each partner's results (and their attachments) into `<outDir>/<partner>/allure-results`. */
@@ -48,17 +46,14 @@ export function splitResultsByPartner(resultsDir: string, outDir: string, catalo
   return catalog.partners.map((partner) => {
     const dir = join(outDir, partner.id, 'allure-results');
     mkdirSync(dir, { recursive: true });
-    const counts: Record<string, number> = {};
     for (const { file, result } of results) {
       if (!(result.labels ?? []).some((l) => l.name === 'partner' && l.value === partner.id)) continue;
       const own = withoutExamplesTables(result);
       writeFileSync(join(dir, file), JSON.stringify(own));
       for (const source of attachmentSources(own)) if (existsSync(join(resultsDir, source))) copyFileSync(join(resultsDir, source), join(dir, source));
-      const status = result.status ?? 'unknown';
-      counts[status] = (counts[status] ?? 0) + 1;
     }
     writeFileSync(join(dir, 'environment.properties'), `partner=${partner.name}\n`);
-    return { partner: partner.id, name: partner.name, resultsDir: dir, counts };
+    return { partner: partner.id, name: partner.name, resultsDir: dir };
   });
 }
 

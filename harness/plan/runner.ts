@@ -1,12 +1,15 @@
 // Plays a certification plan against a started environment: each phase's steps in order, then its gate.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { EnvironmentDescriptor, StartedEnvironment } from '../../environments/index.ts';
-import { EnvironmentError } from '../../lib/errors.ts';
-import { summarizeResults, writeBrokenResult, type ResultSummary } from '../allure.ts';
+import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
+import { writeBrokenResult } from '../allure.ts';
 import { runCucumber } from '../cucumber.ts';
-import { evaluateGate, type GateOutcome } from './gates.ts';
+import { interruption } from '../interrupt.ts';
+import { summarizeMessagesDir, type ResultSummary } from '../scenario-results.ts';
+import { findingOfMessage, interruptedBy } from '../verdict.ts';
+import { evaluateGate, type GateOutcome, type Stop } from './gates.ts';
 import { runDataAction, type DataState } from './data.ts';
 import { recordMigratedAccounts, readDesignated, withoutPasswords } from './migrated.ts';
 import { gatherPhaseResults } from './results.ts';
@@ -37,6 +40,8 @@ export interface PlanContext {
   runDir: string;
   resultsDir: string;
   environmentFile: string;
+  /** The run's private temp folder for Cucumber and its browsers. */
+  tempDir: string;
   parallel: number;
   shard: { index: number; total: number } | undefined;
   /** What the data actions keep between phases: the V9 snapshot taken before the migration. */
@@ -88,7 +93,10 @@ function workerDescriptor(context: PlanContext): EnvironmentDescriptor {
   return { ...descriptor, testAccounts: [...descriptor.testAccounts, ...(context.data.migrated ?? [])] };
 }
 
-async function runStep(step: PlanStep, phase: Phase, context: PlanContext): Promise<StepRecord> {
+/** A phase's Cucumber messages, one file per run step (shards' files sit side by side once merged). */
+export const messagesDir = (runDir: string, phaseId: string) => join(runDir, 'phases', phaseId, 'cucumber');
+
+async function runStep(step: PlanStep, index: number, phase: Phase, context: PlanContext): Promise<StepRecord> {
   const started = performance.now();
   const name = describeStep(step);
   const done = (status: StepStatus, detail: string, output?: Record<string, unknown>): StepRecord => ({ step: name, status, durationMs: Math.round(performance.now() - started), detail, ...(output ? { output } : {}) });
@@ -98,40 +106,56 @@ async function runStep(step: PlanStep, phase: Phase, context: PlanContext): Prom
     writeFileSync(context.environmentFile, JSON.stringify(workerDescriptor(context)), { mode: 0o600 });
     const phaseResults = join(context.runDir, 'phases', phase.id, 'allure-results');
     mkdirSync(phaseResults, { recursive: true });
-    const code = await runCucumber({ profile: 'default', parallel: context.parallel, tags: step.tags, shard: context.shard, resultsDir: phaseResults, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000, progress: 'progress' });
+    const messagesFile = join(messagesDir(context.runDir, phase.id), `${basename(context.runDir)}-step-${index + 1}.ndjson`);
+    const code = await runCucumber({ profile: 'default', parallel: context.parallel, tags: step.tags, shard: context.shard, resultsDir: phaseResults, messagesFile, tempDir: context.tempDir, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000, progress: 'progress' });
     gatherPhaseResults(phaseResults, context.resultsDir, phase);
+    const signal = interruption();
+    if (signal) return done('not-run', `${interruptedBy(signal)} (cucumber exited ${code})`);
     return done(code === 0 ? 'passed' : 'failed', `cucumber exited ${code}`);
   } catch (error) {
-    const broken = error instanceof EnvironmentError;
+    // Bad input (a rollback certified without a snapshot) is no product defect either: it stops the plan like a broken environment.
+    const broken = error instanceof EnvironmentError || error instanceof ConfigurationError;
     return done(broken ? 'broken' : 'failed', (error as Error).message);
   }
 }
 
-/** Plays every phase; once the environment is broken, the phases after it are recorded as not run. */
+/** What stops the plan after a step: an interruption, a platform instance that died, a step broken by the environment. */
+function stopAfter(record: StepRecord, phase: Phase, context: PlanContext): Stop | undefined {
+  const signal = interruption();
+  // A Ctrl-C in a terminal reaches the platform's processes too: their end is the interruption, not a broken environment.
+  if (signal) return { finding: 'interrupted', why: interruptedBy(signal) };
+  const dead = context.environment.deadInstances();
+  if (dead.length > 0) {
+    const message = `[environment] platform instance ${dead.map((d) => `${d.id} (exit ${d.exitCode}, signal ${d.signal})`).join(', ')} died during phase ${phase.id}; see logs/platform-<id>.log`;
+    writeBrokenResult(context.resultsDir, `Platform instances stayed up during ${phase.id}`, message, [{ name: 'phase', value: phase.id }]);
+    return { finding: 'environment', why: message };
+  }
+  if (record.status === 'broken') return { finding: findingOfMessage(record.detail) ?? 'environment', why: record.detail };
+  return undefined;
+}
+
+/** Plays every phase; once the environment is broken or the run interrupted, the steps after it are recorded as not run. */
 export async function playPlan(plan: Plan, context: PlanContext): Promise<PhaseRecord[]> {
   const records: PhaseRecord[] = [];
-  let brokenBy: string | undefined;
+  let stoppedBy: Stop | undefined;
   for (const phase of plan.phases) {
     const startedAt = new Date().toISOString();
     const steps: StepRecord[] = [];
-    for (const step of phase.steps) {
-      if (brokenBy !== undefined) {
-        steps.push({ step: describeStep(step), status: 'not-run', durationMs: 0, detail: `not run: ${brokenBy}` });
+    for (const [index, step] of phase.steps.entries()) {
+      const signal = interruption();
+      stoppedBy ??= signal ? { finding: 'interrupted', why: interruptedBy(signal) } : undefined;
+      if (stoppedBy !== undefined) {
+        steps.push({ step: describeStep(step), status: 'not-run', durationMs: 0, detail: `not run: ${stoppedBy.why}` });
         continue;
       }
       context.log(`[harness] ${phase.id}: ${describeStep(step)}`);
-      const record = await runStep(step, phase, context);
+      const record = await runStep(step, index, phase, context);
       steps.push(record);
-      const dead = context.environment.deadInstances();
-      if (dead.length > 0) {
-        const message = `[environment] platform instance ${dead.map((d) => `${d.id} (exit ${d.exitCode}, signal ${d.signal})`).join(', ')} died during phase ${phase.id}; see logs/platform-<id>.log`;
-        writeBrokenResult(context.resultsDir, `Platform instances stayed up during ${phase.id}`, message, [{ name: 'phase', value: phase.id }]);
-        brokenBy = message;
-      } else if (record.status === 'broken') brokenBy = record.detail;
+      stoppedBy = stopAfter(record, phase, context);
       context.log(`[harness] ${phase.id}: ${record.step}: ${record.status} in ${(record.durationMs / 1000).toFixed(1)} s`);
     }
-    const results = summarizeResults(join(context.runDir, 'phases', phase.id, 'allure-results'));
-    const gate = evaluateGate(phase.gate, steps, results, brokenBy);
+    const results = summarizeMessagesDir(messagesDir(context.runDir, phase.id));
+    const gate = evaluateGate(phase.gate, steps, results, stoppedBy);
     context.log(`[harness] gate ${phase.id}: ${gate.verdict.toUpperCase()}${gate.reasons.length ? ` (${gate.reasons.join('; ')})` : ''}`);
     records.push({ id: phase.id, title: phase.title, startedAt, endedAt: new Date().toISOString(), steps, results, gate });
   }

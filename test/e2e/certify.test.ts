@@ -59,7 +59,7 @@ describe('the certification plan, end to end', () => {
     const run = await certify(['--no-html', '--plan', join(import.meta.dirname, 'plans', 'quick.yaml'), '--fault', 'deploy:instance-not-restarted:i02']);
     const explain = `exit ${run.code}:\n${run.output.slice(-4000)}`;
     assert.equal(run.code, 1, explain);
-    assert.equal(run.certificate?.verdict, 'NO-GO');
+    assert.deepEqual([run.certificate?.verdict, run.certificate?.exitCode], ['NO-GO', 1]);
     const smoke = run.certificate?.gates.find((g) => g.id === 'smoke');
     assert.equal(smoke?.verdict, 'failed', explain);
     assert.match(smoke?.reasons.join('\n') ?? '', /i02 at http:\/\/127\.0\.0\.1:\d+ does not answer/);

@@ -1,6 +1,6 @@
 // Runs the harness CLI as QA does, in a child process with a deadline and its own reports folder, for the end-to-end self-tests.
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,17 +16,23 @@ export interface CliRun {
 
 /**
  * `node harness/cli.ts <args> --reports-dir <new temp folder>` (unless `reportsDirFlag` is false), killed after `timeoutMs`. The embedded defaults unless
- * `env` names DATABASE_URL / MQTT_URL; `env` entries set to undefined are removed.
+ * `env` names DATABASE_URL / MQTT_URL; `env` entries set to undefined are removed. `onOutput` sees the output so far
+ * each time more comes (to send the child a signal at the right moment). `processGroup`: the CLI leads a process group of
+ * its own, as a command started from a terminal does, so a signal can reach it and every process it started at once.
  */
-export async function runCli(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs: number; prefix: string; reportsDirFlag?: boolean }): Promise<CliRun> {
+export async function runCli(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs: number; prefix: string; reportsDirFlag?: boolean; onOutput?: (output: string, child: ChildProcess) => void; processGroup?: boolean }): Promise<CliRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), options.prefix));
   const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, MQTT_URL: undefined, ...options.env };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const started = Date.now();
-  const child = spawn(process.execPath, [cli, ...args, ...(options.reportsDirFlag === false ? [] : ['--reports-dir', reportsDir])], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args, ...(options.reportsDirFlag === false ? [] : ['--reports-dir', reportsDir])], { env: merged, stdio: ['ignore', 'pipe', 'pipe'], detached: options.processGroup === true });
   let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const take = (c: Buffer) => {
+    output += c.toString();
+    options.onOutput?.(output, child);
+  };
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
   const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
   clearTimeout(timer);

@@ -33,8 +33,8 @@ describe('the main job, end to end', () => {
   it('certifies the foundation slice on the embedded defaults and writes a report that opens from file://', async () => {
     const run = await harness(['--profile', 'foundation']);
     assert.equal(run.code, 0, explain(run));
-    assert.match(run.output, /verdict: PASSED/);
-    assert.equal(run.outcome?.verdict, 'passed');
+    assert.match(run.output, /\[harness\] verdict: GO \(all \d+ scenarios passed\)/);
+    assert.equal(run.outcome?.verdict, 'GO');
     assert.ok((run.outcome?.summary.byStatus['passed'] ?? 0) >= 3, explain(run));
     const html = run.outcome?.htmlReport ?? '';
     assert.ok(existsSync(html), `no HTML report at "${html}"`);
@@ -45,13 +45,14 @@ describe('the main job, end to end', () => {
   it('certifies the foundation slice again on the real PostgreSQL and MQTT broker', { skip: !realServices.DATABASE_URL || !realServices.MQTT_URL ? 'DATABASE_URL and MQTT_URL are not set' : false }, async () => {
     const run = await harness(['--env', 'services', '--profile', 'foundation', '--no-html'], realServices);
     assert.equal(run.code, 0, explain(run));
-    assert.equal(run.outcome?.verdict, 'passed');
+    assert.equal(run.outcome?.verdict, 'GO');
   });
 
   it('goes red, naming the scenario, when the platform never calls the SMS provider', async () => {
     const run = await harness(['--profile', 'foundation', '--no-html', '--fault', 'sms-silent']);
     assert.equal(run.code, 1, explain(run));
-    assert.equal(run.outcome?.verdict, 'failed');
+    assert.deepEqual([run.outcome?.verdict, run.outcome?.exitCode], ['NO-GO', 1]);
+    assert.match(run.output, /\[harness\] verdict: NO-GO \(failed: /);
     const failed = run.outcome?.summary.problems ?? [];
     assert.deepEqual(failed.map((p) => p.status), ['failed'], explain(run));
     assert.match(failed[0]?.message ?? '', /SMS/);
@@ -93,7 +94,7 @@ describe('the main job, end to end', () => {
   it('reports an unreachable database as a broken environment naming its URL, within 10 seconds', async () => {
     const run = await harness(['--profile', 'foundation', '--no-html'], { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/postgres' });
     assert.equal(run.code, 3, explain(run));
-    assert.equal(run.outcome?.verdict, 'broken-environment');
+    assert.deepEqual([run.outcome?.verdict, run.outcome?.exitCode], ['INCOMPLETE', 3]);
     assert.match(run.output, /PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/postgres is unreachable/);
     assert.ok(!run.output.includes('secret'), 'the password must not be printed');
     assert.ok(run.seconds < 10, explain(run));
@@ -109,14 +110,14 @@ describe('the main job, end to end', () => {
   it('reports a missing browser as a broken environment, with the command that installs one', async () => {
     const run = await harness(['--profile', 'foundation', '--no-html'], { CHROMIUM_PATH: '/nonexistent/chromium' });
     assert.equal(run.code, 3, explain(run));
-    assert.equal(run.outcome?.verdict, 'broken-environment');
+    assert.deepEqual([run.outcome?.verdict, run.outcome?.exitCode], ['INCOMPLETE', 3]);
     assert.match(run.output, /apt-get install -y chromium/);
   });
 
   it('reports a platform instance that dies during the run as a broken environment, naming it', async () => {
     const run = await harness(['--profile', 'foundation', '--no-html', '--fault', 'instance-crash-on-event:i02']);
     assert.equal(run.code, 3, explain(run));
-    assert.equal(run.outcome?.verdict, 'broken-environment');
+    assert.deepEqual([run.outcome?.verdict, run.outcome?.exitCode], ['INCOMPLETE', 3]);
     assert.match(run.output, /platform instance i02 died during the run/);
   });
 });

@@ -1,7 +1,7 @@
 // The certificate: GO only when every gate passed, every partner has a verdict, coverage is full and reports are clean.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -10,15 +10,24 @@ import { buildCertificate } from '../../harness/certificate/build.ts';
 import { hashEvidence } from '../../harness/certificate/evidence.ts';
 import { findLeaks, splitResultsByPartner } from '../../harness/certificate/partners.ts';
 import { scanForSecrets } from '../../harness/certificate/secrets.ts';
+import type { GateVerdict } from '../../harness/plan/gates.ts';
 import type { PhaseRecord } from '../../harness/plan/runner.ts';
 
 const catalog = loadCatalog();
 const metadata = { runId: 'r', environment: 'local', plan: { name: 'p', file: 'p.yaml' }, startedAt: '', endedAt: '', commit: 'c', harnessVersion: '0', executor: 'x', node: 'v24', platform: { startVersion: 'v9', finalVersion: 'v10', instances: 2 } };
-const phase = (id: string, verdict: 'passed' | 'failed' | 'not-run'): PhaseRecord => ({ id, title: id, startedAt: '', endedAt: '', steps: [{ step: 'migrate', status: verdict === 'not-run' ? 'not-run' : 'passed', durationMs: 1, detail: '' }], results: { total: 0, byStatus: {}, flaky: 0, problems: [] }, gate: { verdict, requires: [], reasons: [] } });
-const everyPartnerPassed = catalog.partners.map((p) => ({ partner: p.id, name: p.name, resultsDir: '', counts: { passed: 2 } }));
+const findings = { passed: undefined, failed: 'product', incomplete: 'environment', interrupted: 'interrupted' } as const;
+const everyPartnerPassed = Object.fromEntries(catalog.partners.map((p) => [p.id, { passed: 2 }]));
+/** A phase with this gate verdict, whose scenarios gave each partner these counts (every partner passed by default). */
+const phase = (id: string, verdict: GateVerdict, byPartner: Record<string, Record<string, number>> = everyPartnerPassed): PhaseRecord => ({
+  id, title: id, startedAt: '', endedAt: '',
+  steps: [{ step: 'migrate', status: verdict === 'passed' || verdict === 'failed' ? 'passed' : 'not-run', durationMs: 1, detail: '' }],
+  results: { total: 0, byStatus: {}, flaky: 0, problems: [], byPartner },
+  gate: { verdict, finding: findings[verdict], requires: [], reasons: verdict === 'passed' ? [] : [`${verdict}: why`] },
+});
+const partners = catalog.partners.map((p) => ({ partner: p.id, name: p.name, resultsDir: '' }));
 const fullCoverage = { summary: 'all', unexercised: [], report: 'coverage.html' };
 const build = (overrides: Partial<Parameters<typeof buildCertificate>[0]>) =>
-  buildCertificate({ metadata, phases: [phase('migration', 'passed')], partners: everyPartnerPassed, reports: { overall: undefined, partners: {} }, coverage: fullCoverage, notes: [], evidence: [], ...overrides });
+  buildCertificate({ metadata, phases: [phase('migration', 'passed')], partners, reports: { overall: undefined, partners: {} }, coverage: fullCoverage, notes: [], evidence: [], ...overrides });
 
 function resultsDir(results: { name: string; partner?: string; status: string; text?: string }[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'results-'));
@@ -27,25 +36,44 @@ function resultsDir(results: { name: string; partner?: string; status: string; t
 }
 
 describe('the certificate', () => {
-  it('says GO when every gate passed and every partner passed', () => {
-    assert.equal(build({}).verdict, 'GO');
+  it('says GO (exit 0) when every gate passed and every partner passed', () => {
+    assert.deepEqual([build({}).verdict, build({}).exitCode], ['GO', 0]);
   });
 
-  it('says NO-GO when a gate failed, naming it', () => {
+  it('says NO-GO (exit 1) when a gate failed, naming it', () => {
     const certificate = build({ phases: [phase('migration', 'passed'), phase('smoke', 'failed')] });
-    assert.equal(certificate.verdict, 'NO-GO');
+    assert.deepEqual([certificate.verdict, certificate.exitCode], ['NO-GO', 1]);
     assert.match(certificate.why, /smoke/);
   });
 
-  it('says INCOMPLETE, never GO, when a phase could not run', () => {
-    assert.equal(build({ phases: [phase('migration', 'not-run')] }).verdict, 'INCOMPLETE');
+  it('says INCOMPLETE (exit 3), never GO nor NO-GO, when the environment kept a phase from running', () => {
+    const certificate = build({ phases: [phase('migration', 'incomplete')] });
+    assert.deepEqual([certificate.verdict, certificate.exitCode], ['INCOMPLETE', 3]);
+    assert.match(certificate.why, /phase migration incomplete/);
   });
 
-  it('says INCOMPLETE when a partner was exercised by no scenario', () => {
-    const partners = everyPartnerPassed.map((p, i) => (i === 0 ? { ...p, counts: {} } : p));
-    const certificate = build({ partners });
-    assert.equal(certificate.verdict, 'INCOMPLETE');
+  it('says NO-GO when a product defect was seen beside a broken environment', () => {
+    assert.equal(build({ phases: [phase('regression', 'incomplete'), phase('smoke', 'failed')] }).exitCode, 1);
+  });
+
+  it('says INTERRUPTED (exit 130) when a signal stopped the run, whatever the gates said, and so does every partner', () => {
+    const certificate = build({ phases: [phase('smoke', 'failed')], interrupted: '[interrupted] by SIGINT: partial' });
+    assert.deepEqual([certificate.verdict, certificate.exitCode], ['INTERRUPTED', 130]);
+    assert.ok(certificate.partners.every((p) => p.verdict === 'INTERRUPTED'));
+  });
+
+  it('says INCOMPLETE (exit 4) when a partner was exercised by no scenario', () => {
+    const { [catalog.partners[0]?.id ?? '']: _first, ...others } = everyPartnerPassed;
+    const certificate = build({ phases: [phase('migration', 'passed', others)] });
+    assert.deepEqual([certificate.verdict, certificate.exitCode], ['INCOMPLETE', 4]);
     assert.equal(certificate.partners[0]?.verdict, 'INCOMPLETE');
+  });
+
+  it('gives INCOMPLETE, not GO, to a partner one of whose scenarios had an undefined step', () => {
+    const id = catalog.partners[0]?.id ?? '';
+    const certificate = build({ phases: [phase('migration', 'passed', { ...everyPartnerPassed, [id]: { passed: 1, undefined: 1 } })] });
+    assert.equal(certificate.partners[0]?.verdict, 'INCOMPLETE');
+    assert.match(certificate.partners[0]?.why ?? '', /1 of its 2 scenarios were not tested/);
   });
 
   it('says INCOMPLETE when a catalog entry is exercised by no scenario', () => {
@@ -53,8 +81,8 @@ describe('the certificate', () => {
   });
 
   it('gives NO-GO to a partner with a failed scenario and GO to the others', () => {
-    const partners = everyPartnerPassed.map((p, i) => (i === 1 ? { ...p, counts: { passed: 1, failed: 1 } } : p));
-    const certificate = build({ partners });
+    const id = catalog.partners[1]?.id ?? '';
+    const certificate = build({ phases: [phase('migration', 'passed', { ...everyPartnerPassed, [id]: { passed: 1, failed: 1 } })] });
     assert.deepEqual(certificate.partners.map((p) => p.verdict).slice(0, 3), ['GO', 'NO-GO', 'GO']);
   });
 
@@ -62,8 +90,8 @@ describe('the certificate', () => {
     const [first, second] = catalog.partners;
     const dir = resultsDir([{ name: 'a', partner: first?.id, status: 'passed' }, { name: 'b', partner: second?.id, status: 'failed' }, { name: 'health', status: 'passed' }]);
     const split = splitResultsByPartner(dir, mkdtempSync(join(tmpdir(), 'partners-')), catalog);
-    assert.deepEqual(split[0]?.counts, { passed: 1 });
-    assert.deepEqual(split[1]?.counts, { failed: 1 });
+    const names = (i: number) => readdirSync(split[i]?.resultsDir ?? '').filter((f) => f.endsWith('-result.json')).map((f) => (JSON.parse(readFileSync(join(split[i]?.resultsDir ?? '', f), 'utf8')) as { name: string }).name);
+    assert.deepEqual([names(0), names(1)], [['a'], ['b']]);
   });
 
   it('leaves out of a partner\'s copy the Examples table that lists every brand, keeping the other attachments', () => {

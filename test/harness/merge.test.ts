@@ -8,17 +8,28 @@ import { describe, it } from 'node:test';
 import { parseShard } from '../../harness/certify-args.ts';
 import { mergeShards } from '../../harness/merge.ts';
 
-function shardRun(index: number, total: number, options: { sharded?: boolean } = {}): string {
+/** The messages of a Cucumber run in which one scenario passed. */
+function passedScenario(index: number): string {
+  const step = { id: `ps${index}`, text: 'chaque instance répond', astNodeIds: [] };
+  return [
+    { pickle: { id: `p${index}`, uri: 'features/sante.feature', location: { line: 3 }, name: `health ${index}`, language: 'fr', steps: [step], tags: [], astNodeIds: [] } },
+    { testCase: { id: `t${index}`, pickleId: `p${index}`, testSteps: [{ id: `s${index}`, pickleStepId: `ps${index}`, stepDefinitionIds: ['d'] }] } },
+    { testCaseStarted: { id: `c${index}`, testCaseId: `t${index}`, attempt: 0, timestamp: { seconds: 0, nanos: 0 } } },
+    { testStepFinished: { testCaseStartedId: `c${index}`, testStepId: `s${index}`, testStepResult: { status: 'PASSED', duration: { seconds: 0, nanos: 0 } }, timestamp: { seconds: 0, nanos: 0 } } },
+    { testCaseFinished: { testCaseStartedId: `c${index}`, willBeRetried: false, timestamp: { seconds: 0, nanos: 0 } } },
+    { testRunFinished: { success: true, timestamp: { seconds: 0, nanos: 0 } } },
+  ].map((e) => JSON.stringify(e)).join('\n');
+}
+
+function shardRun(index: number, total: number, options: { sharded?: boolean; interrupted?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), `shard-${index}-`));
-  const results = join(dir, 'phases', 'smoke', 'allure-results');
-  mkdirSync(results, { recursive: true });
+  const messages = join(dir, 'phases', 'smoke', 'cucumber');
+  mkdirSync(messages, { recursive: true });
   mkdirSync(join(dir, 'allure-results'));
-  const result = JSON.stringify({ name: `health ${index}`, historyId: `h${index}`, status: 'passed', labels: [] });
-  writeFileSync(join(results, `${index}-result.json`), result);
-  writeFileSync(join(dir, 'allure-results', `${index}-result.json`), result);
+  writeFileSync(join(messages, `r${index}-step-1.ndjson`), passedScenario(index));
   const metadata = { runId: `r${index}`, environment: 'local', plan: { name: 'Post-migration smoke pass on production', file: 'harness/plans/production.yaml' }, startedAt: '2026-11-26T09:00:00Z', endedAt: '', commit: '', harnessVersion: '', executor: '', node: '', platform: { startVersion: 'v10', finalVersion: 'v10', instances: 46 }, ...(options.sharded === false ? {} : { shard: { index, total } }) };
-  const gates = [{ id: 'smoke', title: 'Smoke', startedAt: '', endedAt: '', steps: [{ step: 'run scenarios @smoke', status: 'passed', durationMs: 10, detail: 'cucumber exited 0' }], results: { total: 1, byStatus: { passed: 1 }, flaky: 0, problems: [] }, verdict: 'passed', requires: [], reasons: [] }];
-  writeFileSync(join(dir, 'certificate.json'), JSON.stringify({ verdict: 'INCOMPLETE', why: '', metadata, gates, partners: [], reports: { overall: undefined, partners: {} }, coverage: { summary: '', unexercised: [], report: '' }, notes: [], evidence: [] }));
+  const gates = [{ id: 'smoke', title: 'Smoke', startedAt: '', endedAt: '', steps: [options.interrupted ? { step: 'run scenarios @smoke', status: 'not-run', durationMs: 10, detail: '[interrupted] by SIGINT: the run stopped there' } : { step: 'run scenarios @smoke', status: 'passed', durationMs: 10, detail: 'cucumber exited 0' }], results: { total: 1, byStatus: { passed: 1 }, flaky: 0, problems: [] }, verdict: 'passed', requires: [], reasons: [] }];
+  writeFileSync(join(dir, 'certificate.json'), JSON.stringify({ verdict: options.interrupted ? 'INTERRUPTED' : 'INCOMPLETE', why: options.interrupted ? '[interrupted] by SIGINT' : '', metadata, gates, partners: [], reports: { overall: undefined, partners: {} }, coverage: { summary: '', unexercised: [], report: '' }, notes: [], evidence: [] }));
   return dir;
 }
 
@@ -44,6 +55,13 @@ describe('shards', () => {
     const { certificate } = await mergeShards([shardRun(1, 3), shardRun(3, 3)], out, false);
     assert.ok(certificate.notes.includes('shard 2/3 is missing: its scenarios were not run, the certificate is incomplete'));
     assert.notEqual(certificate.verdict, 'GO');
+  });
+
+  it('says INTERRUPTED (exit 130) when one of the shards was interrupted, naming it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'merged-'));
+    const { certificate } = await mergeShards([shardRun(1, 2), shardRun(2, 2, { interrupted: true })], out, false);
+    assert.deepEqual([certificate.verdict, certificate.exitCode, certificate.gates[0]?.verdict], ['INTERRUPTED', 130, 'interrupted']);
+    assert.match(certificate.why, /shard 2\/2 was interrupted/);
   });
 
   it('refuses to merge a run that was not sharded, or the same shard twice', async () => {

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { evaluateGate } from '../../harness/plan/gates.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 import type { StepRecord } from '../../harness/plan/runner.ts';
+import type { Problem } from '../../harness/scenario-results.ts';
 
 function planFile(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'plan-')), 'plan.yaml');
@@ -16,7 +17,8 @@ function planFile(text: string): string {
 }
 
 const passedRun: StepRecord = { step: 'run scenarios @smoke', status: 'passed', durationMs: 1000, detail: '' };
-const results = (passed: number, problems: { name: string; status: string; message: string }[] = [], flaky = 0) => ({ total: passed + problems.length, byStatus: { passed }, flaky, problems });
+const results = (passed: number, problems: Problem[] = [], flaky = 0) => ({ total: passed + problems.length, byStatus: { passed }, flaky, problems, byPartner: {} });
+const problem = (status: Problem['status'], finding: Problem['finding'], message: string): Problem => ({ name: 'SMS Veilis', where: 'features/sms.feature:9', status, finding, message });
 
 describe('certification plan', () => {
   it('loads the local plan with its phases in order', () => {
@@ -58,19 +60,32 @@ describe('certification plan', () => {
   it('passes a scenario gate only when every scenario passed and enough ran', () => {
     assert.equal(evaluateGate({ scenarios: 'all-passed', minScenarios: 2 }, [passedRun], results(2), undefined).verdict, 'passed');
     const tooFew = evaluateGate({ scenarios: 'all-passed', minScenarios: 3 }, [passedRun], results(2), undefined);
-    assert.equal(tooFew.verdict, 'failed');
+    assert.equal(tooFew.verdict, 'incomplete');
     assert.match(tooFew.reasons[0] ?? '', /2 scenario\(s\) ran, fewer than the 3 required/);
   });
 
-  it('fails a scenario gate on a failed scenario, naming it', () => {
-    const outcome = evaluateGate({ scenarios: 'all-passed' }, [passedRun], results(1, [{ name: 'SMS Veilis', status: 'failed', message: 'no SMS' }]), undefined);
-    assert.deepEqual(outcome.reasons, ['failed: SMS Veilis: no SMS']);
+  it('fails a scenario gate on a failed scenario, naming it and its file:line', () => {
+    const outcome = evaluateGate({ scenarios: 'all-passed' }, [passedRun], results(1, [problem('failed', 'product', 'no SMS')]), undefined);
+    assert.deepEqual([outcome.verdict, outcome.finding, outcome.reasons], ['failed', 'product', ['failed: SMS Veilis (features/sms.feature:9): no SMS']]);
   });
 
   it('does not count a pass on retry as green', () => {
-    const outcome = evaluateGate({ scenarios: 'all-passed' }, [passedRun], results(3, [], 1), undefined);
+    const outcome = evaluateGate({ scenarios: 'all-passed' }, [passedRun], results(3, [problem('flaky', 'product', 'passed only on retry, after: no SMS')], 1), undefined);
     assert.equal(outcome.verdict, 'failed');
     assert.match(outcome.reasons.join(), /passed only on retry/);
+  });
+
+  it('leaves a gate incomplete, never failed, when a scenario was broken by the environment', () => {
+    const outcome = evaluateGate({ scenarios: 'all-passed' }, [passedRun], results(3, [problem('broken', 'environment', '[environment] the browser did not start')]), undefined);
+    assert.deepEqual([outcome.verdict, outcome.finding], ['incomplete', 'environment']);
+  });
+
+  it('leaves a gate incomplete when a step is undefined, and fails it when a product defect was also seen', () => {
+    const undefinedStep = problem('undefined', 'incomplete', 'test defect: undefined step "Quand x" (features/sms.feature:10)');
+    assert.deepEqual([evaluateGate({ scenarios: 'all-passed' }, [passedRun], results(3, [undefinedStep]), undefined).verdict], ['incomplete']);
+    const both = evaluateGate({ scenarios: 'all-passed' }, [passedRun], results(3, [undefinedStep, problem('broken', 'environment', '[environment] x'), problem('failed', 'product', 'no SMS')]), undefined);
+    assert.equal(both.verdict, 'failed');
+    assert.match(both.reasons[0] ?? '', /^failed: SMS Veilis/, 'the deciding reason comes first');
   });
 
   it('fails an action gate when the migration took longer than the window', () => {
@@ -79,8 +94,11 @@ describe('certification plan', () => {
     assert.match(outcome.reasons.join(), /took 46\.0 min, over the 45-minute window/);
   });
 
-  it('marks a phase whose steps could not run as not run, never passed', () => {
+  it('marks a phase whose steps could not run as incomplete, never passed, and an interrupted one as interrupted', () => {
     const broken: StepRecord = { step: 'migrate', status: 'broken', durationMs: 0, detail: '[environment] the ops team runs it' };
-    assert.equal(evaluateGate({ actions: 'succeeded' }, [broken], results(0), undefined).verdict, 'not-run');
+    assert.deepEqual([evaluateGate({ actions: 'succeeded' }, [broken], results(0), undefined).finding], ['environment']);
+    const notRun: StepRecord = { step: 'migrate', status: 'not-run', durationMs: 0, detail: 'not run' };
+    const interrupted = evaluateGate({ actions: 'succeeded' }, [notRun], results(0), { finding: 'interrupted', why: '[interrupted] by SIGINT' });
+    assert.deepEqual([interrupted.verdict, interrupted.finding], ['interrupted', 'interrupted']);
   });
 });
