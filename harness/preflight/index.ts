@@ -82,7 +82,8 @@ async function checkSelections(input: PreflightInput): Promise<void> {
 }
 
 async function checkSteps(input: PreflightInput): Promise<void> {
-  if (input.selections.length === 0) return;
+  // HARNESS_PREFLIGHT_STEPS=off (self-tests only) skips this first line, to prove the second: the verdict from Cucumber's messages.
+  if (input.selections.length === 0 || process.env['HARNESS_PREFLIGHT_STEPS'] === 'off') return;
   const tags = input.selections.map((s) => s.tags).filter((t): t is string => Boolean(t));
   const problems = await stepProblems(input.profile, tags.length === 0 ? undefined : tags.map((t) => `(${t})`).join(' or '));
   if (problems.length > 0) refuse(problems.map((p) => `${p.where}: the step "${p.text}" ${p.kind === 'undefined' ? 'has no definition: write it in steps/ or reword it' : 'matches several definitions: make them distinct'}`));

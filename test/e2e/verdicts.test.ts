@@ -10,7 +10,9 @@ import type { RunOutcome } from '../../harness/run.ts';
 import { runCli, type CliRun } from './cli.ts';
 
 /** The fixture features and their steps (test/fixtures/verdicts), never part of the real suite. */
-const suite = { HARNESS_SUITE_DIR: 'test/fixtures/verdicts' };
+const fixtures = { HARNESS_SUITE_DIR: 'test/fixtures/verdicts' };
+/** The same, with the preflight's Cucumber dry run off: what reaches Cucumber must still never pass (the second line of defence). */
+const suite = { ...fixtures, HARNESS_PREFLIGHT_STEPS: 'off' };
 const plans = join(import.meta.dirname, 'plans');
 
 const explain = (run: CliRun) => `exit ${run.code} after ${run.seconds.toFixed(1)} s; output:\n${run.output.slice(-4000)}`;
@@ -60,6 +62,15 @@ describe('a step that did not run never passes', () => {
       assert.deepEqual([outcome?.verdict, outcome?.exitCode, outcome?.summary.byStatus], ['INCOMPLETE', 4, { [c.status]: 1 }], explain(run));
     });
   }
+
+  it('run and certify refuse an undefined or ambiguous step before anything starts (exit 2), naming it', async () => {
+    for (const args of [['run', '--tags', '@verdicts-indefini'], ['run', '--tags', '@verdicts-ambigu'], ['certify', '--plan', join(plans, 'verdicts.yaml')]]) {
+      const run = await runCli([...args, '--no-html'], { env: fixtures, timeoutMs: 60_000, prefix: 'verdicts-e2e-' });
+      assert.equal(run.code, 2, explain(run));
+      assert.match(run.output, /test\/fixtures\/verdicts\/pas-(indefini|ambigu)\.feature:7: the step "le banc d'essai franchit un pas (que personne n'a écrit" has no definition|écrit deux fois" matches several definitions)/, explain(run));
+      assert.doesNotMatch(run.output, /starting the local environment|\[harness\] certification /, explain(run));
+    }
+  });
 
   it('certify: each phase with an undefined, pending or ambiguous step is left incomplete, naming it; the control phase passes', async () => {
     const run = await runCli(['certify', '--plan', join(plans, 'verdicts.yaml'), '--no-html'], { env: suite, timeoutMs: 300_000, prefix: 'verdicts-e2e-' });
