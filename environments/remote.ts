@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { defaultCatalogDir, loadCatalog, type PlatformVersion } from '../catalog/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
+import { registerSecret } from '../lib/mask.ts';
 import { startStubServer } from '../simulators/index.ts';
 import type { EnvironmentDescriptor, StartOptions, StartedEnvironment } from './types.ts';
 
@@ -201,6 +202,8 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
       return { email: '', password: '', whiteLabel: '' };
     }
     const account: TestAccount = { email: text(`${at}.email`, entry['email']), password: text(`${at}.password`, entry['password']), whiteLabel: text(`${at}.whiteLabel`, entry['whiteLabel']) };
+    // Known from here on, the password is masked in everything this process prints or writes.
+    registerSecret(account.password);
     if (entry['devices'] !== undefined) account.devices = parseDevices(`${at}.devices`, entry['devices']);
     if (entry['reference'] !== undefined) account.reference = parseReference(`${at}.reference`, entry['reference']);
     return account;
@@ -269,7 +272,10 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
   if (isObject(json) && json['supportAgent'] !== undefined) {
     const agent = json['supportAgent'];
     if (!isObject(agent)) problems.push('supportAgent must be an object {"email","password"}');
-    else supportAgent = { email: text('supportAgent.email', agent['email']), password: text('supportAgent.password', agent['password']) };
+    else {
+      supportAgent = { email: text('supportAgent.email', agent['email']), password: text('supportAgent.password', agent['password']) };
+      registerSecret(supportAgent.password);
+    }
   }
   if (problems.length > 0) return { problems };
   return { accounts, ...(supportAgent ? { supportAgent } : {}) };

@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { validateEnvironment } from '../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
+import { maskStream } from '../lib/mask.ts';
 import { guardProduction } from './guard.ts';
 import { parseRunArgs } from './args.ts';
 import { certify } from './certify.ts';
@@ -65,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
   }
   throw new ConfigurationError(`unknown command "${command ?? ''}"; ${usage}`);
 }
+
+// Whatever the harness or Cucumber prints goes through the one masking function (passwords, tokens, known secrets).
+maskStream(process.stdout);
+maskStream(process.stderr);
 
 // A second Ctrl-C while tearing down means "now": the next run reaps what is left.
 let interrupted = false;

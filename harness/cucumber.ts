@@ -37,9 +37,12 @@ export async function runCucumber(run: CucumberRun): Promise<number> {
   ];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, HARNESS_ENV_FILE: run.environmentFile },
   });
+  // Forwarded through this process's streams, which the CLI masks (lib/mask.ts).
+  child.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -2,7 +2,8 @@
 
 import type { GateVerdict } from '../plan/gates.ts';
 import type { PhaseRecord } from '../plan/runner.ts';
-import type { EvidenceFile } from './evidence.ts';
+import type { Unattributed } from './attribution.ts';
+import type { EvidenceDigest, EvidenceFile } from './evidence.ts';
 import type { PartnerResults } from './partners.ts';
 
 export type CertificateVerdict = 'GO' | 'NO-GO' | 'INCOMPLETE';
@@ -37,12 +38,15 @@ export interface Certificate {
   verdict: CertificateVerdict;
   why: string;
   metadata: CertificateMetadata;
-  gates: (Omit<PhaseRecord, 'gate'> & { verdict: GateVerdict; requires: string[]; reasons: string[] })[];
+  gates: (Omit<PhaseRecord, 'gate'> & { verdict: GateVerdict; requires: string[]; reasons: string[]; evidence: EvidenceFile[] })[];
   partners: PartnerVerdict[];
   reports: { overall: string | undefined; partners: Record<string, string> };
   coverage: CoverageSummary;
   notes: string[];
-  evidence: EvidenceFile[];
+  /** The whole evidence tree: a manifest of every file with its SHA-256, and the manifest's digest. */
+  evidence: EvidenceDigest;
+  /** Results that name no partner (platform-wide checks, or a scenario naming none): listed, never dropped. */
+  unattributed: Unattributed[];
 }
 
 export interface CoverageSummary {
@@ -80,7 +84,9 @@ export function buildCertificate(input: {
   reports: { overall: string | undefined; partners: Record<string, string> };
   coverage: CoverageSummary;
   notes: string[];
-  evidence: EvidenceFile[];
+  evidence: EvidenceDigest;
+  gateEvidence: Record<string, EvidenceFile[]>;
+  unattributed: Unattributed[];
 }): Certificate {
   const partners = input.partners.map((p) => partnerVerdict(p, input.phases, input.reports.partners[p.partner]));
   let { verdict, why } = overall(input.phases, input.notes);
@@ -96,11 +102,12 @@ export function buildCertificate(input: {
     verdict,
     why,
     metadata: input.metadata,
-    gates: input.phases.map(({ gate, ...phase }) => ({ ...phase, verdict: gate.verdict, requires: gate.requires, reasons: gate.reasons })),
+    gates: input.phases.map(({ gate, ...phase }) => ({ ...phase, verdict: gate.verdict, requires: gate.requires, reasons: gate.reasons, evidence: input.gateEvidence[phase.id] ?? [] })),
     partners,
     reports: input.reports,
     coverage: input.coverage,
     notes: input.notes,
     evidence: input.evidence,
+    unattributed: input.unattributed,
   };
 }
