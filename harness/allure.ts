@@ -131,7 +131,7 @@ export async function generateHtmlReport(resultsDir: string, outDir: string, opt
   const problem = await new Promise<string | undefined>((resolve) => {
     const named = brand ? ['--name', brand.title, '--lang', brand.language] : [];
     // ALLURE_NO_ANALYTICS: no Google Analytics tag in the report (opening it would call a third party) nor from the generator.
-    const child = spawn(allureBin, ['generate', '--single-file', '--clean', ...named, resultsDir, '-o', outDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ALLURE_NO_ANALYTICS: '1' } });
+    const child = spawn(allureBin, ['generate', '--single-file', '--clean', ...named, resultsDir, '-o', outDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ALLURE_NO_ANALYTICS: 'true' } });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
