@@ -80,7 +80,7 @@ export async function finishCertification(input: {
   const catalog = loadCatalog();
   // What Cucumber and the platform wrote (results, attachments, logs) is masked before anything is made from it.
   const ingested = maskFolder(runDir);
-  if (ingested.length > 0) notes.push(`masking: ${ingested.length} file(s) written during the run held a secret and were masked before the reports were made`);
+  if (ingested.length > 0) notes.push(`masking: ${ingested.length} file(s) written during the run held a secret and were masked before the reports were made: ${ingested.map((f) => f.split(' ')[0]).join(', ')}`);
   const unattributed = attributeResults(resultsDir, catalog);
   // A shard exercises only part of the catalog: coverage is judged on the merged run.
   const coverage = computeCoverage(catalog, resultsDir);

@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startEnvironment, validateEnvironment, type StartedEnvironment } from '../environments/index.ts';
+import { maskSecrets } from '../lib/mask.ts';
 import { redactUrl } from '../lib/url.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
 import { generateHtmlReport, summarizeResults, writeBrokenResult, writeRunMetadata, type ResultSummary } from './allure.ts';
 import { profileTags, type RunArgs } from './args.ts';
+import { maskFolder } from './certificate/secrets.ts';
 import { historyRoot, historyStore } from './history.ts';
 import { guardProduction } from './guard.ts';
 import { runCucumber } from './cucumber.ts';
@@ -88,6 +90,8 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
     rmSync(privateDir, { recursive: true, force: true });
   }
   writeRunMetadata(resultsDir, metadata, { name: process.env['CI'] ? 'CI' : 'local', buildName: runId });
+  // What Cucumber and the platform wrote is masked (lib/mask.ts) before the report is made from it.
+  maskFolder(reportDir);
   const summary = summarizeResults(resultsDir);
   let verdict = verdictOf(summary, notes, brokenEnvironment);
   let htmlReport: string | undefined;
@@ -103,7 +107,7 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
     }
   }
   const outcome: RunOutcome = { runId, verdict, reportDir, htmlReport, summary, notes };
-  writeFileSync(join(reportDir, 'summary.json'), JSON.stringify(outcome, null, 2));
+  writeFileSync(join(reportDir, 'summary.json'), maskSecrets(JSON.stringify(outcome, null, 2)));
   return outcome;
 }
 

@@ -77,7 +77,8 @@ export function gateEvidence(runDir: string, phaseId: string, limit = 5): Eviden
   const failed = results.filter((r) => r.result.status !== 'passed');
   const chosen = failed.length > 0 ? failed.slice(0, limit) : results.slice(0, 1);
   return chosen.flatMap((chosenResult) => {
-    const own = containers.filter((c) => c.result.children?.includes(chosenResult.result.uuid ?? ''));
+    // Only the containers that attached something: a hook that attached nothing proves nothing.
+    const own = containers.filter((c) => c.result.children?.includes(chosenResult.result.uuid ?? '') && sources(c.result).length > 0);
     return [chosenResult, ...own].flatMap(({ file, result }) => [file, ...sources(result)]);
   }).filter((f) => existsSync(join(runDir, dir, f))).map((f) => hashFile(runDir, join(dir, f)));
 }

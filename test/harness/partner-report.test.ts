@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { loadCatalog } from '../../catalog/index.ts';
 import { partnerText } from '../../harness/certificate/partner-text.ts';
 import { splitResultsByPartner } from '../../harness/certificate/partners.ts';
+import { excerpt } from '../../steps/support/journal-excerpt.ts';
 
 const catalog = loadCatalog();
 
@@ -65,5 +66,15 @@ describe("a partner's report results", () => {
 
   it('shortens absolute paths to their file name but leaves URLs alone', () => {
     assert.equal(partnerText('see /tmp/kw-harness/r1/logs/platform-i01.log and http://127.0.0.1:4000/api/events'), 'see …/platform-i01.log and http://127.0.0.1:4000/api/events');
+  });
+
+  it("attaches what the third parties received for the scenario's own customers only, or says that nothing reached them", () => {
+    const camille = { name: 'Camille', email: 'camille.1@veilis.example', phone: '+33612345678' };
+    const entry = (id: number, rawBody: string) => ({ id, service: 'sms', method: 'POST', path: '/sms/send', query: '', headers: {}, body: null, rawBody, at: '2026-12-03T10:00:00Z', handled: true, fault: 'none' as const, status: 200 });
+    const text = excerpt([entry(1, '{"to":"+33612345678","from":"VEILIS"}'), entry(2, '{"to":"+33699999999","from":"HEXALINE"}')], [camille]);
+    assert.match(text, /pour Camille/);
+    assert.match(text, /VEILIS/);
+    assert.doesNotMatch(text, /HEXALINE/);
+    assert.match(excerpt([entry(2, '{"to":"+33699999999"}')], [camille]), /Aucune requête n'a atteint un prestataire .* pour Camille/);
   });
 });
