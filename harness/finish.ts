@@ -12,7 +12,7 @@ import { partnerLogo } from './certificate/branding.ts';
 import { gateEvidence, writeManifest } from './certificate/evidence.ts';
 import { renderCertificate } from './certificate/html.ts';
 import { findLeaks, partnerReportTitle, splitResultsByPartner, type PartnerResults } from './certificate/partners.ts';
-import { maskFolder } from './certificate/secrets.ts';
+import { checkWrittenFiles, maskFolder } from './certificate/secrets.ts';
 import { maskSecrets } from '../lib/mask.ts';
 import { computeCoverage } from './coverage/compute.ts';
 import { renderCoverage } from './coverage/html.ts';
@@ -100,7 +100,7 @@ export async function finishCertification(input: {
     for (const leak of findLeaks(files, catalog, partner.partner)) notes.push(`[report] ${relative(runDir, leak.file)} (report of ${partner.partner}) names "${leak.mark}" of ${leak.owner}`);
   }
   // Second line of defence: anything derived that still holds a secret is replaced by its masked copy, and the run is INCOMPLETE.
-  for (const finding of maskFolder(runDir)) notes.push(`[report] ${finding}`);
+  notes.push(...checkWrittenFiles(runDir));
   const evidence = writeManifest(runDir, (file) => file.startsWith('certificate.'));
   const proofs = Object.fromEntries(phases.map((p) => [p.id, gateEvidence(runDir, p.id)]));
   const metadata = {

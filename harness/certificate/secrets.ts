@@ -43,3 +43,8 @@ export function maskFolder(dir: string, secrets: readonly string[] = knownSecret
   }
   return findings;
 }
+
+/** The check after every file is written: each file still holding a secret is replaced by its masked copy and named in a `[report]` note, which keeps the certificate from GO. */
+export function checkWrittenFiles(runDir: string, secrets: readonly string[] = knownSecrets()): string[] {
+  return maskFolder(runDir, secrets).map((finding) => `[report] ${finding}`);
+}

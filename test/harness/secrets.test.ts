@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { maskFolder } from '../../harness/certificate/secrets.ts';
+import { buildCertificate } from '../../harness/certificate/build.ts';
+import { checkWrittenFiles, maskFolder } from '../../harness/certificate/secrets.ts';
 import { environmentSecrets, registerSecret } from '../../lib/mask.ts';
 import { readZip, writeZip } from '../../lib/zip.ts';
 
@@ -75,5 +76,17 @@ describe('masking a run folder', () => {
     assert.deepEqual(entries.map((e) => e.name), ['trace.trace', 'resources/x.png']);
     assert.deepEqual([...(entries[1]?.data ?? [])], [0x89, 0x50, 0x4e, 0x47, 0]);
     assert.deepEqual([...readFileSync(join(dir, 'allure-results', 'shot-attachment.png'))], [0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0, 42, 42, 42, 0xff]);
+  });
+
+  it('makes a run INCOMPLETE when a written file still held a secret, naming the file, not the secret', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'masking-'));
+    writeFileSync(join(dir, 'coverage.html'), `<p>${line}</p>`);
+    writeFileSync(join(dir, 'clean.txt'), 'nothing to hide');
+    const notes = checkWrittenFiles(dir, secrets);
+    assert.deepEqual(notes, ['[report] coverage.html held a secret; it was replaced by its masked copy']);
+    const metadata = { runId: 'r', environment: 'local', plan: { name: 'p', file: 'p.yaml' }, startedAt: '', endedAt: '', commit: 'c', harnessVersion: '0', executor: 'x', node: 'v24', platform: { startVersion: 'v9', finalVersion: 'v10', instances: 1 } };
+    const certificate = buildCertificate({ metadata, phases: [], partners: [], reports: { overall: undefined, partners: {} }, coverage: { summary: '', unexercised: [], report: '' }, notes, evidence: { manifest: 'manifest.sha256', files: 0, bytes: 0, sha256: '' }, gateEvidence: {}, unattributed: [] });
+    assert.equal(certificate.verdict, 'INCOMPLETE');
+    assert.deepEqual(checkWrittenFiles(dir, secrets), []);
   });
 });
