@@ -10,13 +10,15 @@ const stackFrame = /^\s*at\s.+$/;
 /** An absolute path (or file: URL) standing alone in a text; the path of an http URL is not one (it follows its host). */
 const absolutePath = /(?<=^|[\s('"=[,<>])(?:file:\/\/)?\/(?:[\w.@+~-]+\/)+([\w.@+~-]+)/g;
 
+/** The text with each absolute path of the machine that ran it reduced to its file name. */
+export const withoutPaths = (text: string): string => text.replace(absolutePath, (_path, name: string) => `…/${basename(name)}`);
+
 /** The text without stack frames, with each absolute path reduced to its file name. */
 export function partnerText(text: string): string {
-  return text
+  return withoutPaths(text
     .split('\n')
     .filter((line) => !stackFrame.test(line))
-    .join('\n')
-    .replace(absolutePath, (_path, name: string) => `…/${basename(name)}`)
+    .join('\n'))
     .trimEnd();
 }
 

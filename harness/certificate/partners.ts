@@ -4,7 +4,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join } from 'node:path';
 import type { Catalog } from '../../catalog/index.ts';
 import { categoriesFor } from './categories.ts';
-import { partnerNode, partnerText } from './partner-text.ts';
+import { readZip, writeZip } from '../../lib/zip.ts';
+import { partnerNode, partnerText, withoutPaths } from './partner-text.ts';
 
 interface Attachment {
   name: string;
@@ -54,10 +55,20 @@ function readJson<T>(dir: string, suffix: string): { file: string; value: T }[] 
   return files.map((file) => ({ file, value: JSON.parse(readFileSync(join(dir, file), 'utf8')) as T }));
 }
 
-/** Copies an attachment; a text one is cleaned of stack frames and machine paths like the messages. */
+/** A Playwright trace's events and stacks, with the machine's paths reduced to file names (its screenshots and resources as they are). */
+function traceWithoutPaths(bytes: Buffer): Buffer {
+  try {
+    return writeZip(readZip(bytes).map((e) => (/\.(trace|network|stacks|json)$/.test(e.name) ? { name: e.name, data: Buffer.from(withoutPaths(e.data.toString('utf8'))) } : e)));
+  } catch {
+    return bytes; // Not a zip this reader knows: copied as it is.
+  }
+}
+
+/** Copies an attachment; a text one is cleaned of stack frames and machine paths like the messages, a trace of machine paths. */
 function copyAttachment(from: string, to: string, attachment: Attachment): void {
   if (!existsSync(from)) return;
   if (attachment.type?.startsWith('text/') && attachment.type !== 'text/csv') writeFileSync(to, partnerText(readFileSync(from, 'utf8')));
+  else if (attachment.type === 'application/zip') writeFileSync(to, traceWithoutPaths(readFileSync(from)));
   else copyFileSync(from, to);
 }
 
@@ -81,7 +92,8 @@ export function splitResultsByPartner(resultsDir: string, outDir: string, catalo
     for (const { file, value: result } of results) {
       if (!(result.labels ?? []).some((l) => l.name === 'partner' && l.value === partner.id)) continue;
       if (result.uuid) own.add(result.uuid);
-      copy(file, partnerNode(withoutExamplesTables(result)));
+      const named = { ...result, labels: (result.labels ?? []).map((l) => (l.name === 'parentSuite' && l.value === partner.id ? { name: l.name, value: partner.name } : l)) };
+      copy(file, partnerNode(withoutExamplesTables(named)));
       const status = result.status ?? 'unknown';
       counts[status] = (counts[status] ?? 0) + 1;
     }

@@ -9,6 +9,7 @@ import { loadCatalog } from '../../catalog/index.ts';
 import { partnerText } from '../../harness/certificate/partner-text.ts';
 import { splitResultsByPartner } from '../../harness/certificate/partners.ts';
 import { excerpt } from '../../steps/support/journal-excerpt.ts';
+import { readZip, writeZip } from '../../lib/zip.ts';
 
 const catalog = loadCatalog();
 
@@ -18,7 +19,7 @@ function failedRun(): string {
   writeFileSync(join(dir, 'r1-result.json'), JSON.stringify({
     uuid: 'r1', name: 'Le client reçoit un SMS', status: 'failed', description: 'Note interne : environnement local seulement.',
     statusDetails: { message, trace: message },
-    labels: [{ name: 'partner', value: 'veilis' }, { name: 'tag', value: '@v9' }, { name: 'host', value: 'build-7' }, { name: 'feature', value: 'Alertes SMS' }],
+    labels: [{ name: 'partner', value: 'veilis' }, { name: 'parentSuite', value: 'veilis' }, { name: 'tag', value: '@v9' }, { name: 'host', value: 'build-7' }, { name: 'feature', value: 'Alertes SMS' }],
     steps: [{ name: 'Alors "Camille" reçoit un SMS', status: 'failed', statusDetails: { message, trace: message }, attachments: [] }],
   }));
   writeFileSync(join(dir, 'r2-result.json'), JSON.stringify({ uuid: 'r2', name: 'autre', status: 'passed', labels: [{ name: 'partner', value: 'hexaline' }] }));
@@ -31,7 +32,7 @@ function failedRun(): string {
   writeFileSync(join(dir, 'c2-container.json'), JSON.stringify({ uuid: 'c2', children: ['r2'], befores: [], afters: [] }));
   writeFileSync(join(dir, 'shot-attachment.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   writeFileSync(join(dir, 'console-attachment.txt'), 'TypeError: x is undefined\n    at render (/srv/customer-space/app.js:1:2)');
-  writeFileSync(join(dir, 'trace-attachment.zip'), 'PK-trace');
+  writeFileSync(join(dir, 'trace-attachment.zip'), writeZip([{ name: 'trace.stacks', data: Buffer.from('{"files":["/home/ci/work/harness/steps/sms.steps.ts"]}') }, { name: 'resources/shot.jpeg', data: Buffer.from([0xff, 0xd8]) }]));
   return dir;
 }
 
@@ -62,6 +63,14 @@ describe("a partner's report results", () => {
     assert.doesNotMatch(text, /Note interne|"tag"|build-7|"trace"/);
     assert.match(text, /expected an SMS from VEILIS to \+33600000001 within 5000 ms; the gateway received none/);
     assert.match(text, /"feature","value":"Alertes SMS"/);
+    assert.match(text, /"parentSuite","value":"Veilis"/);
+  });
+
+  it("reduces the machine's paths in the trace, keeping its other entries", () => {
+    const entries = readZip(readFileSync(join(out, 'trace-attachment.zip')));
+    assert.deepEqual(entries.map((e) => e.name), ['trace.stacks', 'resources/shot.jpeg']);
+    assert.equal(entries[0]?.data.toString(), '{"files":["…/sms.steps.ts"]}');
+    assert.deepEqual([...(entries[1]?.data ?? [])], [0xff, 0xd8]);
   });
 
   it('shortens absolute paths to their file name but leaves URLs alone', () => {
