@@ -89,7 +89,7 @@ export async function finishCertification(input: {
   const coverageLine = `${coverage.exercised}/${coverage.total} catalog entries exercised (${coverage.percent}%), allowed pairs ${coverage.pairs.coveredPairs}/${coverage.pairs.allowedPairs} (${coverage.pairs.percent}%)`;
   writeHarnessResult(resultsDir, 'Catalog coverage: every catalog entry exercised by a scenario', coverage.unexercised.length === 0 ? 'passed' : 'failed', coverage.unexercised.length === 0 ? coverageLine : `${coverageLine}; exercised by no scenario: ${coverage.unexercised.join(', ')}`, [{ name: 'suite', value: 'Coverage' }]);
   writeRunMetadata(resultsDir, { target: input.metadata.environment, plan: plan.name, 'platform.start': plan.platform.version, 'platform.final': input.metadata.finalVersion, run: runId }, { name: executor(), buildName: runId });
-  const partnerResults = splitResultsByPartner(resultsDir, join(runDir, 'partners'), catalog);
+  const partnerResults = splitResultsByPartner(resultsDir, join(runDir, 'partners'), catalog, runId);
   // Runs of the same plan on the same environment share a trend (a merged run is the whole plan); a shard has its own.
   const historyDir = historyRoot(dirname(runDir), input.historyDir);
   const shard = input.metadata.shard ? `-shard-${input.metadata.shard.index}-of-${input.metadata.shard.total}` : '';

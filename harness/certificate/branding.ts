@@ -13,7 +13,7 @@ export function partnerLogo(catalog: Catalog, partnerId: string): string | undef
 /** Injects the logo (inline, a data: URL: opening the report fetches nothing) into a generated single-file report. */
 export function brandReport(indexHtml: string, logoSvg: string): void {
   const logo = `data:image/svg+xml;base64,${Buffer.from(logoSvg).toString('base64')}`;
-  const style = `<style id="partner-brand">.side-nav__brand-icon{background:url("${logo}") left center/contain no-repeat!important;inline-size:100%!important;block-size:2rem!important}.side-nav__brand-text{display:none!important}</style>`;
+  const style = `<style id="partner-brand">.side-nav__brand .side-nav__icon-lane{flex:1 1 auto!important;inline-size:auto!important;max-inline-size:none!important;justify-content:flex-start!important;padding-inline:.5rem!important}.side-nav__brand-icon{background:url("${logo}") left center/contain no-repeat!important;inline-size:100%!important;block-size:2.5rem!important}.side-nav__brand-text{display:none!important}</style>`;
   const html = readFileSync(indexHtml, 'utf8');
   writeFileSync(indexHtml, html.replace('</head>', `${style}</head>`));
 }

@@ -13,9 +13,12 @@ const absolutePath = /(?<=^|[\s('"=[,<>])(?:file:\/\/)?\/(?:[\w.@+~-]+\/)+([\w.@
 /** The text with each absolute path of the machine that ran it reduced to its file name. */
 export const withoutPaths = (text: string): string => text.replace(absolutePath, (_path, name: string) => `…/${basename(name)}`);
 
-/** The text without stack frames, with each absolute path reduced to its file name. */
+/** `AssertionError [ERR_ASSERTION]: ` and the like before a message: the code's word for it, not the business's. */
+const errorClass = /^\s*(?:[A-Z]\w*)?(?:Error|Exception)(?: \[\w+\])?: /;
+
+/** The text without the error's class name, stack frames, and with each absolute path reduced to its file name. */
 export function partnerText(text: string): string {
-  return withoutPaths(text
+  return withoutPaths(text.replace(errorClass, '')
     .split('\n')
     .filter((line) => !stackFrame.test(line))
     .join('\n'))

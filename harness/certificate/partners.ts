@@ -77,7 +77,7 @@ function copyAttachment(from: string, to: string, attachment: Attachment): void 
  * (partner-text.ts): the results, the containers of their hooks (where the failure's screenshot, console
  * errors, trace and stub journal are attached), every attachment, French categories, the partner's name.
  */
-export function splitResultsByPartner(resultsDir: string, outDir: string, catalog: Catalog): PartnerResults[] {
+export function splitResultsByPartner(resultsDir: string, outDir: string, catalog: Catalog, runId?: string): PartnerResults[] {
   const results = readJson<LabelledResult>(resultsDir, '-result.json');
   const containers = readJson<Container>(resultsDir, '-container.json');
   return catalog.partners.map((partner) => {
@@ -103,7 +103,7 @@ export function splitResultsByPartner(resultsDir: string, outDir: string, catalo
     }
     writeFileSync(join(dir, 'categories.json'), JSON.stringify(categoriesFor('fr'), null, 2));
     writeFileSync(join(dir, 'environment.properties'), `Partenaire=${partner.name}\n`);
-    writeFileSync(join(dir, 'executor.json'), JSON.stringify({ type: 'harness', name: partner.name, reportName: partnerReportTitle(partner.name) }, null, 2));
+    writeFileSync(join(dir, 'executor.json'), JSON.stringify({ type: 'harness', name: 'Banc de certification V10', ...(runId ? { buildName: runId } : {}), reportName: partnerReportTitle(partner.name) }, null, 2));
     return { partner: partner.id, name: partner.name, resultsDir: dir, counts };
   });
 }

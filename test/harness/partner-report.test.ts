@@ -15,7 +15,7 @@ const catalog = loadCatalog();
 
 function failedRun(): string {
   const dir = mkdtempSync(join(tmpdir(), 'results-'));
-  const message = "[sms] expected an SMS from VEILIS to +33600000001 within 5000 ms; the gateway received none\n    at Object.expectSms (/home/ci/work/harness/drivers/sms.ts:42:11)\n    at async World.<anonymous> (file:///home/ci/work/harness/steps/sms.steps.ts:20:3)";
+  const message = "AssertionError [ERR_ASSERTION]: [sms] expected an SMS from VEILIS to +33600000001 within 5000 ms; the gateway received none\n    at Object.expectSms (/home/ci/work/harness/drivers/sms.ts:42:11)\n    at async World.<anonymous> (file:///home/ci/work/harness/steps/sms.steps.ts:20:3)";
   writeFileSync(join(dir, 'r1-result.json'), JSON.stringify({
     uuid: 'r1', name: 'Le client reçoit un SMS', status: 'failed', description: 'Note interne : environnement local seulement.',
     statusDetails: { message, trace: message },
@@ -61,7 +61,7 @@ describe("a partner's report results", () => {
     assert.doesNotMatch(text, /\bat (Object|async|render)\b/);
     assert.doesNotMatch(text, /\/home\/ci|\/srv\//);
     assert.doesNotMatch(text, /Note interne|"tag"|build-7|"trace"/);
-    assert.match(text, /expected an SMS from VEILIS to \+33600000001 within 5000 ms; the gateway received none/);
+    assert.match(text, /"message":"\[sms\] expected an SMS from VEILIS to \+33600000001 within 5000 ms; the gateway received none"/);
     assert.match(text, /"feature","value":"Alertes SMS"/);
     assert.match(text, /"parentSuite","value":"Veilis"/);
   });
