@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { defaultCatalogDir, loadCatalog, type PlatformVersion } from '../catalog/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
+import { registerSecret } from '../lib/mask.ts';
 import { startStubServer } from '../simulators/index.ts';
 import type { EnvironmentDescriptor, StartOptions, StartedEnvironment } from './types.ts';
 
@@ -216,6 +217,8 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
     unknownKeys(at, entry, ['email', 'password', 'whiteLabel', 'devices', 'reference', 'note']);
     const account: TestAccount = { email: text(`${at}.email`, entry['email']), password: text(`${at}.password`, entry['password']), whiteLabel: text(`${at}.whiteLabel`, entry['whiteLabel']) };
     if (account.whiteLabel && !whiteLabels.includes(account.whiteLabel)) problems.push(`${at}.whiteLabel "${account.whiteLabel}" is no catalog white label id (catalog/data/white-labels.yaml: ${whiteLabels.join(', ')})`);
+    // Known from here on, the password is masked in everything this process prints or writes.
+    registerSecret(account.password);
     if (entry['devices'] !== undefined) account.devices = parseDevices(`${at}.devices`, entry['devices']);
     if (entry['reference'] !== undefined) account.reference = parseReference(`${at}.reference`, entry['reference']);
     return account;
@@ -301,6 +304,7 @@ export function parseTestAccounts(json: unknown, catalogDir: string = defaultCat
     else {
       unknownKeys('supportAgent', agent, ['email', 'password']);
       supportAgent = { email: text('supportAgent.email', agent['email']), password: text('supportAgent.password', agent['password']) };
+      registerSecret(supportAgent.password);
     }
   }
   if (problems.length > 0) return { problems };

@@ -4,22 +4,19 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brandReport } from './certificate/branding.ts';
+import { categoriesFor } from './certificate/categories.ts';
+import { maskSecrets } from '../lib/mask.ts';
 import { keepHistory, seedHistory, type HistoryOptions } from './history.ts';
 
 const allureBin = join(import.meta.dirname, '..', 'node_modules', 'allure-commandline', 'dist', 'bin', 'allure');
 
 /** Categories that tell a product defect from a broken environment, a configuration error and a flaky result. */
-const categories = [
-  { name: 'Broken environment', description: 'The environment (database, broker, browser, a platform process) was broken: the product was not tested.', matchedStatuses: ['broken', 'failed'], messageRegex: '(?s).*\\[environment\\].*' },
-  { name: 'Configuration error', description: 'Bad input: catalog entry, profile, flag. Fix the input and run again.', matchedStatuses: ['broken', 'failed'], messageRegex: '(?s).*\\[configuration\\].*' },
-  { name: 'Flaky (passed on retry)', description: 'In certification mode a pass on retry is not green.', matchedStatuses: ['passed', 'failed', 'broken'], flaky: true },
-  { name: 'Product defect', description: 'The platform did not behave as the scenario expects.', matchedStatuses: ['failed'] },
-  { name: 'Test defect', description: 'The harness itself raised an unexpected error.', matchedStatuses: ['broken'] },
-];
+const categories = categoriesFor('en');
 
 export function writeRunMetadata(resultsDir: string, environment: Record<string, string>, executor: { name: string; buildName: string; reportUrl?: string }): void {
   mkdirSync(resultsDir, { recursive: true });
-  const properties = Object.entries(environment).map(([key, value]) => `${key.replace(/[\s=:]/g, '_')}=${value.replace(/\n/g, ' ')}`);
+  const properties = Object.entries(environment).map(([key, value]) => `${key.replace(/[\s=:]/g, '_')}=${maskSecrets(value).replace(/\n/g, ' ')}`);
   writeFileSync(join(resultsDir, 'environment.properties'), `${properties.join('\n')}\n`);
   writeFileSync(join(resultsDir, 'categories.json'), JSON.stringify(categories, null, 2));
   writeFileSync(join(resultsDir, 'executor.json'), JSON.stringify({ type: 'harness', ...executor }, null, 2));
@@ -41,7 +38,7 @@ export function writeHarnessResult(resultsDir: string, name: string, status: 'pa
     name,
     fullName: `harness: ${name}`,
     status,
-    statusDetails: { message },
+    statusDetails: { message: maskSecrets(message) },
     stage: 'finished',
     start: now,
     stop: now,
@@ -54,13 +51,20 @@ export function writeHarnessResult(resultsDir: string, name: string, status: 'pa
   writeFileSync(join(resultsDir, `${uuid}-result.json`), JSON.stringify(result));
 }
 
+/** A report's title (page and Overview), language, and logo (an SVG, inlined). */
+export interface ReportBrand {
+  title: string;
+  language: 'en' | 'fr';
+  logoSvg?: string | undefined;
+}
+
 /**
  * Builds the single-file HTML report; resolves to an error message when it cannot (no Java, allure failed).
  * With `history`, the report shows the trend of the runs kept in `history.store`, and this run is kept there
  * for the next; a history that cannot be read pushes one line to `notes` and the trend restarts.
  */
-export async function generateHtmlReport(resultsDir: string, outDir: string, options: { history?: HistoryOptions | undefined; notes?: string[]; timeoutMs?: number } = {}): Promise<string | undefined> {
-  const { history, notes = [], timeoutMs = 120_000 } = options;
+export async function generateHtmlReport(resultsDir: string, outDir: string, options: { history?: HistoryOptions | undefined; notes?: string[]; timeoutMs?: number; brand?: ReportBrand } = {}): Promise<string | undefined> {
+  const { history, notes = [], timeoutMs = 120_000, brand } = options;
   const java = await new Promise<boolean>((resolve) => {
     const probe = spawn('java', ['-version'], { stdio: 'ignore' });
     probe.on('error', () => resolve(false));
@@ -75,7 +79,9 @@ export async function generateHtmlReport(resultsDir: string, outDir: string, opt
     }
   }
   const problem = await new Promise<string | undefined>((resolve) => {
-    const child = spawn(allureBin, ['generate', '--single-file', '--clean', resultsDir, '-o', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const named = brand ? ['--name', brand.title, '--lang', brand.language] : [];
+    // ALLURE_NO_ANALYTICS: no Google Analytics tag in the report (opening it would call a third party) nor from the generator.
+    const child = spawn(allureBin, ['generate', '--single-file', '--clean', ...named, resultsDir, '-o', outDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ALLURE_NO_ANALYTICS: 'true' } });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -86,6 +92,7 @@ export async function generateHtmlReport(resultsDir: string, outDir: string, opt
       resolve(code === 0 && existsSync(join(outDir, 'index.html')) ? undefined : `allure generate failed (exit ${code}): ${output.trim().slice(-500)}`);
     });
   });
+  if (problem === undefined && brand?.logoSvg) brandReport(join(outDir, 'index.html'), brand.logoSvg);
   if (problem === undefined && history) {
     try {
       const kept = keepHistory(join(outDir, 'index.html'), history);

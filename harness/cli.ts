@@ -2,6 +2,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
+import { maskStream } from '../lib/mask.ts';
 import { parseRunArgs } from './args.ts';
 import { certify } from './certify.ts';
 import { certifyUsage, parseCertifyArgs } from './certify-args.ts';
@@ -69,6 +70,10 @@ async function main(argv: string[]): Promise<number> {
   }
   throw new ConfigurationError(`unknown command "${command ?? ''}"; ${usage}`);
 }
+
+// Whatever the harness or Cucumber prints goes through the one masking function (passwords, tokens, known secrets).
+maskStream(process.stdout);
+maskStream(process.stderr);
 
 watchInterrupts();
 

@@ -56,10 +56,13 @@ function playCucumber(run: CucumberRun): Promise<number> {
   ];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     // Playwright's artifacts and browser profiles go to os.tmpdir(): the run's own folder, so none outlives the run.
     env: { ...process.env, HARNESS_ENV_FILE: run.environmentFile, TMPDIR: run.tempDir },
   });
+  // Forwarded through this process's streams, which the CLI masks (lib/mask.ts).
+  child.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

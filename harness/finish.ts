@@ -7,10 +7,13 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { loadCatalog } from '../catalog/index.ts';
 import { generateHtmlReport, writeHarnessResult, writeRunMetadata } from './allure.ts';
 import { buildCertificate, type Certificate } from './certificate/build.ts';
-import { hashEvidence } from './certificate/evidence.ts';
+import { attributeResults } from './certificate/attribution.ts';
+import { partnerLogo } from './certificate/branding.ts';
+import { gateEvidence, writeManifest } from './certificate/evidence.ts';
 import { renderCertificate } from './certificate/html.ts';
-import { findLeaks, splitResultsByPartner, type PartnerResults } from './certificate/partners.ts';
-import { scanForSecrets } from './certificate/secrets.ts';
+import { findLeaks, partnerReportTitle, splitResultsByPartner, type PartnerResults } from './certificate/partners.ts';
+import { checkWrittenFiles, maskFolder } from './certificate/secrets.ts';
+import { maskSecrets } from '../lib/mask.ts';
 import { computeCoverage } from './coverage/compute.ts';
 import { renderCoverage } from './coverage/html.ts';
 import { historyRoot, historyStore } from './history.ts';
@@ -47,6 +50,7 @@ const executor = () => (process.env['CI'] ? 'CI' : `${userInfo().username}@${hos
  */
 export async function writeHtmlReports(input: { runId: string; runDir: string; resultsDir: string; partners: PartnerResults[]; history: string | undefined; notes: string[] }): Promise<{ overall: string | undefined; partners: Record<string, string> }> {
   const { runId, runDir, history, notes } = input;
+  const catalog = loadCatalog();
   const reports = { overall: undefined as string | undefined, partners: {} as Record<string, string> };
   const store = (report: string) => (history ? { store: join(history, report), build: runId } : undefined);
   const problem = await generateHtmlReport(input.resultsDir, join(runDir, 'report'), { history: store('overall'), notes });
@@ -54,7 +58,8 @@ export async function writeHtmlReports(input: { runId: string; runDir: string; r
   else reports.overall = join(runDir, 'report', 'index.html');
   for (const partner of input.partners) {
     const out = join(runDir, 'partners', partner.partner, 'report');
-    if ((await generateHtmlReport(partner.resultsDir, out, { history: store(`partner-${partner.partner}`), notes })) === undefined) reports.partners[partner.partner] = join(out, 'index.html');
+    const brand = { title: partnerReportTitle(partner.name), language: 'fr' as const, logoSvg: partnerLogo(catalog, partner.partner) };
+    if ((await generateHtmlReport(partner.resultsDir, out, { history: store(`partner-${partner.partner}`), notes, brand })) === undefined) reports.partners[partner.partner] = join(out, 'index.html');
   }
   return reports;
 }
@@ -75,6 +80,10 @@ export async function finishCertification(input: {
   const { runId, runDir, plan, phases, notes } = input;
   const resultsDir = join(runDir, 'allure-results');
   const catalog = loadCatalog();
+  // What Cucumber and the platform wrote (results, attachments, logs) is masked before anything is made from it.
+  const ingested = maskFolder(runDir);
+  if (ingested.length > 0) notes.push(`masking: ${ingested.length} file(s) written during the run held a secret and were masked before the reports were made: ${ingested.map((f) => f.split(' ')[0]).join(', ')}`);
+  const unattributed = attributeResults(resultsDir, catalog);
   // A shard exercises only part of the catalog: coverage is judged on the merged run.
   const coverage = computeCoverage(catalog, resultsDir);
   writeFileSync(join(runDir, 'coverage.json'), JSON.stringify(coverage, null, 2));
@@ -82,7 +91,7 @@ export async function finishCertification(input: {
   const coverageLine = `${coverage.exercised}/${coverage.total} catalog entries exercised (${coverage.percent}%), allowed pairs ${coverage.pairs.coveredPairs}/${coverage.pairs.allowedPairs} (${coverage.pairs.percent}%)`;
   writeHarnessResult(resultsDir, 'Catalog coverage: every catalog entry exercised by a scenario', coverage.unexercised.length === 0 ? 'passed' : 'failed', coverage.unexercised.length === 0 ? coverageLine : `${coverageLine}; exercised by no scenario: ${coverage.unexercised.join(', ')}`, [{ name: 'suite', value: 'Coverage' }]);
   writeRunMetadata(resultsDir, { target: input.metadata.environment, plan: plan.name, 'platform.start': plan.platform.version, 'platform.final': input.metadata.finalVersion, run: runId, ...(input.interrupted ? { verdict: 'INTERRUPTED' } : {}) }, { name: executor(), buildName: runId });
-  const partnerResults = splitResultsByPartner(resultsDir, join(runDir, 'partners'), catalog);
+  const partnerResults = splitResultsByPartner(resultsDir, join(runDir, 'partners'), catalog, runId);
   // Runs of the same plan on the same environment share a trend (a merged run is the whole plan); a shard has its own.
   const historyDir = historyRoot(dirname(runDir), input.historyDir);
   const shard = input.metadata.shard ? `-shard-${input.metadata.shard.index}-of-${input.metadata.shard.total}` : '';
@@ -92,8 +101,10 @@ export async function finishCertification(input: {
     const files = [partner.resultsDir, reports.partners[partner.partner]].filter((f): f is string => f !== undefined);
     for (const leak of findLeaks(files, catalog, partner.partner)) notes.push(`[report] ${relative(runDir, leak.file)} (report of ${partner.partner}) names "${leak.mark}" of ${leak.owner}`);
   }
-  for (const secret of scanForSecrets(runDir)) notes.push(`[report] ${secret}`);
-  const evidence = hashEvidence(runDir, (file) => file.startsWith('certificate.'));
+  // Second line of defence: anything derived that still holds a secret is replaced by its masked copy, and the run is INCOMPLETE.
+  notes.push(...checkWrittenFiles(runDir));
+  const evidence = writeManifest(runDir, (file) => file.startsWith('certificate.'));
+  const proofs = Object.fromEntries(phases.map((p) => [p.id, gateEvidence(runDir, p.id)]));
   const metadata = {
     runId,
     environment: input.metadata.environment,
@@ -108,9 +119,9 @@ export async function finishCertification(input: {
     ...(input.metadata.shard ? { shard: input.metadata.shard } : {}),
     ...(input.metadata.shards ? { shards: input.metadata.shards } : {}),
   };
-  const certificate = buildCertificate({ metadata, phases, partners: partnerResults, reports, notes, evidence, interrupted: input.interrupted, coverage: { summary: coverageLine, unexercised: coverage.unexercised, report: join(runDir, 'coverage.html') } });
+  const certificate = buildCertificate({ metadata, phases, partners: partnerResults, reports, notes, evidence, gateEvidence: proofs, unattributed, interrupted: input.interrupted, coverage: { summary: coverageLine, unexercised: coverage.unexercised, report: join(runDir, 'coverage.html') } });
   const files = { json: join(runDir, 'certificate.json'), html: join(runDir, 'certificate.html') };
-  writeFileSync(files.json, JSON.stringify(certificate, null, 2));
-  writeFileSync(files.html, renderCertificate(certificate, (path) => relative(runDir, path)));
+  writeFileSync(files.json, maskSecrets(JSON.stringify(certificate, null, 2)));
+  writeFileSync(files.html, maskSecrets(renderCertificate(certificate, (path) => relative(runDir, path))));
   return { certificate, runDir, files };
 }

@@ -6,11 +6,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startEnvironment, validateEnvironment, type StartedEnvironment } from '../environments/index.ts';
+import { maskSecrets } from '../lib/mask.ts';
 import { redactUrl } from '../lib/url.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
 import { generateHtmlReport, writeBrokenResult, writeRunMetadata } from './allure.ts';
 import { profileTags, type RunArgs } from './args.ts';
 import { readMessages } from './cucumber-messages.ts';
+import { maskFolder } from './certificate/secrets.ts';
 import { historyRoot, historyStore } from './history.ts';
 import { guardProduction } from './guard.ts';
 import { runCucumber } from './cucumber.ts';
@@ -104,6 +106,8 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
     if (environment) await environment.stop().catch((error: unknown) => notes.push(`tear-down: ${(error as Error).message}`));
     rmSync(privateDir, { recursive: true, force: true });
   }
+  // What Cucumber and the platform wrote is masked (lib/mask.ts) before anything is read or reported from it.
+  maskFolder(reportDir);
   const summary = played ? addRun(emptySummary(), readMessages(messagesFile)) : emptySummary();
   const findings = findingsOf(summary, around, played);
   const signal = interruption();
@@ -123,7 +127,7 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
     else decision = decide([...findings, { finding: 'environment', why: `[environment] ${problem}` }], goWhy);
   }
   const outcome: RunOutcome = { runId, verdict: decision.verdict, exitCode: decision.exitCode, why: decision.why, reportDir, htmlReport, summary, notes };
-  writeFileSync(join(reportDir, 'summary.json'), JSON.stringify(outcome, null, 2));
+  writeFileSync(join(reportDir, 'summary.json'), maskSecrets(JSON.stringify(outcome, null, 2)));
   return outcome;
 }
 

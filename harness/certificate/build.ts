@@ -3,7 +3,8 @@
 import type { GateVerdict } from '../plan/gates.ts';
 import type { PhaseRecord } from '../plan/runner.ts';
 import { decide, type Finding, type Verdict } from '../verdict.ts';
-import type { EvidenceFile } from './evidence.ts';
+import type { Unattributed } from './attribution.ts';
+import type { EvidenceDigest, EvidenceFile } from './evidence.ts';
 import type { PartnerResults } from './partners.ts';
 
 export type CertificateVerdict = Verdict;
@@ -40,12 +41,15 @@ export interface Certificate {
   /** The CLI's exit code for this verdict: 0 GO, 1 NO-GO, 2 configuration, 3 environment broken, 4 incomplete otherwise, 130 interrupted. */
   exitCode: number;
   metadata: CertificateMetadata;
-  gates: (Omit<PhaseRecord, 'gate'> & { verdict: GateVerdict; finding: Finding | undefined; requires: string[]; reasons: string[] })[];
+  gates: (Omit<PhaseRecord, 'gate'> & { verdict: GateVerdict; finding: Finding | undefined; requires: string[]; reasons: string[]; evidence: EvidenceFile[] })[];
   partners: PartnerVerdict[];
   reports: { overall: string | undefined; partners: Record<string, string> };
   coverage: CoverageSummary;
   notes: string[];
-  evidence: EvidenceFile[];
+  /** The whole evidence tree: a manifest of every file with its SHA-256, and the manifest's digest. */
+  evidence: EvidenceDigest;
+  /** Results that name no partner (platform-wide checks, or a scenario naming none): listed, never dropped. */
+  unattributed: Unattributed[];
 }
 
 export interface CoverageSummary {
@@ -94,7 +98,9 @@ export function buildCertificate(input: {
   reports: { overall: string | undefined; partners: Record<string, string> };
   coverage: CoverageSummary;
   notes: string[];
-  evidence: EvidenceFile[];
+  evidence: EvidenceDigest;
+  gateEvidence: Record<string, EvidenceFile[]>;
+  unattributed: Unattributed[];
   /** Set when a signal stopped the run: `interrupted by SIGINT ...`; the certificate then certifies nothing. */
   interrupted?: string | undefined;
 }): Certificate {
@@ -115,11 +121,12 @@ export function buildCertificate(input: {
     why,
     exitCode,
     metadata: input.metadata,
-    gates: input.phases.map(({ gate, ...phase }) => ({ ...phase, verdict: gate.verdict, finding: gate.finding, requires: gate.requires, reasons: gate.reasons })),
+    gates: input.phases.map(({ gate, ...phase }) => ({ ...phase, verdict: gate.verdict, finding: gate.finding, requires: gate.requires, reasons: gate.reasons, evidence: input.gateEvidence[phase.id] ?? [] })),
     partners,
     reports: input.reports,
     coverage: input.coverage,
     notes: input.notes,
     evidence: input.evidence,
+    unattributed: input.unattributed,
   };
 }

@@ -1,33 +1,50 @@
-// Secrets must never reach a report: scans every file of a run for the secrets the run knows of.
+// Secrets must never stay in a run's folder: every file (zip attachments opened) is checked with the one masking function and replaced by its masked copy.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-
-/** Customer passwords the steps make (steps/support/customers.ts), and credentials in URLs. */
-const patterns: { name: string; pattern: RegExp }[] = [
-  { name: 'a customer password', pattern: /Qa-[A-Za-z0-9_-]{12}\b/ },
-  { name: 'a password in a URL', pattern: /[a-z]+:\/\/[^/\s:@"']+:(?!\*\*\*@)[^@\s/"']+@/ },
-  { name: 'a bearer token', pattern: /Bearer [A-Za-z0-9._-]{16,}/ },
-];
+import { knownSecrets, maskSecrets } from '../../lib/mask.ts';
+import { isZip, readZip, writeZip } from '../../lib/zip.ts';
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** Secret values known to the environment (variables named like a secret) must not appear either. */
-function knownSecretValues(env: NodeJS.ProcessEnv): string[] {
-  return Object.entries(env)
-    .filter(([key, value]) => /PASSWORD|SECRET|TOKEN|API_KEY/i.test(key) && value !== undefined && value.length >= 6)
-    .map(([, value]) => value as string);
+/** The masked copy of a file's bytes, or undefined when it holds no secret. Text is read as latin1 so binary bytes survive unchanged. */
+function maskedBytes(bytes: Buffer, secrets: readonly string[]): Buffer | undefined {
+  if (isZip(bytes)) {
+    try {
+      const entries = readZip(bytes);
+      const masked = entries.map((entry) => ({ name: entry.name, data: maskedBytes(entry.data, secrets) }));
+      if (masked.every((entry) => entry.data === undefined)) return undefined;
+      return writeZip(masked.map((entry, i) => ({ name: entry.name, data: entry.data ?? (entries[i] as { data: Buffer }).data })));
+    } catch {
+      // A zip this reader does not know: its raw bytes are checked below like any other file.
+    }
+  }
+  const utf8 = bytes.toString('utf8');
+  // Valid UTF-8 text is masked as text (secrets with accents included); anything else byte for byte.
+  const text = Buffer.from(utf8, 'utf8').equals(bytes) ? utf8 : bytes.toString('latin1');
+  const masked = maskSecrets(text, secrets);
+  if (masked === text) return undefined;
+  return Buffer.from(masked, text === utf8 ? 'utf8' : 'latin1');
 }
 
-export function scanForSecrets(runDir: string, env: NodeJS.ProcessEnv = process.env): string[] {
+/**
+ * Replaces each file of `dir` that holds a secret (a password in a URL, a password or token parameter, a bearer
+ * token, a known secret value) by its masked copy; returns one line per file so replaced, naming no secret.
+ */
+export function maskFolder(dir: string, secrets: readonly string[] = knownSecrets()): string[] {
   const findings: string[] = [];
-  const values = knownSecretValues(env);
-  for (const file of walk(runDir)) {
-    const text = readFileSync(file, 'utf8');
-    for (const { name, pattern } of patterns) if (pattern.test(text)) findings.push(`${relative(runDir, file)} contains ${name}`);
-    if (values.some((value) => text.includes(value))) findings.push(`${relative(runDir, file)} contains the value of a secret environment variable`);
+  for (const file of walk(dir)) {
+    const masked = maskedBytes(readFileSync(file), secrets);
+    if (masked === undefined) continue;
+    writeFileSync(file, masked);
+    findings.push(`${relative(dir, file)} held a secret; it was replaced by its masked copy`);
   }
   return findings;
+}
+
+/** The check after every file is written: each file still holding a secret is replaced by its masked copy and named in a `[report]` note, which keeps the certificate from GO. */
+export function checkWrittenFiles(runDir: string, secrets: readonly string[] = knownSecrets()): string[] {
+  return maskFolder(runDir, secrets).map((finding) => `[report] ${finding}`);
 }

@@ -1,10 +1,11 @@
-// Scenario life cycle: a journal mark before; after: evidence on failure (screenshot, console, trace), devices stopped, ops undone, no unexpected third-party call.
+// Scenario life cycle: a journal mark before; after: evidence on failure (screenshot, console, what the third parties received, trace), devices stopped, ops undone, no unexpected third-party call.
 
 import { After, AfterAll, Before, Status } from '@cucumber/cucumber';
 // Registers the Allure runtime in each worker, so steps can label results (partner, brand, offer, model).
 import 'allure-cucumberjs';
 import { AssertionError } from 'node:assert';
 import { browserSession } from './browser.ts';
+import { journalExcerpt } from './journal-excerpt.ts';
 import type { HarnessWorld } from './world.ts';
 
 /** Attempts per scenario in this worker: a trace is kept on every retry, so a pass on retry still has its evidence. */
@@ -20,6 +21,7 @@ After(async function (this: HarnessWorld, { result, pickle, willBeRetried }) {
   const evidence = await browserSession.closeScenario(this, failed || willBeRetried || (attempts.get(pickle.id) ?? 1) > 1);
   if (evidence.screenshot) this.attach(evidence.screenshot, { mediaType: 'image/png', fileName: 'screenshot.png' });
   if (failed) this.attach(evidence.consoleErrors.join('\n') || 'no console error, no uncaught exception', { mediaType: 'text/plain', fileName: 'console-errors.txt' });
+  if (failed) this.attach(await journalExcerpt(this), { mediaType: 'text/plain', fileName: 'third-parties.txt' });
   if (evidence.trace) this.attach(evidence.trace, { mediaType: 'application/zip', fileName: 'playwright-trace.zip' });
   await Promise.all([...this.cameras.values()].map((camera) => camera.stop()));
   await this.ops.restore();

@@ -34,7 +34,8 @@ describe('the certification plan, end to end', () => {
     assert.deepEqual(run.certificate.gates.map((g) => [g.id, g.verdict]), plan.phases.map((p) => [p.id, 'passed']), explain);
     assert.equal(run.certificate.verdict, 'GO', explain);
     assert.ok(existsSync(join(run.runDir, 'certificate.html')));
-    assert.ok(run.certificate.evidence.length > 10 && run.certificate.evidence.every((e) => /^[0-9a-f]{64}$/.test(e.sha256)));
+    assert.ok(run.certificate.evidence.files > 10 && /^[0-9a-f]{64}$/.test(run.certificate.evidence.sha256));
+    assert.equal(readFileSync(join(run.runDir, run.certificate.evidence.manifest), 'utf8').split('\n').filter(Boolean).length, run.certificate.evidence.files);
     const catalog = loadCatalog();
     for (const partner of catalog.partners) {
       const report = run.certificate.reports.partners[partner.id];

@@ -9,7 +9,7 @@ import { loadCatalog } from '../../catalog/index.ts';
 import { buildCertificate } from '../../harness/certificate/build.ts';
 import { hashEvidence } from '../../harness/certificate/evidence.ts';
 import { findLeaks, splitResultsByPartner } from '../../harness/certificate/partners.ts';
-import { scanForSecrets } from '../../harness/certificate/secrets.ts';
+import { maskFolder } from '../../harness/certificate/secrets.ts';
 import type { GateVerdict } from '../../harness/plan/gates.ts';
 import type { PhaseRecord } from '../../harness/plan/runner.ts';
 
@@ -27,7 +27,7 @@ const phase = (id: string, verdict: GateVerdict, byPartner: Record<string, Recor
 const partners = catalog.partners.map((p) => ({ partner: p.id, name: p.name, resultsDir: '' }));
 const fullCoverage = { summary: 'all', unexercised: [], report: 'coverage.html' };
 const build = (overrides: Partial<Parameters<typeof buildCertificate>[0]>) =>
-  buildCertificate({ metadata, phases: [phase('migration', 'passed')], partners, reports: { overall: undefined, partners: {} }, coverage: fullCoverage, notes: [], evidence: [], ...overrides });
+  buildCertificate({ metadata, phases: [phase('migration', 'passed')], partners, reports: { overall: undefined, partners: {} }, coverage: fullCoverage, notes: [], evidence: { manifest: 'manifest.sha256', files: 0, bytes: 0, sha256: '' }, gateEvidence: {}, unattributed: [], ...overrides });
 
 function resultsDir(results: { name: string; partner?: string; status: string; text?: string }[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'results-'));
@@ -118,14 +118,17 @@ describe('the certificate', () => {
     assert.deepEqual(findLeaks([dir], catalog, second?.id ?? ''), []);
   });
 
-  it('finds a customer password, a password in a URL and a secret variable in report files', () => {
+  it('finds a customer password, a password in a URL and a secret value in report files, and masks each file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'secrets-'));
     writeFileSync(join(dir, 'a.json'), '{"message":"login with Qa-AbCdEfGhIjKl failed"}');
     writeFileSync(join(dir, 'b.txt'), 'postgres://postgres:hunter22@127.0.0.1/x');
     writeFileSync(join(dir, 'c.txt'), 'token s3cr3t-value');
     writeFileSync(join(dir, 'clean.txt'), 'postgres://postgres:***@127.0.0.1/x');
-    const findings = scanForSecrets(dir, { PREPROD_API_TOKEN: 's3cr3t-value' });
-    assert.deepEqual(findings.sort(), ['a.json contains a customer password', 'b.txt contains a password in a URL', 'c.txt contains the value of a secret environment variable']);
+    const findings = maskFolder(dir, ['s3cr3t-value']);
+    assert.deepEqual(findings.map((f) => f.split(' ')[0]).sort(), ['a.json', 'b.txt', 'c.txt']);
+    assert.equal(readFileSync(join(dir, 'b.txt'), 'utf8'), 'postgres://postgres:***@127.0.0.1/x');
+    assert.equal(readFileSync(join(dir, 'c.txt'), 'utf8'), 'token ***');
+    assert.deepEqual(maskFolder(dir, ['s3cr3t-value']), []);
   });
 
   it('hashes every evidence file with SHA-256', () => {

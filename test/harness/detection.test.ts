@@ -18,12 +18,13 @@ function certificate(verdict: Certificate['verdict'], reasons: string[]): Certif
     why: '',
     exitCode: verdict === 'GO' ? 0 : 1,
     metadata: { startedAt: '2026-11-26T09:30:00.000Z' } as Certificate['metadata'],
-    gates: [{ id: 'smoke', title: 'Smoke', startedAt: '', endedAt: '2026-11-26T09:30:42.000Z', steps: [], results: { total: 1, byStatus: {}, flaky: 0, problems: [], byPartner: {} }, verdict: reasons.length ? 'failed' : 'passed', finding: reasons.length ? 'product' : undefined, requires: [], reasons }],
+    gates: [{ id: 'smoke', title: 'Smoke', startedAt: '', endedAt: '2026-11-26T09:30:42.000Z', steps: [], results: { total: 1, byStatus: {}, flaky: 0, problems: [], byPartner: {} }, verdict: reasons.length ? 'failed' : 'passed', finding: reasons.length ? 'product' : undefined, requires: [], reasons, evidence: [] }],
     partners: [],
     reports: { overall: undefined, partners: {} },
     coverage: { summary: '', unexercised: [], report: '' },
     notes: [],
-    evidence: [],
+    evidence: { manifest: 'manifest.sha256', files: 0, bytes: 0, sha256: '' },
+    unattributed: [],
   };
 }
 

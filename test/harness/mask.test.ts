@@ -1,0 +1,38 @@
+// The one masking function: every kind of secret the harness may meet is hidden, and nothing else is touched.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { environmentSecrets, maskSecrets, registerSecret } from '../../lib/mask.ts';
+
+describe('masking secrets', () => {
+  it('hides the password of any URL, keeping the user and the host', () => {
+    assert.equal(maskSecrets('i01=https://ops:T0p-s3cret@host-1.example/api', []), 'i01=https://ops:***@host-1.example/api');
+    assert.equal(maskSecrets('mqtt://device:p4ss@127.0.0.1:1883 and amqp://u:v@h', []), 'mqtt://device:***@127.0.0.1:1883 and amqp://u:***@h');
+  });
+
+  it('hides password and token query parameters, in URLs and connection strings', () => {
+    assert.equal(maskSecrets('postgres://ro@db:5432/events?sslmode=require&password=Hunter22', []), 'postgres://ro@db:5432/events?sslmode=require&password=***');
+    assert.equal(maskSecrets('https://api.example/v1?access_token=abc.def&page=2', []), 'https://api.example/v1?access_token=***&page=2');
+  });
+
+  it('hides bearer tokens and the passwords the steps give to customers', () => {
+    assert.equal(maskSecrets('authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig', []), 'authorization: Bearer ***');
+    assert.equal(maskSecrets('login with Qa-AbCdEfGhIjKl failed', []), 'login with *** failed');
+  });
+
+  it('hides a registered test account password wherever it appears, escaped in JSON or encoded in a URL too', () => {
+    registerSecret('pa"ss wörd');
+    assert.equal(maskSecrets(`typed pa"ss wörd; json ${JSON.stringify('pa"ss wörd')}; url ${encodeURIComponent('pa"ss wörd')}`), 'typed ***; json "***"; url ***');
+  });
+
+  it('learns the secrets of the environment: variables named like a secret and the password of a URL in any variable', () => {
+    const secrets = environmentSecrets({ PREPROD_INSTANCES: 'i01=https://ops:Inst4nce-pw@h1,i02=https://h2', PREPROD_API_TOKEN: 'tok-123456', HOME: '/root' });
+    assert.deepEqual(secrets.sort(), ['Inst4nce-pw', 'Inst4nce-pw', 'tok-123456'].sort());
+    assert.equal(maskSecrets('seen tok-123456 and Inst4nce-pw', secrets), 'seen *** and ***');
+  });
+
+  it('leaves text without secrets as it is, masked text included', () => {
+    const text = 'postgres://postgres:***@127.0.0.1/x?password=*** Bearer *** http://127.0.0.1:4000/api/events?page=2';
+    assert.equal(maskSecrets(text, []), text);
+  });
+});
