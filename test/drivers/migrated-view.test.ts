@@ -4,10 +4,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { migratedViewProblems, type CustomerView, type MigratedExpectation } from '../../drivers/index.ts';
 
+const contract = { name: 'Hélène Dupont', phone: '+33612345678', accountType: 'individual', paymentMethod: 'sepa' };
+const devices = [{ serial: 'ORIONHD-0000001', model: 'orion-hd-2011' }];
+
 const before: MigratedExpectation = {
   offer: 'serenite-2011',
-  account: { name: 'Hélène Dupont', phone: '+33612345678', accountType: 'individual', paymentMethod: 'sepa' },
-  devices: [{ serial: 'ORIONHD-0000001', model: 'orion-hd-2011' }],
+  account: contract,
+  devices,
   events: [
     { serial: 'ORIONHD-0000001', type: 'motion', at: '2025-09-26T14:21:32+02:00' },
     { serial: 'ORIONHD-0000001', type: 'sound', at: '2019-10-27T02:30:00+02:00' },
@@ -19,8 +22,8 @@ function view(changes: Partial<CustomerView> = {}): CustomerView {
   return {
     customerId: 7,
     offer: 'serenite-2011',
-    contract: { name: 'Hélène Dupont', phone: '+33612345678', accountType: 'individual', paymentMethod: 'sepa' },
-    devices: [{ serial: 'ORIONHD-0000001', model: 'orion-hd-2011' }],
+    contract,
+    devices,
     events: [
       { serial: 'ORIONHD-0000001', type: 'motion', occurredAt: '2026-12-03T10:00:00.000Z' },
       { serial: 'ORIONHD-0000001', type: 'motion', occurredAt: '2025-09-26T12:21:32.000Z' },
@@ -37,7 +40,7 @@ describe('a migrated customer against what they saw before the migration', () =>
   });
 
   it('names each setting that changed, with both values', () => {
-    const problems = migratedViewProblems(before, view({ contract: { name: 'Helene Dupont', phone: '+33612345678', accountType: 'individual', paymentMethod: 'card' } }), 'v10');
+    const problems = migratedViewProblems(before, view({ contract: { ...contract, name: 'Helene Dupont', paymentMethod: 'card' } }), 'v10');
     assert.deepEqual(problems, ['its name is "Helene Dupont" instead of "Hélène Dupont"', 'its paymentMethod is "card" instead of "sepa"']);
   });
 
