@@ -47,6 +47,19 @@ function worstStep(attempt: Attempt): StepOutcome | undefined {
   return worst;
 }
 
+/**
+ * What a failed step found. The error's type decides: an assertion is the product's failure even when its message
+ * quotes an environment error as its evidence (an instance that does not answer /health, while the others do). An
+ * untyped error counts by the marker its message starts with, else as a product failure.
+ */
+export function findingOfFailure(type: string | undefined, message: string): Finding {
+  if (type === 'EnvironmentError') return 'environment';
+  if (type === 'ConfigurationError') return 'configuration';
+  if (type !== undefined && /AssertionError$/.test(type)) return 'product';
+  const lead = /^\s*(?:\w+: )?(\[(?:environment|configuration|interrupted)\])/.exec(message)?.[1];
+  return (lead ? findingOfMessage(lead) : undefined) ?? 'product';
+}
+
 /** What one attempt came to, and why, naming the step and its file:line. */
 export function judgeAttempt(attempt: Attempt): { status: ScenarioStatus; finding: Finding | undefined; message: string } {
   const step = worstStep(attempt);
@@ -57,8 +70,7 @@ export function judgeAttempt(attempt: Attempt): { status: ScenarioStatus; findin
   if (status === 'PASSED') return { status: 'passed', finding: undefined, message: '' };
   if (status === 'FAILED') {
     const text = exception?.message ?? message ?? '';
-    const byType = exception?.type === 'EnvironmentError' ? 'environment' : exception?.type === 'ConfigurationError' ? 'configuration' : undefined;
-    const finding = byType ?? findingOfMessage(text) ?? 'product';
+    const finding = findingOfFailure(exception?.type, text);
     const word = finding === 'environment' ? 'broken' : finding === 'configuration' ? 'configuration' : 'failed';
     return { status: word, finding, message: `${firstParagraph(text)} (at ${named})` };
   }

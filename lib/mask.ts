@@ -5,9 +5,16 @@ export const MASK = '***';
 /** Secrets known by value (the test accounts' passwords): masked wherever they appear, in any variable or file. */
 const registered = new Set<string>();
 
-/** Remembers a secret value so that `maskSecrets` hides it everywhere; values shorter than 4 characters are too common to mask. */
+/**
+ * Values shorter than this are masked only where their place says they are secret (a URL's password, a password or
+ * token parameter, a bearer token), not wherever the same letters appear: a database password "harness" would
+ * otherwise mask the harness's own name in every line and path it prints.
+ */
+export const minMaskedLength = 8;
+
+/** Remembers a secret value so that `maskSecrets` hides it everywhere (from `minMaskedLength` characters on). */
 export function registerSecret(value: string | undefined): void {
-  if (value !== undefined && value.length >= 4 && value !== MASK) registered.add(value);
+  if (value !== undefined && value.length >= minMaskedLength && value !== MASK) registered.add(value);
 }
 
 const secretName = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|CREDENTIAL/i;
@@ -32,7 +39,7 @@ export function environmentSecrets(env: NodeJS.ProcessEnv = process.env): string
 
 /** Every secret known to this process: registered ones and the environment's. */
 export function knownSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [...new Set([...registered, ...environmentSecrets(env)])].filter((s) => s.length >= 4 && s !== MASK);
+  return [...new Set([...registered, ...environmentSecrets(env)])].filter((s) => s.length >= minMaskedLength && s !== MASK);
 }
 
 const patterns: [RegExp, string][] = [

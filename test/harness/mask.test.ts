@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { environmentSecrets, maskSecrets, registerSecret } from '../../lib/mask.ts';
+import { environmentSecrets, knownSecrets, maskSecrets, registerSecret } from '../../lib/mask.ts';
 
 describe('masking secrets', () => {
   it('hides the password of any URL, keeping the user and the host', () => {
@@ -29,6 +29,12 @@ describe('masking secrets', () => {
     const secrets = environmentSecrets({ PREPROD_INSTANCES: 'i01=https://ops:Inst4nce-pw@h1,i02=https://h2', PREPROD_API_TOKEN: 'tok-123456', HOME: '/root' });
     assert.deepEqual(secrets.sort(), ['Inst4nce-pw', 'Inst4nce-pw', 'tok-123456'].sort());
     assert.equal(maskSecrets('seen tok-123456 and Inst4nce-pw', secrets), 'seen *** and ***');
+  });
+
+  it('masks a short password where its place says so, not the same word elsewhere (the harness keeps its name)', () => {
+    const secrets = knownSecrets({ DATABASE_URL: 'postgres://postgres:harness@127.0.0.1/db' });
+    assert.ok(!secrets.includes('harness'));
+    assert.equal(maskSecrets('[harness] run r1 on postgres://postgres:harness@127.0.0.1/db', secrets), '[harness] run r1 on postgres://postgres:***@127.0.0.1/db');
   });
 
   it('leaves text without secrets as it is, masked text included', () => {

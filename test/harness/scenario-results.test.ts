@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseMessages } from '../../harness/cucumber-messages.ts';
-import { addRun, emptySummary, type Problem } from '../../harness/scenario-results.ts';
+import { addRun, emptySummary, findingOfFailure, type Problem } from '../../harness/scenario-results.ts';
 
 // Made by: cd test/fixtures/cucumber-messages && cucumber-js --import echantillon.steps.ts --retry 1 --retry-tag-filter @retry --format message:echantillon.ndjson --language fr echantillon.feature
 const sample = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cucumber-messages', 'echantillon.ndjson'), 'utf8');
@@ -70,5 +70,18 @@ describe('scenario results from Cucumber messages', () => {
     const bad = addRun(emptySummary(), parseMessages(`${parseError}\n${JSON.stringify({ testRunFinished: { success: false, timestamp: { seconds: 0, nanos: 0 } } })}`));
     assert.deepEqual(bad.problems.map((p) => p.finding), ['configuration']);
     assert.match(bad.problems[0]?.message ?? '', /features\/x\.feature:4/);
+  });
+});
+
+describe('what a failed step found', () => {
+  it('counts an assertion as the product failing, even when it quotes an environment error as its evidence', () => {
+    assert.equal(findingOfFailure('AssertionError', 'every platform instance must answer /health; 1 of 2 do not: i02 does not answer ([environment] GET http://127.0.0.1:1/health could not reach the platform instance)'), 'product');
+  });
+
+  it('counts environment and configuration errors by their type, and an untyped error by the marker it starts with', () => {
+    assert.equal(findingOfFailure('EnvironmentError', '[environment] the broker is gone'), 'environment');
+    assert.equal(findingOfFailure('ConfigurationError', '[configuration] no such brand'), 'configuration');
+    assert.equal(findingOfFailure('Error', 'Error: [environment] the browser closed'), 'environment');
+    assert.equal(findingOfFailure('TypeError', 'cannot read x of undefined, while [environment] was in the air'), 'product');
   });
 });
