@@ -22,6 +22,12 @@ describe('attributing a result to a partner', () => {
     assert.deepEqual(values(attributionLabels({ name: 'x', steps }, catalog)), { partner: 'veilis', whiteLabel: 'veilis', offer: 'serenite-2011', deviceModel: 'vigie-360-2019', parentSuite: 'veilis' });
   });
 
+  it('gives no partner to the harness\'s own self-checks (@autocontrole), whose findings name the brands they sabotage', () => {
+    const steps = [{ name: 'Quand la migration rend à la marque "Maisonéo Cam" l\'expéditeur et le téléphone de la marque directe' }];
+    assert.deepEqual(attributionLabels({ name: 'x', steps, labels: [{ name: 'tag', value: '@autocontrole' }] }, catalog), []);
+    assert.equal(values(attributionLabels({ name: 'x', steps, labels: [] }, catalog))['partner'], 'maisoneo');
+  });
+
   it('takes the partner from a tag naming it, and a device from the Examples column of its kind', () => {
     const result = { name: 'x', parameters: [{ name: 'centrale', value: 'Centrale C2 Chiffrée' }], labels: [{ name: 'tag', value: '@securimax' }] };
     assert.deepEqual(values(attributionLabels(result, catalog)), { partner: 'securimax', deviceModel: 'centrale-c2', parentSuite: 'securimax' });
