@@ -20,7 +20,8 @@ export interface MigratedExpectation extends ReferenceExpectation {
 
 /** The account behind the API client's login: contract and settings, devices, newest events and recordings. */
 export async function readCustomerView(api: PlatformApi): Promise<CustomerView> {
-  const [data, account, devices] = await Promise.all([readAccountThroughApi(api), api.account(), api.devices()]);
+  const [account, devices] = await Promise.all([api.account(), api.devices()]);
+  const data = await readAccountThroughApi(api, account);
   return {
     ...data,
     contract: { name: account.name, phone: account.phone, accountType: account.accountType, paymentMethod: account.paymentMethod },

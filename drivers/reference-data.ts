@@ -5,7 +5,7 @@ import type { PlatformVersion } from '../catalog/index.ts';
 import { EnvironmentError } from '../lib/errors.ts';
 import { redactUrl } from '../lib/url.ts';
 import { expectJson, sendJson } from './http.ts';
-import type { PlatformApi } from './platform-api.ts';
+import type { Account, PlatformApi } from './platform-api.ts';
 
 /** What a test account held before the migration (the shape of the test accounts file's `reference`). */
 export interface ReferenceExpectation {
@@ -29,8 +29,8 @@ export interface AccountData {
 export const historyLimit = 500;
 
 /** The account behind the API client's login, through the public API (Bearer token): contract, events, recordings. */
-export async function readAccountThroughApi(api: PlatformApi): Promise<AccountData> {
-  const account = await api.account();
+export async function readAccountThroughApi(api: PlatformApi, known?: Account): Promise<AccountData> {
+  const account = known ?? (await api.account());
   const events = await api.events(historyLimit);
   const request = { method: 'GET', url: `${api.baseUrl}/api/recordings?limit=${historyLimit}`, headers: { authorization: `Bearer ${api.token ?? ''}` }, timeoutMs: 10_000, peer: `the platform instance at ${api.baseUrl}` };
   const answer = await sendJson(request);
