@@ -200,7 +200,8 @@ export class CustomerSpace {
     const visits: PageVisit[] = [];
     for (const target of memberPages) {
       const errors: string[] = [];
-      const listen = (message: { type(): string; text(): string }) => void (message.type() === 'error' && errors.push(message.text()));
+      // The browser asks every site for /favicon.ico on its own; its 404 is no error of the page (and comes or not, by timing).
+      const listen = (message: { type(): string; text(): string; location(): { url: string } }) => void (message.type() === 'error' && !/\/favicon\.ico(\?|$)/.test(message.location().url) && errors.push(message.text()));
       const failed = (error: Error) => void errors.push(error.message);
       this.#page.on('console', listen).on('pageerror', failed);
       try {
