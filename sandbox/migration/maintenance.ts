@@ -12,6 +12,13 @@ export interface MaintenanceState {
   message: string | null;
 }
 
+/**
+ * The advisory lock the instances' background jobs hold (shared) while they write: turning maintenance on takes it
+ * exclusively once, so it returns only when no job that started before the flag is still writing.
+ */
+export const backgroundJobsLock = 0x6b770001;
+const drainTimeout = '30s';
+
 export async function setMaintenance(client: pg.ClientBase, active: boolean, message: string): Promise<MaintenanceState> {
   await client.query(`CREATE SCHEMA IF NOT EXISTS kw_ops;
     CREATE TABLE IF NOT EXISTS ${table} (
@@ -25,7 +32,21 @@ export async function setMaintenance(client: pg.ClientBase, active: boolean, mes
      ON CONFLICT (singleton) DO UPDATE SET active = EXCLUDED.active, since = EXCLUDED.since, message = EXCLUDED.message`,
     [active, message],
   );
+  if (active) await drainBackgroundJobs(client);
   return readMaintenance(client);
+}
+
+/** Waits (at most 30 s) for the background jobs under way to finish; the ones that start later see the flag and stay idle. */
+async function drainBackgroundJobs(client: pg.ClientBase): Promise<void> {
+  await client.query(`SET lock_timeout = '${drainTimeout}'`);
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [backgroundJobsLock]);
+    await client.query('SELECT pg_advisory_unlock($1)', [backgroundJobsLock]);
+  } catch (error) {
+    throw new Error(`maintenance is on, but a background job of an instance was still writing after ${drainTimeout}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await client.query('RESET lock_timeout');
+  }
 }
 
 export async function readMaintenance(client: pg.ClientBase): Promise<MaintenanceState> {

@@ -18,6 +18,8 @@ export interface ModuleStats {
   payments: { charged: number; refused: number; unavailable: number; unknown: number; invoiced: number; suspended: number; webhooks: number };
   /** Events stored while the account's modules were suspended (nothing ran for them). */
   suspendedEvents: number;
+  /** Scheduler ticks that ran the jobs, and those that stayed idle because the platform was in maintenance. */
+  scheduler: { ran: number; idleInMaintenance: number };
 }
 
 export interface Providers {
@@ -53,5 +55,6 @@ export function emptyStats(): ModuleStats {
     monitoring: { forwarded: 0, acknowledged: 0, escalated: 0 },
     payments: { charged: 0, refused: 0, unavailable: 0, unknown: 0, invoiced: 0, suspended: 0, webhooks: 0 },
     suspendedEvents: 0,
+    scheduler: { ran: 0, idleInMaintenance: 0 },
   };
 }

@@ -74,6 +74,6 @@ export function createModules(o: ModuleOptions): Modules {
       outbound: { ...outbound.stats },
     }),
     setSelfUrl: (url) => void (selfUrl = url),
-    startScheduler: () => startScheduler(context),
+    startScheduler: () => startScheduler(context, o.pools.accounts),
   };
 }

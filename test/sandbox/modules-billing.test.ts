@@ -2,7 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { retryUntil } from '../../lib/wait.ts';
+import { backgroundJobsLock, setMaintenance } from '../../sandbox/migration/maintenance.ts';
 import { call } from './support/api.ts';
 import { startModulesPlatform, type ModuleCustomer, type ModulesPlatform } from './support/modules-platform.ts';
 
@@ -95,5 +97,49 @@ describe('renewals of a v10 instance through the payment stub', () => {
     const view = await retryUntil(() => billing(c), (b) => b.payments[0]?.status === 'succeeded', { timeoutMs: 5000, message: (last) => `expected the webhook to settle it; got ${JSON.stringify(last)}` });
     assert.equal(view.status, 'active');
     assert.equal(p.stubs.journal.entries({ service: 'payment', contains: c.email }).length, 1);
+  });
+});
+
+describe('the scheduler of a v10 instance during a maintenance window', () => {
+  let p: ModulesPlatform;
+  before(async () => {
+    p = await startModulesPlatform('v10', {}, ['--test-clock']);
+  });
+  after(() => p?.close());
+
+  const ops = (path: string, body: unknown) => call(p.url, 'POST', path, { body });
+  const scheduler = async () => (await call<{ modules: { scheduler: { ran: number; idleInMaintenance: number } } }>(p.url, 'GET', '/health')).body.modules.scheduler;
+
+  it('renews nothing while maintenance is on (the migration and the rollback find the data as they left it), then catches up', async () => {
+    const c = await p.customer('serenite-2011', { instrument: goodCard });
+    assert.equal((await ops('/__ops/maintenance', { scope: 'all', active: true })).status, 200);
+    const { now } = (await call<{ now: string }>(p.url, 'GET', '/__ops/clock')).body;
+    // The platform's clock, not the account's: only the scheduler can see the renewal fall due.
+    assert.equal((await ops('/__ops/clock', { now: new Date(Date.parse(now) + 31 * day * 60_000).toISOString() })).status, 200);
+    const idleFrom = (await scheduler()).idleInMaintenance;
+    await retryUntil(scheduler, (s) => s.idleInMaintenance >= idleFrom + 3, { timeoutMs: 10_000, message: (s) => `expected three idle ticks in maintenance; got ${JSON.stringify(s)}` });
+    assert.deepEqual(p.stubs.journal.entries({ service: 'payment', contains: c.email }), []);
+    assert.equal((await ops('/__ops/maintenance', { scope: 'all', active: false })).status, 200);
+    await p.waitFor({ service: 'payment', contains: c.email });
+    assert.equal(p.stubs.journal.entries({ service: 'payment', contains: c.email }).length, 1);
+  });
+
+  it('turning maintenance on returns only once the jobs under way have finished writing', async () => {
+    const job = new pg.Client({ connectionString: p.dbs.urls.accounts });
+    const ops2 = new pg.Client({ connectionString: p.dbs.urls.accounts });
+    await Promise.all([job.connect(), ops2.connect()]);
+    try {
+      const order: string[] = [];
+      await job.query('SELECT pg_advisory_lock_shared($1)', [backgroundJobsLock]);
+      const switching = setMaintenance(ops2, true, 'test').then(() => order.push('maintenance on'));
+      await new Promise((r) => setTimeout(r, 300));
+      order.push('job done');
+      await job.query('SELECT pg_advisory_unlock_shared($1)', [backgroundJobsLock]);
+      await switching;
+      assert.deepEqual(order, ['job done', 'maintenance on']);
+      await setMaintenance(ops2, false, 'test');
+    } finally {
+      await Promise.all([job.end(), ops2.end()]);
+    }
   });
 });

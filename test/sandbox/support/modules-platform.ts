@@ -45,15 +45,15 @@ export function phone(): string {
   return `+336${String(randomInt(10_000_000, 99_999_999))}`;
 }
 
-/** Starts stubs, databases (shipped catalog) and one instance of `version` with every provider URL; `urls` overrides some. */
-export async function startModulesPlatform(version: 'v9' | 'v10', urls: Partial<Record<Provider, string>> = {}): Promise<ModulesPlatform> {
+/** Starts stubs, databases (shipped catalog) and one instance of `version` with every provider URL; `urls` overrides some; `flags` go to server.ts. */
+export async function startModulesPlatform(version: 'v9' | 'v10', urls: Partial<Record<Provider, string>> = {}, flags: string[] = []): Promise<ModulesPlatform> {
   const [stubs, dbs] = await Promise.all([startStubServer(), createTestDatabases()]);
   await initPlatform(version, dbs.urls, defaultCatalogDir);
   const provider = (name: Provider) => urls[name] ?? stubs.serviceUrl(name);
   const server = spawnServer([
     '--version', version, '--instance', `m-${version}`, ...dbFlags(dbs.urls), '--mqtt-url', mqttUrl,
     '--sms-url', provider('sms'), '--mail-url', provider('mail'), '--payment-url', provider('payment'), '--ai-url', provider('ai'),
-    '--monitoring-url', provider('monitoring'),
+    '--monitoring-url', provider('monitoring'), ...flags,
   ]);
   const url = await readyUrl(server);
   const cameras: TestCamera[] = [];
