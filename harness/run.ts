@@ -9,7 +9,8 @@ import { startEnvironment, validateEnvironment, type StartedEnvironment } from '
 import { maskSecrets } from '../lib/mask.ts';
 import { redactUrl } from '../lib/url.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
-import { generateHtmlReport, writeBrokenResult, writeRunMetadata } from './allure.ts';
+import { generateHtmlReport, writeBrokenResult, writeHarnessResult, writeRunMetadata } from './allure.ts';
+import { deadInstanceFinding } from './dead-instances.ts';
 import { profileTags, type RunArgs } from './args.ts';
 import { readMessages } from './cucumber-messages.ts';
 import { maskFolder } from './certificate/secrets.ts';
@@ -93,10 +94,10 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
     played = !interruption();
     await runCucumber({ profile: args.profile, parallel: args.parallel, tags: withoutMigratedCustomers(args.env, args.tags, log), retry: args.retry, resultsDir, messagesFile, tempDir: runTempDir(runId), environmentFile, timeoutMs: 30 * 60_000, progress: process.stdout.isTTY ? 'progress-bar' : 'progress' });
     // A Ctrl-C in a terminal reaches the platform's processes too: their end is the interruption, not a broken environment.
-    for (const dead of interruption() ? [] : environment.deadInstances()) {
-      const message = `[environment] platform instance ${dead.id} died during the run (exit code ${dead.exitCode}, signal ${dead.signal}); see logs/platform-${dead.id}.log`;
-      around.push({ finding: 'environment', why: message });
-      writeBrokenResult(resultsDir, `Platform instance ${dead.id} stayed up`, message);
+    const dead = interruption() ? undefined : deadInstanceFinding(environment.deadInstances(), 'during the run');
+    if (dead) {
+      around.push({ finding: dead.finding, why: dead.why });
+      writeHarnessResult(resultsDir, 'Platform instances stayed up', dead.status, dead.why);
     }
   } catch (error) {
     if (!(error instanceof EnvironmentError || error instanceof ConfigurationError)) throw error;

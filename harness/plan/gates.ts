@@ -37,7 +37,9 @@ function stepFindings(gate: Gate, steps: StepRecord[], stoppedBy: Stop | undefin
   const found: Stop[] = [];
   const notRun = steps.filter((s) => s.status === 'not-run' || s.status === 'broken');
   const first = notRun[0];
-  if (first) found.push(stoppedBy ?? { finding: findingOfMessage(first.detail) ?? 'environment', why: first.detail });
+  // What stopped the plan counts even after the phase's last step (an instance that crashed during it).
+  if (stoppedBy) found.push(stoppedBy);
+  else if (first) found.push({ finding: findingOfMessage(first.detail) ?? 'environment', why: first.detail });
   if (gate.actions === 'succeeded') for (const step of steps.filter((s) => s.status === 'failed' && !s.step.startsWith('run '))) found.push({ finding: findingOfMessage(step.detail) ?? 'product', why: `${step.step} failed: ${step.detail}` });
   if (gate.windowMinutes !== undefined) {
     const minutes = steps.filter((s) => !s.step.startsWith('run ')).reduce((sum, s) => sum + s.durationMs, 0) / 60_000;

@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EnvironmentDescriptor, StartedEnvironment } from '../../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
-import { writeBrokenResult } from '../allure.ts';
+import { writeHarnessResult } from '../allure.ts';
+import { deadInstanceFinding } from '../dead-instances.ts';
 import { runCucumber } from '../cucumber.ts';
 import { interruption } from '../interrupt.ts';
 import { summarizeMessagesDir, type ResultSummary } from '../scenario-results.ts';
@@ -124,11 +125,10 @@ function stopAfter(record: StepRecord, phase: Phase, context: PlanContext): Stop
   const signal = interruption();
   // A Ctrl-C in a terminal reaches the platform's processes too: their end is the interruption, not a broken environment.
   if (signal) return { finding: 'interrupted', why: interruptedBy(signal) };
-  const dead = context.environment.deadInstances();
-  if (dead.length > 0) {
-    const message = `[environment] platform instance ${dead.map((d) => `${d.id} (exit ${d.exitCode}, signal ${d.signal})`).join(', ')} died during phase ${phase.id}; see logs/platform-<id>.log`;
-    writeBrokenResult(context.resultsDir, `Platform instances stayed up during ${phase.id}`, message, [{ name: 'phase', value: phase.id }]);
-    return { finding: 'environment', why: message };
+  const dead = deadInstanceFinding(context.environment.deadInstances(), `during phase ${phase.id}`);
+  if (dead) {
+    writeHarnessResult(context.resultsDir, `Platform instances stayed up during ${phase.id}`, dead.status, dead.why, [{ name: 'phase', value: phase.id }]);
+    return { finding: dead.finding, why: dead.why };
   }
   if (record.status === 'broken') return { finding: findingOfMessage(record.detail) ?? 'environment', why: record.detail };
   return undefined;

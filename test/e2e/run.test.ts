@@ -114,10 +114,10 @@ describe('the main job, end to end', () => {
     assert.match(run.output, /apt-get install -y chromium/);
   });
 
-  it('reports a platform instance that dies during the run as a broken environment, naming it', async () => {
+  it('reports a platform instance that crashes during the run as a product defect, naming it and its exit code', async () => {
     const run = await harness(['--profile', 'foundation', '--no-html', '--fault', 'instance-crash-on-event:i02']);
-    assert.equal(run.code, 3, explain(run));
-    assert.deepEqual([run.outcome?.verdict, run.outcome?.exitCode], ['INCOMPLETE', 3]);
-    assert.match(run.output, /platform instance i02 died during the run/);
+    assert.equal(run.code, 1, explain(run));
+    assert.deepEqual([run.outcome?.verdict, run.outcome?.exitCode], ['NO-GO', 1]);
+    assert.match(run.output, /platform instance i02 \(exit code 70, signal null\) crashed during the run/);
   });
 });

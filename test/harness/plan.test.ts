@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { deadInstanceFinding } from '../../harness/dead-instances.ts';
 import { evaluateGate } from '../../harness/plan/gates.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 import type { StepRecord } from '../../harness/plan/runner.ts';
@@ -100,5 +101,29 @@ describe('certification plan', () => {
     const notRun: StepRecord = { step: 'migrate', status: 'not-run', durationMs: 0, detail: 'not run' };
     const interrupted = evaluateGate({ actions: 'succeeded' }, [notRun], results(0), { finding: 'interrupted', why: '[interrupted] by SIGINT' });
     assert.deepEqual([interrupted.verdict, interrupted.finding], ['interrupted', 'interrupted']);
+  });
+
+  it('fails the gate of a phase whose last step saw an instance crash, though every step passed', () => {
+    const crashed = deadInstanceFinding([{ id: 'i02', exitCode: 70, signal: null }], 'during phase regression')!;
+    const outcome = evaluateGate({ scenarios: 'all-passed' }, [passedRun], results(3), crashed);
+    assert.deepEqual([outcome.verdict, outcome.finding], ['failed', 'product']);
+    assert.match(outcome.reasons.join('\n'), /i02 \(exit code 70, signal null\) crashed during phase regression/);
+  });
+});
+
+describe('a platform instance that ended during a run', () => {
+  it('crashed when it exited by itself with an error code: the product (NO-GO)', () => {
+    const found = deadInstanceFinding([{ id: 'i01', exitCode: 0, signal: null }, { id: 'i02', exitCode: 1, signal: null }], 'during the run');
+    assert.deepEqual([found?.finding, found?.status], ['product', 'failed']);
+    assert.match(found!.why, /^platform instance i02 \(exit code 1, signal null\) crashed during the run/);
+  });
+
+  it('was stopped from outside when a signal ended it or it exited cleanly: the environment (INCOMPLETE)', () => {
+    for (const dead of [{ id: 'i01', exitCode: null, signal: 'SIGKILL' }, { id: 'i01', exitCode: 0, signal: null }]) {
+      const found = deadInstanceFinding([dead], 'during the run');
+      assert.deepEqual([found?.finding, found?.status], ['environment', 'broken'], JSON.stringify(dead));
+      assert.match(found!.why, /^\[environment\] platform instance i01 .* died during the run, stopped from outside/);
+    }
+    assert.equal(deadInstanceFinding([], 'during the run'), undefined);
   });
 });
