@@ -15,6 +15,9 @@ export { StubJournal, type JournalEntry, type JournalQuery, type SmsMessage, typ
 export { ThirdParties, type ThirdParty, type AiLabel, type MailMessage, type ChargeRequest } from './third-parties.ts';
 /** Client of the service modules' API: state and quotas, AI and home-care settings, billing, recordings, the synthetic account's clock. */
 export { ModulesApi, testInstruments, type ModulesState, type BillingView, type BillingPayment, type RecordingView, type HomeCareSettings, type HomeCareWatch, type Classification, type MonitoringRecord } from './modules-api.ts';
+/** The platform's HTTP contract as data (OpenAPI 3.1, written to docs/platform-openapi.json), and what an answer breaks in it. */
+export { platformContract } from './contract/openapi.ts';
+export { contractViolation } from './contract/validate.ts';
 /** Finds Chromium (CHROMIUM_PATH, playwright-core's, the distribution's) and launches it headless with a deadline. */
 export { findChromium, launchBrowser, chromiumArgs, type LaunchOptions } from './browser.ts';
 /** Page object of one white label's customer space. */

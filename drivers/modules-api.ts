@@ -2,34 +2,11 @@
 
 import { ProductAssertionError } from '../lib/errors.ts';
 import { retryUntil } from '../lib/wait.ts';
-import { expectJson, sendJson, type JsonRequest } from './http.ts';
+import { expectContract, type BillingView, type HomeCareSettings, type HomeCareWatch, type ModulesState, type RecordingView } from './contract/validate.ts';
+import { sendJson, type JsonRequest } from './http.ts';
 import type { PlatformApi, PlatformEvent } from './platform-api.ts';
 
-export interface ModulesState {
-  offer: string;
-  modules: string[];
-  suspended: boolean;
-  now: string;
-  quotas: { period: string; sms: { used: number; limit: number }; email: { used: number; limit: number } };
-  mailsQueued: number;
-}
-
-export interface BillingPayment { periodStart: string; amountCents: number; method: string; status: string; attempts: number; failure: string | null }
-export interface BillingView {
-  paymentMethod: string;
-  status: 'active' | 'due' | 'pending' | 'grace' | 'suspended';
-  now: string;
-  paidUntil: string;
-  graceEndsAt: string | null;
-  instrument: string | null;
-  payments: BillingPayment[];
-  invoices: { partner: string; periodStart: string; amountCents: number }[];
-}
-
-export interface RecordingView { id: number; serial: string; eventId: string; kind: 'clip' | 'snapshot'; startedAt: string; expiresAt: string; storageKey: string }
-export interface HomeCareSettings { windowMinutes: number; familyPhone: string; familyEmail: string | null }
-/** The settings, and since when no movement has been seen (the last movement, or the settings' start). */
-export interface HomeCareWatch extends HomeCareSettings { watchingSince: string | null }
+export type { BillingPayment, BillingView, HomeCareSettings, HomeCareWatch, ModulesState, RecordingView } from './contract/validate.ts';
 export type Classification = { label: string; confidence: number } | { status: 'unavailable' };
 /** The monitoring centre acknowledged the alarm (its reference), or the platform escalated it to the customer. */
 export type MonitoringRecord = { status: 'acknowledged'; reference: string } | { status: 'escalated' };
@@ -195,7 +172,7 @@ export class ModulesApi {
 
   async #call<T>(method: string, path: string, expected: number, body?: unknown): Promise<T> {
     const { request, answer } = await this.#send(method, path, body);
-    return expectJson<T>(request, answer, expected);
+    return expectContract<T>(request, answer, expected);
   }
 }
 

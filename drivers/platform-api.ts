@@ -1,6 +1,7 @@
-// Client of the platform's HTTP API (docs/platform-interface.md): health, signup, login, account, devices, events.
+// Client of the platform's HTTP API (docs/platform-interface.md, contract drivers/contract/openapi.ts): health, signup, login, account, devices, events.
 
-import { expectJson, sendJson, type JsonRequest } from './http.ts';
+import { expectContract, type Account, type ClaimedDevice, type Device, type Health, type PlatformEvent, type SignupInput } from './contract/validate.ts';
+import { sendJson, type JsonRequest } from './http.ts';
 
 export interface PlatformApiOptions {
   // Deadline of each call; 10 s by default.
@@ -9,35 +10,7 @@ export interface PlatformApiOptions {
   syntheticTraffic?: string;
 }
 
-export interface Health { status: string; version: string; instance: string; startedAt: string; pid: number }
-
-export interface SignupInput {
-  email: string;
-  password: string;
-  name: string;
-  phone: string;
-  whiteLabel: string;
-  accountType: string;
-  paymentMethod: string;
-  offer: string;
-}
-
-export interface Account {
-  id: number;
-  email: string;
-  name: string;
-  phone: string;
-  whiteLabel: string;
-  partner: string;
-  offer: string;
-  modules: string[];
-  accountType: string;
-  paymentMethod: string;
-}
-
-export interface ClaimedDevice { serial: string; model: string; kind: string }
-export interface Device extends ClaimedDevice { online: boolean; lastSeenAt: string | null }
-export interface PlatformEvent { id: number | string; serial: string; type: string; occurredAt: string; payload: unknown }
+export type { Account, ClaimedDevice, Device, Health, PlatformEvent, SignupInput } from './contract/validate.ts';
 
 export class PlatformApi {
   readonly baseUrl: string;
@@ -96,6 +69,6 @@ export class PlatformApi {
       headers['authorization'] = `Bearer ${this.#token}`;
     }
     const request: JsonRequest = { method, url: `${this.baseUrl}${path}`, headers, body, timeoutMs: this.#timeoutMs, peer: `the platform instance at ${this.baseUrl}` };
-    return expectJson<T>(request, await sendJson(request), expected);
+    return expectContract<T>(request, await sendJson(request), expected);
   }
 }

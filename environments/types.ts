@@ -2,7 +2,7 @@
 
 import type { PlatformVersion } from '../catalog/index.ts';
 import type { PlatformOperations } from './operations.ts';
-import type { SupportAgent, TestAccount } from './remote.ts';
+import type { SupportAgent, TestAccount } from './accounts.ts';
 
 export const environmentNames = ['local', 'services', 'containers', 'preprod', 'production'] as const;
 export type EnvironmentName = (typeof environmentNames)[number];

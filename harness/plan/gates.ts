@@ -2,7 +2,7 @@
 
 import type { ResultSummary } from '../scenario-results.ts';
 import { byPrecedence, decide, findingOfMessage, type Finding } from '../verdict.ts';
-import type { StepRecord } from './runner.ts';
+import type { StepRecord } from './types.ts';
 import type { Gate } from './types.ts';
 
 export type GateVerdict = 'passed' | 'failed' | 'incomplete' | 'interrupted';

@@ -14,17 +14,10 @@ import { evaluateGate, type GateOutcome, type Stop } from './gates.ts';
 import { runDataAction, type DataState } from './data.ts';
 import { recordMigratedAccounts, readDesignated, withoutPasswords } from './migrated.ts';
 import { gatherPhaseResults } from './results.ts';
-import type { Phase, Plan, PlanStep } from './types.ts';
+import type { Phase, Plan, PlanStep, StepRecord, StepStatus } from './types.ts';
 
-export type StepStatus = 'passed' | 'failed' | 'broken' | 'not-run';
+export type { StepRecord, StepStatus } from './types.ts';
 
-export interface StepRecord {
-  step: string;
-  status: StepStatus;
-  durationMs: number;
-  detail: string;
-  output?: Record<string, unknown>;
-}
 
 export interface PhaseRecord {
   id: string;

@@ -32,3 +32,14 @@ export interface Plan {
   platform: { version: PlatformVersion; instances: number };
   phases: Phase[];
 }
+
+export type StepStatus = 'passed' | 'failed' | 'broken' | 'not-run';
+
+/** What one step of a phase did. */
+export interface StepRecord {
+  step: string;
+  status: StepStatus;
+  durationMs: number;
+  detail: string;
+  output?: Record<string, unknown>;
+}

@@ -6,7 +6,7 @@ import type { FanOut } from '../notify/fanout.ts';
 import type { Store } from '../store/index.ts';
 import { placeInTime } from './clock.ts';
 import type { ForwardAlarm } from '../dc09/monitoring.ts';
-import type { IngestStats } from './handler.ts';
+import type { IngestStats } from './stats.ts';
 
 export interface DeviceEventInput {
   eventId: string;

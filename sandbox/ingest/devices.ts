@@ -9,7 +9,7 @@ import type { FanOut } from '../notify/fanout.ts';
 import type { Store } from '../store/index.ts';
 import { createTokens } from './credentials.ts';
 import { createDeviceIngest, type DeviceIngest } from './device-ingest.ts';
-import type { IngestStats } from './handler.ts';
+import type { IngestStats } from './stats.ts';
 import { withDeviceRoutes, type RequestHandler } from './http-routes.ts';
 import { startMqtt5Gateway } from './mqtt5-gateway.ts';
 import type { PlatformVersion } from '../../catalog/index.ts';

@@ -6,15 +6,9 @@ import type { Store } from '../store/index.ts';
 import { createDeviceIngest, type DeviceIngest } from './device-ingest.ts';
 import type { CameraMessage } from './messages.ts';
 import { parseCameraMessage } from './messages.ts';
+import type { IngestStats } from './stats.ts';
 
-export interface IngestStats {
-  /** Messages fully handled (stored, skipped or rejected): a test waits on this instead of sleeping. */
-  processed: number;
-  stored: number;
-  duplicates: number;
-  ignored: number;
-  failed: number;
-}
+export type { IngestStats } from './stats.ts';
 
 export type MessageHandler = (topic: string, payload: Buffer) => Promise<void>;
 

@@ -2,7 +2,7 @@
 
 import type { DeviceIngest } from './device-ingest.ts';
 import type { DeviceTokens } from './credentials.ts';
-import type { IngestStats } from './handler.ts';
+import type { IngestStats } from './stats.ts';
 import type { Logger } from '../log.ts';
 
 export interface DeviceRouteContext {

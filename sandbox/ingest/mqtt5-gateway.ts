@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log.ts';
 import { StartupError } from '../startup-error.ts';
 import type { DeviceIngest } from './device-ingest.ts';
-import type { IngestStats } from './handler.ts';
+import type { IngestStats } from './stats.ts';
 import { Mqtt5Connection } from './mqtt5-connection.ts';
 import { SessionStore } from './mqtt5-sessions.ts';
 

@@ -14,7 +14,7 @@ let recordings: unknown[] = [];
 
 const server = setupServer(
   http.post(`${base}/api/login`, () => HttpResponse.json({ token: 'tok-9' })),
-  http.post(`${base}/api/test/clock`, async ({ request }) => HttpResponse.json({ now: `+${((await request.json()) as { minutes: number }).minutes}` })),
+  http.post(`${base}/api/test/clock`, async ({ request }) => HttpResponse.json({ now: new Date(Date.UTC(2026, 10, 26, 8) + ((await request.json()) as { minutes: number }).minutes * 60_000).toISOString() })),
   http.get(`${base}/api/recordings`, () => HttpResponse.json(recordings)),
   http.get(`${base}/api/settings/ai`, () => HttpResponse.json({ error: 'offer "serenite-2011" does not include the ai module' }, { status: 403 })),
   http.get(`${base}/api/events`, () => HttpResponse.json([{ id: 2, serial: 'CAM-1', type: 'motion', occurredAt: '2026-11-26T08:00:00Z', payload: { classification: { label: 'animal', confidence: 0.7 } } }])),
@@ -32,7 +32,7 @@ describe('the modules API driver', () => {
   after(() => server.close());
 
   it('moves the account\'s clock with the bearer token and the synthetic-traffic mark', async () => {
-    assert.equal(await modules.advanceClock(90), '+90');
+    assert.equal(await modules.advanceClock(90), '2026-11-26T09:30:00.000Z');
     const call = seen.find((r) => r.url.endsWith('/api/test/clock'));
     assert.deepEqual([call?.headers.get('authorization'), call?.headers.get('x-synthetic-traffic')], ['Bearer tok-9', 'run-5']);
   });
@@ -45,7 +45,7 @@ describe('the modules API driver', () => {
   it('accepts silence about recordings for the whole window, and names the customer when one appears', async () => {
     recordings = [];
     await modules.expectNoRecording('CAM-1', 300);
-    recordings = [{ serial: 'CAM-1', kind: 'clip' }];
+    recordings = [{ id: 1, serial: 'CAM-1', eventId: 'evt-1', kind: 'clip', startedAt: '2026-11-26T08:00:00.000Z', durationMs: 8000, storageKey: 'clips/CAM-1/evt-1.mp4', expiresAt: '2026-12-26T08:00:00.000Z' }];
     await assert.rejects(modules.expectNoRecording('CAM-1', 2000), /\[modules:Camille \(Veilis, Sérénité 2011\)\] the offer has no recordings module, yet a recording of CAM-1 was kept/);
   });
 });

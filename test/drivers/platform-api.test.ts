@@ -22,10 +22,10 @@ const server = setupServer(
   http.post(`${base}/api/login`, () => HttpResponse.json({ token: 'tok-7' })),
   http.get(`${base}/api/account`, ({ request }) =>
     request.headers.get('authorization') === 'Bearer tok-7'
-      ? HttpResponse.json({ id: 7, email: 'a@qa.example', modules: ['sms'] })
+      ? HttpResponse.json({ id: 7, email: 'a@qa.example', name: 'Alice', phone: '+33600000000', whiteLabel: 'veilis', partner: 'veilis', offer: 'serenite-2011', modules: ['sms'], accountType: 'individual', paymentMethod: 'card' })
       : new HttpResponse(null, { status: 401 })),
   http.post(`${base}/api/devices`, async ({ request }) => HttpResponse.json({ ...((await request.json()) as object), kind: 'camera' }, { status: 201 })),
-  http.get(`${base}/api/events`, ({ request }) => HttpResponse.json([{ id: 1, serial: 'S1', type: 'motion', occurredAt: '2025-11-26T08:31:02Z', limit: new URL(request.url).searchParams.get('limit') }])),
+  http.get(`${base}/api/events`, ({ request }) => HttpResponse.json([{ id: 1, serial: 'S1', type: 'motion', occurredAt: '2025-11-26T08:31:02Z', payload: {}, limit: new URL(request.url).searchParams.get('limit') }])),
   http.get('http://hung.test/health', () => delay('infinite')),
   http.get('http://garbled.test/health', () => new HttpResponse('<html>502 Bad Gateway</html>', { status: 200 })),
   http.get('http://old.test/health', () => HttpResponse.json(health('i02', 'v9'))),

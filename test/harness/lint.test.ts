@@ -2,13 +2,31 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lintProject, lintSource } from '../../harness/lint.ts';
+import { importCycles, lintProject, lintSource } from '../../harness/lint.ts';
 
 const header = '// A purpose.\n';
 
 describe('project lint', () => {
   it('finds no problem in the project as committed', () => {
     assert.deepEqual(lintProject(), []);
+  });
+
+  it('finds import cycles, type-only imports included, and only them', () => {
+    const files = new Map([
+      ['harness/plan/gates.ts', "import type { StepRecord } from './runner.ts';\n"],
+      ['harness/plan/runner.ts', "import { evaluateGate } from './gates.ts';\nimport { x } from '../verdict.ts';\n"],
+      ['harness/verdict.ts', ''],
+      ['steps/a.ts', "export { b } from './b.ts';\n"],
+      ['steps/b.ts', "const c = await import('./c.ts');\n"],
+      ['steps/c.ts', "import './a.ts';\n"],
+      ['lib/self.ts', "import './self.ts';\n"],
+    ]);
+    assert.deepEqual(importCycles(files), [['harness/plan/gates.ts', 'harness/plan/runner.ts'], ['lib/self.ts'], ['steps/a.ts', 'steps/b.ts', 'steps/c.ts']]);
+  });
+
+  it('refuses a benchmark that reaches into the stand-in platform, but lets it use the harness', () => {
+    assert.equal(lintSource('bench/x.ts', `${header}import { certifyRun } from '../harness/run.ts';\n`).length, 0);
+    assert.equal(lintSource('bench/x.ts', `${header}import { x } from '../sandbox/server.ts';\n`)[0]?.rule, 'layer-boundary');
   });
 
   it('refuses a harness file that imports the stand-in platform', () => {

@@ -43,7 +43,7 @@ describe('recording the test accounts\' reference data', () => {
   it('names the account that cannot log in, and the instance, and writes nothing', async () => {
     const server = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
-      if (req.url === '/health') return res.end(JSON.stringify({ status: 'ok', version: 'v9', instance: 'i01' }));
+      if (req.url === '/health') return res.end(JSON.stringify({ status: 'ok', version: 'v9', instance: 'i01', startedAt: '2026-11-30T08:00:00.000Z', pid: 4242 }));
       res.statusCode = 401;
       res.end(JSON.stringify({ error: 'wrong e-mail or password' }));
     });
