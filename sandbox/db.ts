@@ -16,6 +16,12 @@ export type Pools = Record<DatabaseName, pg.Pool>;
 /** Below the 10 s a caller may wait for a refusal, with room for the MQTT connection. */
 export const connectTimeoutMs = 4000;
 
+/**
+ * The ops tooling's (init, backup, migrate, rollback, maintenance): run by hand or by the plan, on a database server
+ * that may be busy creating or restoring other databases, so it waits longer than an instance answering a request.
+ */
+export const opsConnectTimeoutMs = 15_000;
+
 /** Opens the three pools and proves each database answers; throws a StartupError naming the first URL that does not. */
 export async function openPools(urls: DatabaseUrls, log: Logger): Promise<Pools> {
   const pools = {} as Pools;

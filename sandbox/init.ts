@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/index.ts';
 import { loadCatalog } from '../catalog/index.ts';
 import { schemas } from './schema/index.ts';
 import type { DatabaseName } from './db.ts';
-import { connectTimeoutMs, databaseNames } from './db.ts';
+import { databaseNames, opsConnectTimeoutMs } from './db.ts';
 import type { InitOptions } from './flags.ts';
 import { describeError } from './log.ts';
 import { StartupError } from './startup-error.ts';
@@ -32,7 +32,7 @@ function readCatalog(dir: string): Catalog {
 
 async function initDatabase(name: DatabaseName, options: InitOptions, catalog: Catalog): Promise<Record<string, number>> {
   const url = options.urls[name];
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, application_name: 'sandbox-admin' });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: opsConnectTimeoutMs, application_name: 'sandbox-admin' });
   try {
     await client.connect();
   } catch (error) {

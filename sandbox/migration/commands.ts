@@ -1,7 +1,7 @@
 // The ops subcommands admin.ts dispatches to: each parses its flags, does its work and answers one JSON object.
 
 import pg from 'pg';
-import { connectTimeoutMs } from '../db.ts';
+import { opsConnectTimeoutMs } from '../db.ts';
 import { generateV9, parseScale } from '../generator/index.ts';
 import { describeError } from '../log.ts';
 import { StartupError } from '../startup-error.ts';
@@ -43,7 +43,7 @@ export const opsCommands: Record<string, (args: string[]) => Promise<object>> = 
     const [action] = positionals;
     if (positionals.length !== 1 || !['on', 'off', 'status'].includes(action ?? '')) throw new StartupError(`maintenance takes on, off or status, got ${JSON.stringify(positionals.join(' '))}`);
     const url = pgUrl('--accounts-url', values['accounts-url']);
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, application_name: 'sandbox-maintenance' });
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: opsConnectTimeoutMs, application_name: 'sandbox-maintenance' });
     await client.connect().catch((error: unknown) => {
       throw new StartupError(`cannot reach the accounts database at ${redactUrl(url)}: ${describeError(error)}`);
     });

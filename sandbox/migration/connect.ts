@@ -2,7 +2,7 @@
 
 import pg from 'pg';
 import type { DatabaseName } from '../db.ts';
-import { connectTimeoutMs, databaseNames } from '../db.ts';
+import { databaseNames, opsConnectTimeoutMs } from '../db.ts';
 import type { DatabaseUrls } from '../flags.ts';
 import { describeError } from '../log.ts';
 import { StartupError } from '../startup-error.ts';
@@ -14,7 +14,7 @@ export type Clients = Record<DatabaseName, pg.Client>;
 export async function connectAll(urls: DatabaseUrls, application = 'sandbox-ops'): Promise<Clients> {
   const clients = {} as Clients;
   for (const name of databaseNames) {
-    clients[name] = new pg.Client({ connectionString: urls[name], connectionTimeoutMillis: connectTimeoutMs, application_name: application });
+    clients[name] = new pg.Client({ connectionString: urls[name], connectionTimeoutMillis: opsConnectTimeoutMs, application_name: application });
   }
   const results = await Promise.allSettled(databaseNames.map((name) => clients[name].connect()));
   const failed = results.findIndex((r) => r.status === 'rejected');
