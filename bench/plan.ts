@@ -1,0 +1,51 @@
+// `npm run bench:plan [-- --plan FILE]`: the certification plan run as a user runs it, then each phase's time, its slowest steps and the total, as one JSON line.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+interface Gate { id: string; startedAt: string; endedAt: string; verdict: string; steps: { step: string; status: string; durationMs: number }[]; results: { total: number } }
+
+const { values } = parseArgs({ options: { plan: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+const root = resolve(import.meta.dirname, '..');
+const reports = mkdtempSync(join(tmpdir(), 'bench-plan-'));
+const args = ['harness/cli.ts', 'certify', '--env', 'local', '--no-html', '--no-history', '--reports-dir', reports, ...(values.plan ? ['--plan', values.plan] : [])];
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
+const t0 = performance.now();
+// Every wait has a deadline: the whole plan gets an hour, then it is stopped as a user's Ctrl-C would.
+const code = await new Promise<number | null>((done) => {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const deadline = setTimeout(() => child.kill('SIGINT'), 60 * 60_000);
+  child.on('exit', (exitCode) => {
+    clearTimeout(deadline);
+    done(exitCode);
+  });
+});
+const total = performance.now() - t0;
+const run = readdirSync(reports).find((name) => existsSync(join(reports, name, 'certificate.json')));
+if (run === undefined) {
+  console.error(`bench:plan: the certification wrote no certificate (exit ${code}) under ${reports}`);
+  process.exit(1);
+}
+const certificate = JSON.parse(readFileSync(join(reports, run, 'certificate.json'), 'utf8')) as { verdict: string; gates: Gate[] };
+if (!values.keep) rmSync(reports, { recursive: true, force: true });
+
+console.log(JSON.stringify({
+  bench: 'plan',
+  plan: values.plan ?? 'harness/plans/local.yaml',
+  verdict: certificate.verdict,
+  exitCode: code,
+  totalSeconds: seconds(total),
+  phases: certificate.gates.map((g) => ({
+    id: g.id,
+    seconds: seconds(Date.parse(g.endedAt) - Date.parse(g.startedAt)),
+    scenarios: g.results.total,
+    verdict: g.verdict,
+    slowestSteps: [...g.steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3).map((s) => ({ step: s.step.slice(0, 80), seconds: seconds(s.durationMs) })),
+  })),
+  targetSeconds: 240,
+  withinTarget: total <= 240_000,
+}));
