@@ -39,9 +39,10 @@ describe('the run\'s own temp folder', () => {
   it('stops the processes that still name it (a browser left by a stopped run), then removes it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kw-temp-test-'));
     writeFileSync(join(dir, 'profile'), 'x');
-    const stray = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', `--user-data-dir=${dir}/playwright_chromiumdev_profile-x`], { stdio: 'ignore' });
+    const stray = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '--', `--user-data-dir=${dir}/playwright_chromiumdev_profile-x`], { stdio: 'ignore' });
     const exited = new Promise((resolve) => stray.on('exit', (_code, signal) => resolve(signal)));
     await new Promise((resolve) => stray.on('spawn', resolve));
+    // After '--' the flag is the script's argument: without it Node refuses the option and exits at once (a race).
     assert.equal(await removeRunTemp(dir), 1);
     assert.equal(await exited, 'SIGKILL');
     assert.equal(existsSync(dir), false);
