@@ -37,7 +37,7 @@ export interface Account {
 
 export interface ClaimedDevice { serial: string; model: string; kind: string }
 export interface Device extends ClaimedDevice { online: boolean; lastSeenAt: string | null }
-export interface PlatformEvent { id: number | string; serial: string; type: string; occurredAt: string; payload: unknown }
+export interface PlatformEvent { id: number | string; serial: string; type: string; occurredAt: string; payload: unknown; /** V10: the device's own id of the event. */ eventId?: string }
 
 export class PlatformApi {
   readonly baseUrl: string;

@@ -34,6 +34,38 @@ export interface EnvironmentDescriptor {
   supportAgent?: SupportAgent;
   /** The platform's clock can be set (`POST /__ops/clock`): only on the stand-in platform of this machine. */
   testClock: boolean;
+  /** The cut-over cohort of the run (plan step `cutover-start`): what its devices did during the maintenance window. */
+  cutover?: CutoverRecord;
+}
+
+/** A device of the cut-over cohort and the state it is really in after the window. */
+export interface CutoverDevice {
+  serial: string;
+  model: string;
+  generation: string;
+  role: string;
+  onlineBefore: boolean;
+  /** Connected after the window (as it really is). */
+  online: boolean;
+}
+
+/** An event a cohort device sent during the window, in the order sent; `alarm`: one for the monitoring centre. */
+export interface CutoverEvent {
+  serial: string;
+  eventId: string;
+  type: string;
+  /** The device's time of the event (ISO-8601 with its offset). */
+  at: string;
+  alarm: boolean;
+}
+
+/** The hand-over between the plan's cut-over steps and the scenario that checks V10 after the window. */
+export interface CutoverRecord {
+  account: { name: string; email: string; password: string };
+  devices: CutoverDevice[];
+  events: CutoverEvent[];
+  /** What happened during the window, when (ISO UTC), to which device. */
+  actions: { at: string; serial: string; what: string }[];
 }
 
 export interface StartOptions {
