@@ -59,11 +59,23 @@ export interface CutoverEvent {
   alarm: boolean;
 }
 
-/** The hand-over between the plan's cut-over steps and the scenario that checks V10 after the window. */
-export interface CutoverRecord {
+/** A customer of the cut-over cohort (one per partner), its cameras and what they sent during the window, in order. */
+export interface CutoverCustomer {
+  partner: string;
+  whiteLabel: string;
+  brand: string;
+  offer: string;
+  offerName: string;
+  /** The offer includes remote monitoring: the window's alarm goes to the monitoring centre. */
+  monitoring: boolean;
   account: { name: string; email: string; password: string };
   devices: CutoverDevice[];
   events: CutoverEvent[];
+}
+
+/** The hand-over between the plan's cut-over steps and the scenario that checks V10 after the window. */
+export interface CutoverRecord {
+  customers: CutoverCustomer[];
   /** What happened during the window, when (ISO UTC), to which device. */
   actions: { at: string; serial: string; what: string }[];
 }

@@ -1,75 +1,110 @@
-// The cut-over cohort: devices installed on V9 before the maintenance window, acting during it (connecting, dropping
-// off, reporting events and an alarm), kept running through the migration and the redeploy. What each device did, and
-// when, is recorded for the scenario that checks V10 after the window (features/migration/bascule.feature).
+// The cut-over cohort: a customer of each partner with cameras installed on V9 before the maintenance window, acting
+// during it (connecting, dropping off, reporting events and an alarm), kept running through the migration and the
+// redeploy. What each device did, and when, is recorded for the scenario that checks V10 after the window
+// (features/migration/bascule.feature).
 
 import { randomBytes } from 'node:crypto';
-import { loadCatalog, type CameraModel } from '../../catalog/index.ts';
+import { loadCatalog, type CameraModel, type Catalog, type Offer, type WhiteLabel } from '../../catalog/index.ts';
 import { PlatformApi } from '../../drivers/index.ts';
-import type { CutoverDevice, CutoverEvent, CutoverRecord, EnvironmentDescriptor } from '../../environments/index.ts';
+import type { CutoverCustomer, CutoverEvent, CutoverRecord, EnvironmentDescriptor } from '../../environments/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
 import { retryUntil } from '../../lib/wait.ts';
 import { createCamera, type StartedCamera } from '../../simulators/index.ts';
 
-/** The customer the cohort belongs to: an offer sold since V9 that includes the monitoring centre. */
-const customer = { whiteLabel: 'alpes-securite', accountType: 'professional', paymentMethod: 'sepa', offer: 'pro-2017' } as const;
-
-/** Each device of the cohort: its catalog model and what it does during the window. */
+/** What each camera of a cohort customer does during the window, in the order an offer's device limit keeps them. */
 const roles = [
-  { key: 'A', model: 'vigie-2018', role: 'stays connected and reports a motion, a tampering alarm and a motion', onlineBefore: true, onlineAfter: true },
-  { key: 'B', model: 'vigie-360-2019', role: 'drops off the network during the window', onlineBefore: true, onlineAfter: false },
-  { key: 'C', model: 'sentinelle-3-2020', role: 'is switched on during the window', onlineBefore: false, onlineAfter: true },
+  { key: 'A', role: 'stays connected and reports a motion, a tampering alarm and a motion', onlineBefore: true, onlineAfter: true },
+  { key: 'B', role: 'drops off the network during the window', onlineBefore: true, onlineAfter: false },
+  { key: 'C', role: 'is switched on during the window', onlineBefore: false, onlineAfter: true },
 ] as const;
+
+/** The partner's customer of the cohort: its first white label, on an offer sold on V9, with remote monitoring when it sells one. */
+export function cohortCustomerOf(catalog: Catalog, partner: string): { whiteLabel: WhiteLabel; offer: Offer; paymentMethod: string; accountType: string } {
+  const whiteLabel = catalog.whiteLabels.find((w) => w.partner === partner);
+  if (!whiteLabel) throw new ConfigurationError(`catalog/data/white-labels.yaml has no white label of partner ${partner}`);
+  const offers = (catalog.partners.find((p) => p.id === partner)?.offers ?? []).map((id) => catalog.offers.find((o) => o.id === id)).filter((o): o is Offer => o !== undefined && o.since === 'v9');
+  const offer = offers.find((o) => o.modules.includes('monitoring') && o.maxDevices >= 3) ?? [...offers].sort((x, y) => y.maxDevices - x.maxDevices)[0];
+  if (!offer || offer.maxDevices < 2) throw new ConfigurationError(`partner ${partner} sells no offer on V9 with room for two cameras (catalog/data/partners.yaml, offers.yaml): the cut-over cohort needs one`);
+  const paymentMethod = whiteLabel.paymentMethods.find((p) => p !== 'free-trial') ?? whiteLabel.paymentMethods[0] ?? 'card';
+  const fits = (type: string): boolean => (paymentMethod === 'partner-invoice' ? type === 'partner-managed' : type !== 'partner-managed');
+  const accountType = whiteLabel.accountTypes.find(fits) ?? whiteLabel.accountTypes[0] ?? 'individual';
+  return { whiteLabel, offer, paymentMethod, accountType };
+}
+
+/** The least time between two events of the cohort. */
+const momentGapMs = 20;
 
 export class CutoverCohort implements AsyncDisposable {
   readonly record: CutoverRecord;
   readonly #cameras = new Map<string, StartedCamera>();
   readonly #models = new Map<string, CameraModel>();
   readonly #brokerUrl: string;
+  #lastEventMs = 0;
 
   private constructor(record: CutoverRecord, brokerUrl: string) {
     this.record = record;
     this.#brokerUrl = brokerUrl;
   }
 
-  /** Signs the cohort's customer up on the running (V9) platform, claims its cameras and connects those online before the window. */
+  /** Signs a customer of each partner up on the running (V9) platform, claims their MQTT 3.1.1 cameras and connects those online before the window. */
   static async install(environment: EnvironmentDescriptor): Promise<CutoverCohort> {
     const instance = environment.platform.instances[0];
-    if (!instance) throw new ConfigurationError('the cut-over cohort needs a platform instance to sign its customer up on');
+    if (!instance) throw new ConfigurationError('the cut-over cohort needs a platform instance to sign its customers up on');
     const catalog = loadCatalog(environment.catalogDir);
-    const tag = randomBytes(3).toString('hex').toUpperCase();
-    const account = { name: 'Client de la bascule', email: `bascule.${tag.toLowerCase()}@qa.example`, password: `Qa-${randomBytes(9).toString('base64url')}` };
-    const api = new PlatformApi(instance.url, { syntheticTraffic: environment.runId });
-    await api.signup({ ...account, phone: `+3361${String(Date.now() % 10_000_000).padStart(7, '0')}`, ...customer });
-    await api.login(account.email, account.password);
-    const devices: CutoverDevice[] = [];
-    const cohort = new CutoverCohort({ account, devices, events: [], actions: [] }, environment.mqttUrl);
-    for (const role of roles) {
-      const model = catalog.cameraModels.find((m) => m.id === role.model);
-      if (!model) throw new ConfigurationError(`the cut-over cohort's camera model ${role.model} is not in catalog/data/camera-models.yaml`);
-      const serial = `CUT${role.key}-${tag}`;
-      await api.claimDevice({ serial, model: model.id });
-      cohort.#models.set(serial, model);
-      devices.push({ serial, model: model.name, generation: model.generation, role: role.role, onlineBefore: role.onlineBefore, online: role.onlineAfter });
-      if (role.onlineBefore) await cohort.#start(serial);
+    const models = catalog.cameraModels.filter((m) => m.generation === 'mqtt3');
+    if (models.length === 0) throw new ConfigurationError('catalog/data/camera-models.yaml has no MQTT 3.1.1 camera (generation mqtt3) for the cut-over cohort');
+    const cohort = new CutoverCohort({ customers: [], actions: [] }, environment.mqttUrl);
+    const run = randomBytes(3).toString('hex').toUpperCase();
+    try {
+      for (const [index, partner] of catalog.partners.entries()) {
+        const choice = cohortCustomerOf(catalog, partner.id);
+        const account = { name: `Client bascule ${choice.whiteLabel.brand}`, email: `bascule.${run.toLowerCase()}.${index + 1}@qa.example`, password: `Qa-${randomBytes(9).toString('base64url')}` };
+        const api = new PlatformApi(instance.url, { syntheticTraffic: environment.runId });
+        await api.signup({ ...account, phone: `+3361${String(Date.now() % 100_000).padStart(5, '0')}${String(index).padStart(2, '0')}`, whiteLabel: choice.whiteLabel.id, accountType: choice.accountType, paymentMethod: choice.paymentMethod, offer: choice.offer.id });
+        await api.login(account.email, account.password);
+        const customer: CutoverCustomer = {
+          partner: partner.id, whiteLabel: choice.whiteLabel.id, brand: choice.whiteLabel.brand, offer: choice.offer.id, offerName: choice.offer.name,
+          monitoring: choice.offer.modules.includes('monitoring'), account, devices: [], events: [],
+        };
+        for (const [r, role] of roles.slice(0, Math.min(roles.length, choice.offer.maxDevices)).entries()) {
+          const model = models[(index + r) % models.length]!;
+          const serial = `CUT${role.key}${index + 1}-${run}`;
+          await api.claimDevice({ serial, model: model.id });
+          cohort.#models.set(serial, model);
+          customer.devices.push({ serial, model: model.name, generation: model.generation, role: role.role, onlineBefore: role.onlineBefore, online: role.onlineAfter });
+          if (role.onlineBefore) await cohort.#start(serial);
+        }
+        cohort.record.customers.push(customer);
+      }
+    } catch (error) {
+      await cohort[Symbol.asyncDispose]();
+      throw error;
     }
     return cohort;
   }
 
   /**
-   * The window's moments, in order, once every instance has stepped away from the broker: A reports a motion, B drops
-   * off without a word (its last will says offline), A reports a tampering (an alarm), C is switched on, A reports a motion.
+   * The window's moments, in order, once every instance has stepped away from the broker; for each customer: A reports
+   * a motion, B drops off without a word (its last will says offline), A reports a tampering (an alarm), C is switched
+   * on, A reports a motion.
    */
   async actDuringWindow(environment: EnvironmentDescriptor): Promise<void> {
     await waitUntilAway(environment);
-    const [a, b, c] = this.record.devices.map((d) => d.serial);
-    if (!a || !b || !c) throw new ConfigurationError('the cut-over cohort was not installed (step cutover-start before maintenance-on)');
-    await this.#event(a, 'motion');
-    await this.#note(b, 'drops off the network');
-    await this.#camera(b).goOffline();
-    await this.#event(a, 'tamper');
-    await this.#note(c, 'is switched on');
-    await this.#start(c);
-    await this.#event(a, 'motion');
+    for (const customer of this.record.customers) {
+      const [a, b, c] = customer.devices.map((d) => d.serial);
+      if (!a) throw new ConfigurationError(`the cut-over cohort's customer of ${customer.brand} has no camera`);
+      await this.#event(customer, a, 'motion');
+      if (b) {
+        this.#note(b, 'drops off the network');
+        await this.#camera(b).goOffline();
+      }
+      await this.#event(customer, a, 'tamper');
+      if (c) {
+        this.#note(c, 'is switched on');
+        await this.#start(c);
+      }
+      await this.#event(customer, a, 'motion');
+    }
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -89,14 +124,18 @@ export class CutoverCohort implements AsyncDisposable {
     return camera;
   }
 
-  async #event(serial: string, type: 'motion' | 'tamper'): Promise<void> {
+  async #event(customer: CutoverCustomer, serial: string, type: 'motion' | 'tamper'): Promise<void> {
+    // Each event at a moment of its own: two in the same millisecond would have no order to check.
+    const previous = this.#lastEventMs;
+    await retryUntil(async () => Date.now(), (now) => now >= previous + momentGapMs, { timeoutMs: 1000, intervalMs: 5, message: () => 'the clock did not move' });
+    this.#lastEventMs = Date.now();
     const sent = await this.#camera(serial).detect(type);
     const event: CutoverEvent = { serial, eventId: sent.eventId, type, at: sent.at, alarm: type === 'tamper' };
-    this.record.events.push(event);
-    await this.#note(serial, `reports ${type} ${sent.eventId}`);
+    customer.events.push(event);
+    this.#note(serial, `reports ${type} ${sent.eventId}`);
   }
 
-  async #note(serial: string, what: string): Promise<void> {
+  #note(serial: string, what: string): void {
     this.record.actions.push({ at: new Date().toISOString(), serial, what });
   }
 }

@@ -69,7 +69,7 @@ async function runAction(step: Extract<PlanStep, { kind: 'action' }>, context: P
     await context.cutover.actDuringWindow(environment.descriptor);
     context.data.cutover = context.cutover.record;
     writeCutoverRecord(context);
-    return { events: context.cutover.record.events.length, actions: context.cutover.record.actions.map((a) => `${a.serial} ${a.what}`) };
+    return { events: context.cutover.record.customers.reduce((n, c) => n + c.events.length, 0), actions: context.cutover.record.actions.map((a) => `${a.at} ${a.serial} ${a.what}`) };
   }
   if (step.action === 'redeploy') {
     await environment.redeploy(step.version ?? 'v10');
@@ -106,14 +106,15 @@ async function startCutover(context: PlanContext): Promise<Record<string, unknow
   context.cutover = await CutoverCohort.install(context.environment.descriptor);
   context.data.cutover = context.cutover.record;
   writeCutoverRecord(context);
-  return { account: context.cutover.record.account.email, devices: context.cutover.record.devices.map((d) => `${d.serial} (${d.model}, ${d.onlineBefore ? 'online' : 'off'})`) };
+  return { customers: context.cutover.record.customers.map((c) => `${c.brand} (${c.offerName}): ${c.devices.map((d) => `${d.serial} ${d.model}${d.onlineBefore ? '' : ' (off)'}`).join(', ')}`) };
 }
 
 /** The cohort for the run's report, without its password (workers get it whole through the environment file). */
 function writeCutoverRecord(context: PlanContext): void {
   const record = context.data.cutover;
   if (!record) return;
-  writeFileSync(join(context.runDir, 'cutover.json'), `${JSON.stringify({ ...record, account: { ...record.account, password: undefined } }, null, 2)}\n`);
+  const customers = record.customers.map((c) => ({ ...c, account: { name: c.account.name, email: c.account.email } }));
+  writeFileSync(join(context.runDir, 'cutover.json'), `${JSON.stringify({ ...record, customers }, null, 2)}\n`);
 }
 
 /** What Cucumber workers read: the environment's addresses, and the run's migrated accounts among its test accounts. */

@@ -28,19 +28,27 @@ async function certify(faults: string[]): Promise<{ run: CliRun; certificate: Ce
 const explain = (run: CliRun): string => `exit ${run.code} after ${run.seconds.toFixed(1)} s:\n${run.output.slice(-4000)}`;
 
 describe('the cut-over cohort, end to end', () => {
-  it('is GO on the stand-in platform: three cameras, three events and an alarm across the window', async () => {
+  it('is GO on the stand-in platform: a customer of each partner, their cameras\' events and alarm across the window', async () => {
     const { run, certificate, cohort } = await certify([]);
     assert.equal(run.code, 0, explain(run));
     assert.deepEqual(certificate?.gates.map((g) => [g.id, g.verdict]), [['migration', 'passed']], explain(run));
-    assert.deepEqual(cohort?.devices.map((d) => [d.model, d.onlineBefore, d.online]), [['Vigie', true, true], ['Vigie 360', true, false], ['Sentinelle 3', false, true]]);
-    assert.deepEqual(cohort?.events.map((e) => [e.type, e.alarm]), [['motion', false], ['tamper', true], ['motion', false]]);
-    assert.equal(cohort?.account.password, undefined, 'the public record holds no password');
+    assert.deepEqual(certificate?.partners.map((p) => p.verdict), ['GO', 'GO', 'GO', 'GO', 'GO', 'GO'], explain(run));
+    assert.deepEqual(cohort?.customers.map((c) => [c.brand, c.offer, c.monitoring, c.devices.map((d) => [d.onlineBefore, d.online])]), [
+      ['Veilis', 'vigilance-2015', true, [[true, true], [true, false], [false, true]]],
+      ['Assur Plus Protect', 'habitat-assur-2013', true, [[true, true], [true, false], [false, true]]],
+      ['Hexaline Maison', 'essentiel-2019', false, [[true, true], [true, false], [false, true]]],
+      ['Sécurimax Connect', 'vigilance-2015', true, [[true, true], [true, false], [false, true]]],
+      ['Maisonéo Cam', 'intelligence-2019', false, [[true, true], [true, false], [false, true]]],
+      ['Présence Veilleurs', 'senior-connect-2021', false, [[true, true], [true, false], [false, true]]],
+    ]);
+    for (const customer of cohort?.customers ?? []) assert.deepEqual(customer.events.map((e) => [e.type, e.alarm]), [['motion', false], ['tamper', true], ['motion', false]]);
+    assert.ok(cohort?.customers.every((c) => !('password' in c.account)), 'the public record holds no password');
   });
 
   it('is NO-GO naming the camera and each event when V10 subscribes clean and loses the window\'s events', async () => {
     const { run, cohort, reasons } = await certify(['cutover-events-lost']);
     assert.equal(run.code, 1, explain(run));
-    const last = cohort?.events.at(-1);
+    const last = cohort?.customers[0]?.events.at(-1);
     assert.ok(last, explain(run));
     assert.match(reasons, new RegExp(`never showed event ${last.eventId} \\(motion\\) that ${last.serial} sent during the window`), reasons);
   });
@@ -48,8 +56,8 @@ describe('the cut-over cohort, end to end', () => {
   it('is NO-GO naming the alarm and its camera when V10 forwards the window\'s alarm once per instance', async () => {
     const { run, cohort, reasons } = await certify(['cutover-alarm-duplicated']);
     assert.equal(run.code, 1, explain(run));
-    const alarm = cohort?.events.find((e) => e.alarm);
+    const alarm = cohort?.customers[0]?.events.find((e) => e.alarm);
     assert.ok(alarm, explain(run));
-    assert.match(reasons, new RegExp(`expected exactly one the tamper alarm ${alarm.eventId} that ${alarm.serial} raised during the maintenance window; 2 were delivered`), reasons);
+    assert.match(reasons, new RegExp(`expected exactly one \\[Veilis\\] the tamper alarm ${alarm.eventId} that ${alarm.serial} raised during the maintenance window; 2 were delivered`), reasons);
   });
 });
