@@ -31,6 +31,8 @@ export const faultRegistry = {
   'http-push-keepalive-rejected': { scope: 'platform', description: 'V10 rejects the keep-alive poll of HTTP-push cameras' },
   'legacy-accounts-not-alerted': { scope: 'platform', argument: 'year', description: 'V10 alerts no customer who signed up before a year (only migrated ones did)' },
   'alert-sms-sent-twice': { scope: 'platform', description: 'V10 sends every SMS alert twice' },
+  'cutover-events-lost': { scope: 'platform', description: 'V10 instances subscribe with a clean MQTT session and lose what devices sent during the cut-over' },
+  'cutover-alarm-duplicated': { scope: 'platform', description: 'V10 sends an alarm kept by the broker during the cut-over to the monitoring centre once per instance' },
   'migration:drop-events-of-offer': { scope: 'migration', argument: 'offer', description: 'the events of one offer\'s customers are not migrated' },
   'migration:shift-dst-hour': { scope: 'migration', description: 'times in the hour Paris repeats in October are read one hour late' },
   'migration:truncate-durations-of-model': { scope: 'migration', argument: 'camera-model', description: 'one camera model\'s recording durations are truncated to whole minutes' },

@@ -7,7 +7,7 @@ import { startStubServer } from '../simulators/index.ts';
 import { RunRegistry, reapOrphans, runToCompletion } from './children.ts';
 import { scopeFaults } from './faults.ts';
 import { InstanceFleet } from './instances.ts';
-import { probeBroker, startEmbeddedBroker, type StartedBroker } from './mqtt.ts';
+import { discardSessions, probeBroker, startEmbeddedBroker, type StartedBroker } from './mqtt.ts';
 import { localOperations } from './operations.ts';
 import { startEmbeddedPostgres, useExternalPostgres, type StartedPostgres } from './postgres.ts';
 import type { EnvironmentDescriptor, EnvironmentName, StartOptions, StartedEnvironment } from './types.ts';
@@ -40,11 +40,16 @@ export async function startLocalEnvironment(name: EnvironmentName, services: Ser
     const { databases } = postgres;
     const dbArgs = ['--accounts-url', databases.accounts, '--events-url', databases.events, '--media-url', databases.media, '--catalog', defaultCatalogDir];
     await runToCompletion(join(sandboxDir, 'admin.ts'), ['init', '--version', options.version, ...dbArgs], { timeoutMs: 60_000, label: `sandbox init (${options.version})` });
-    const serverArgs = [...dbArgs, '--mqtt-url', broker.url, '--sms-url', stubs.serviceUrl('sms'),
+    // Persistent MQTT sessions named after the run: what devices publish while the instances are away (maintenance,
+    // redeployment) waits at the broker; another run on the same broker has its own.
+    const mqttSession = `kw-${options.runId.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60)}`;
+    const serverArgs = [...dbArgs, '--mqtt-url', broker.url, '--mqtt-session', mqttSession, '--sms-url', stubs.serviceUrl('sms'),
       '--mail-url', stubs.serviceUrl('mail'), '--payment-url', stubs.serviceUrl('payment'), '--ai-url', stubs.serviceUrl('ai'), '--monitoring-url', stubs.serviceUrl('monitoring'), ...faults.platform.flatMap((fault) => ['--fault', fault])];
     // The platform's clock may be set here, on this machine only; the notice date is the run's configuration.
     serverArgs.push('--test-clock', ...(options.noticeAt ? ['--notice-at', options.noticeAt] : []), ...(options.clockShiftDays ? [`--test-clock-shift-days=${options.clockShiftDays}`] : []));
     const fleet = new InstanceFleet({ serverArgs, logDir: options.logDir, registry });
+    // Last: a real broker would otherwise keep queueing for the run's sessions after it ended.
+    stack.defer(() => discardSessions(broker.url, Array.from({ length: options.instances }, (_, i) => `${mqttSession}-i${String(i + 1).padStart(2, '0')}`)));
     stack.defer(() => fleet.stopAll());
     await fleet.start(options.version, options.instances);
     let version = options.version;

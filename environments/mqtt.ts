@@ -27,6 +27,20 @@ export async function probeBroker(url: string, timeoutMs = 5000): Promise<Starte
   return { url, async [Symbol.asyncDispose]() {} };
 }
 
+/** Ends the persistent sessions of these client ids (a clean connection discards a session), within a deadline each; never throws. */
+export async function discardSessions(url: string, clientIds: string[], timeoutMs = 3000): Promise<void> {
+  await Promise.all(clientIds.map(async (clientId) => {
+    const client = mqtt.connect(url, { clientId, clean: true, protocolVersion: 4, connectTimeout: timeoutMs, reconnectPeriod: 0 });
+    client.on('error', () => {});
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      client.once('connect', () => { clearTimeout(timer); resolve(); });
+      client.once('close', () => { clearTimeout(timer); resolve(); });
+    });
+    await client.endAsync(true).catch(() => undefined);
+  }));
+}
+
 /** Starts an aedes broker on a port chosen by the OS. */
 export async function startEmbeddedBroker(): Promise<StartedBroker> {
   const broker = await Aedes.createBroker();

@@ -34,6 +34,50 @@ export interface EnvironmentDescriptor {
   supportAgent?: SupportAgent;
   /** The platform's clock can be set (`POST /__ops/clock`): only on the stand-in platform of this machine. */
   testClock: boolean;
+  /** The cut-over cohort of the run (plan step `cutover-start`): what its devices did during the maintenance window. */
+  cutover?: CutoverRecord;
+}
+
+/** A device of the cut-over cohort and the state it is really in after the window. */
+export interface CutoverDevice {
+  serial: string;
+  model: string;
+  generation: string;
+  role: string;
+  onlineBefore: boolean;
+  /** Connected after the window (as it really is). */
+  online: boolean;
+}
+
+/** An event a cohort device sent during the window, in the order sent; `alarm`: one for the monitoring centre. */
+export interface CutoverEvent {
+  serial: string;
+  eventId: string;
+  type: string;
+  /** The device's time of the event (ISO-8601 with its offset). */
+  at: string;
+  alarm: boolean;
+}
+
+/** A customer of the cut-over cohort (one per partner), its cameras and what they sent during the window, in order. */
+export interface CutoverCustomer {
+  partner: string;
+  whiteLabel: string;
+  brand: string;
+  offer: string;
+  offerName: string;
+  /** The offer includes remote monitoring: the window's alarm goes to the monitoring centre. */
+  monitoring: boolean;
+  account: { name: string; email: string; password: string };
+  devices: CutoverDevice[];
+  events: CutoverEvent[];
+}
+
+/** The hand-over between the plan's cut-over steps and the scenario that checks V10 after the window. */
+export interface CutoverRecord {
+  customers: CutoverCustomer[];
+  /** What happened during the window, when (ISO UTC), to which device. */
+  actions: { at: string; serial: string; what: string }[];
 }
 
 export interface StartOptions {

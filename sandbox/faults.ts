@@ -17,6 +17,8 @@ export const faultCatalog = {
   'http-push-keepalive-rejected': 'V10 rejects the keep-alive poll of HTTP-push cameras (2011–2013): 400 on their wall-clock time',
   'legacy-accounts-not-alerted': 'V10 sends no SMS or e-mail alert to the customers who signed up before a year, which only migrated accounts did (`legacy-accounts-not-alerted:<year>[:instance]`)',
   'alert-sms-sent-twice': 'V10 sends every SMS alert twice',
+  'cutover-events-lost': 'V10 instances subscribe with a clean MQTT session: what devices published during the cut-over, while no instance was connected, is lost',
+  'cutover-alarm-duplicated': 'V10 replays the alerts of an event the broker kept during the cut-over on every instance that receives it: the monitoring centre gets the alarm once per instance',
 } as const;
 
 export type FaultName = keyof typeof faultCatalog;
@@ -35,7 +37,7 @@ const argumentKinds: Partial<Record<FaultName, ArgumentKind>> = {
 /** Regressions of V10: a V9 instance given one of these behaves (the baseline stays the reference). */
 const v10Only: ReadonlySet<FaultName> = new Set<FaultName>([
   'sms-sender-reverts', 'ai-off-for-offer', 'monitoring-drops-partner', 'backoffice-stuck-in-maintenance', 'dc09-nak-model', 'http-push-keepalive-rejected',
-  'legacy-accounts-not-alerted', 'alert-sms-sent-twice',
+  'legacy-accounts-not-alerted', 'alert-sms-sent-twice', 'cutover-events-lost', 'cutover-alarm-duplicated',
 ]);
 
 /** The catalog ids a fault's argument may name. */

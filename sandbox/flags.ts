@@ -27,6 +27,12 @@ export interface ServerOptions {
   host: string;
   urls: DatabaseUrls;
   mqttUrl: string;
+  /**
+   * `--mqtt-session`: the instance keeps a persistent MQTT session under the client id `<value>-<instance>` (clean
+   * session off), so what devices publish while it is away (maintenance, redeployment) waits at the broker for it.
+   * Unset: a clean session under a per-process id, as a throwaway instance (unit tests) does.
+   */
+  mqttSession: string | undefined;
   smsUrl: string;
   /** `--mail-url`, `--payment-url`, `--ai-url`: the modules' providers; unset, the module's calls are refused (and logged). */
   mailUrl: string | undefined;
@@ -58,6 +64,7 @@ const serverOnly = {
   port: { type: 'string', default: '0' },
   host: { type: 'string', default: '127.0.0.1' },
   'mqtt-url': { type: 'string' },
+  'mqtt-session': { type: 'string' },
   'sms-url': { type: 'string' },
   'mail-url': { type: 'string' },
   'payment-url': { type: 'string' },
@@ -90,6 +97,7 @@ export function parseServerFlags(args: string[]): ServerOptions {
     host: values.host ?? '127.0.0.1',
     urls: databaseUrls(values),
     mqttUrl: url('--mqtt-url', values['mqtt-url'], ['mqtt:', 'mqtts:', 'ws:', 'wss:', 'tcp:']),
+    mqttSession: mqttSession(values['mqtt-session']),
     smsUrl: url('--sms-url', values['sms-url'], ['http:', 'https:']).replace(/\/+$/, ''),
     mailUrl: optionalHttpUrl('--mail-url', values['mail-url']),
     paymentUrl: optionalHttpUrl('--payment-url', values['payment-url']),
@@ -137,6 +145,12 @@ function parse<O extends ParseArgsOptionsConfig>(args: string[], options: O) {
 function version(value: string | undefined): PlatformVersion {
   if (value === 'v9' || value === 'v10') return value;
   throw new StartupError(`--version must be v9 or v10, got ${JSON.stringify(value ?? null)}`);
+}
+
+function mqttSession(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (/^[A-Za-z0-9_-]{1,80}$/.test(value)) return value;
+  throw new StartupError(`--mqtt-session must be 1-80 letters, digits, '-' or '_' (e.g. the run id), got ${JSON.stringify(value)}`);
 }
 
 function instanceId(value: string | undefined): string {

@@ -12,7 +12,8 @@ import { openSideServices } from './http/space-side.ts';
 import type { IngestStats, MessageHandler } from './ingest/handler.ts';
 import { createMessageHandler } from './ingest/handler.ts';
 import { startDeviceSide } from './ingest/devices.ts';
-import { startMqttIngest } from './ingest/mqtt.ts';
+import { startMqttIngest, type MqttSession } from './ingest/mqtt.ts';
+import { readMaintenance } from './migration/maintenance.ts';
 import type { Logger } from './log.ts';
 import { readModuleSettings } from './http/space-settings.ts';
 import { createModules } from './modules/index.ts';
@@ -49,9 +50,8 @@ export async function startInstance(options: ServerOptions, log: Logger): Promis
     host: options.host, pools, store, fanOut: modules.fanOut, stats, log, accountsUrl: options.urls.accounts, version: options.version, monitoringUrl: options.monitoringUrl, faults: options.faults,
   }).catch(closeAndRethrow);
   const handler = withCrashFault(options, log, createMessageHandler(store, modules.fanOut, log, stats, devices.ingest));
-  const clientId = `platform-${options.instance}-${process.pid}`;
-  const ingest = await startMqttIngest(options.mqttUrl, clientId, handler, log).catch(closeAndRethrow);
-  const vitals = () => ({ mqtt: ingest.connected() ? 'connected' : 'disconnected', ingest: { ...stats }, ...modules.vitals(), ...devices.vitals() });
+  const ingest = await startMqttIngest(options.mqttUrl, mqttSession(options, pools), handler, log).catch(closeAndRethrow);
+  const vitals = () => ({ mqtt: ingest.state(), ingest: { ...stats }, ...modules.vitals(), ...devices.vitals() });
   const context = { store, version: options.version, instance: options.instance, startedAt: new Date(), log, vitals, side };
   const server = createServer(devices.wrap(createHandler(context, modules.context)));
   const port = await listen(server, options);
@@ -76,11 +76,30 @@ export async function startInstance(options: ServerOptions, log: Logger): Promis
   };
 }
 
+/**
+ * The instance's MQTT session: persistent under a stable id (`--mqtt-session`), so that a redeployed instance takes
+ * over the backlog its predecessor left at the broker, and away from the broker while the platform is in maintenance.
+ * Fault `cutover-events-lost`: a V10 instance starts a clean session instead, and the backlog is gone.
+ */
+function mqttSession(options: ServerOptions, pools: Pools): MqttSession {
+  const persistent = options.mqttSession !== undefined && !options.faults.on('cutover-events-lost', options.version);
+  const clientId = options.mqttSession !== undefined ? `${options.mqttSession}-${options.instance}` : `platform-${options.instance}-${process.pid}`;
+  const maintenance = async (): Promise<boolean> => {
+    const client = await pools.accounts.connect();
+    try {
+      return (await readMaintenance(client)).maintenance;
+    } finally {
+      client.release();
+    }
+  };
+  return { clientId, persistent, maintenance };
+}
+
 /** Fault `instance-crash-on-event`: the process dies as a real one would, mid-run, on the first camera event. */
 function withCrashFault(options: ServerOptions, log: Logger, handler: MessageHandler): MessageHandler {
   if (!options.faults.has('instance-crash-on-event')) return handler;
-  return async (topic, payload) => {
-    if (!topic.endsWith('/events')) return handler(topic, payload);
+  return async (topic, payload, delivery) => {
+    if (!topic.endsWith('/events')) return handler(topic, payload, delivery);
     log.error('fault instance-crash-on-event: crashing on a camera event');
     process.exit(70);
   };

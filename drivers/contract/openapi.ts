@@ -82,6 +82,8 @@ export const schemas = {
       type: { type: 'string' },
       occurredAt: isoInstant,
       payload: {},
+      /** V10: the device's own id of the event (what a replay after the cut-over is recognised by). */
+      eventId: { type: 'string' },
     },
   },
   ModulesState: {

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import type { FaultCase } from './table.ts';
 
 /** What the detection plans need from a fault case: where its suites run and whether the rollback is rehearsed. */
-export type PlanNeeds = Pick<FaultCase, 'suites' | 'on' | 'rollback'>;
+export type PlanNeeds = Pick<FaultCase, 'suites' | 'on' | 'rollback'> & Partial<Pick<FaultCase, 'cutover'>>;
 
 /**
  * The certification plan of one fault case (or, merged, of the clean run): V9 baseline with generated data, the
@@ -13,9 +13,11 @@ export type PlanNeeds = Pick<FaultCase, 'suites' | 'on' | 'rollback'>;
  * an action without options is written by its bare name, as plan files allow.
  */
 export function detectionPlan(name: string, needs: PlanNeeds[]): string {
-  const suites = (on: 'v9' | 'v10'): string[] => [...new Set(needs.filter((n) => n.suites && n.on === on).map((n) => `(${n.suites})`))];
+  const suites = (on: 'v9' | 'v10', cutover = false): string[] => [...new Set(needs.filter((n) => n.suites && n.on === on && (n.cutover === true) === cutover).map((n) => `(${n.suites})`))];
   const v9 = suites('v9');
   const v10 = suites('v10');
+  // The cut-over cohort is installed before maintenance-on, acts inside the window and is checked right after it.
+  const cutover = suites('v10', true);
   const run = (expressions: string[], version: 'v9' | 'v10'): string => `(${expressions.join(' or ')}) and ${version === 'v9' ? '@v9' : 'not @v9-only'} and not @wip`;
   const phases: unknown[] = [
     {
@@ -27,8 +29,10 @@ export function detectionPlan(name: string, needs: PlanNeeds[]): string {
     {
       id: 'migration',
       title: 'Maintenance, migration, data certification, redeploy on V10',
-      steps: ['maintenance-on', 'snapshot', 'backup', 'migrate', 'certify-data', { action: 'redeploy', version: 'v10' }, 'maintenance-off'],
-      gate: { actions: 'succeeded', windowMinutes: 45 },
+      steps: cutover.length > 0
+        ? ['cutover-start', 'maintenance-on', 'cutover-window', 'snapshot', 'backup', 'migrate', 'certify-data', { action: 'redeploy', version: 'v10' }, 'maintenance-off', { run: run(cutover, 'v10') }]
+        : ['maintenance-on', 'snapshot', 'backup', 'migrate', 'certify-data', { action: 'redeploy', version: 'v10' }, 'maintenance-off'],
+      gate: cutover.length > 0 ? { scenarios: 'all-passed', minScenarios: 1, actions: 'succeeded', windowMinutes: 45 } : { actions: 'succeeded', windowMinutes: 45 },
     },
   ];
   if (v10.length > 0) phases.push({ id: 'suites', title: 'The suites that should catch it, on V10', steps: [{ run: run(v10, 'v10') }], gate: { scenarios: 'all-passed', minScenarios: 1 } });

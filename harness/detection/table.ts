@@ -18,6 +18,8 @@ export interface FaultCase {
   on: 'v9' | 'v10';
   /** Whether the rollback (and its certification) is rehearsed. */
   rollback: boolean;
+  /** Whether the migration phase plays the cut-over cohort and checks it after the window (`suites` then run there, not after). */
+  cutover: boolean;
 }
 
 export interface DetectionRow {
@@ -39,11 +41,12 @@ export function loadFaultCases(file: string = faultsFile): FaultCase[] {
     for (const key of ['id', 'description', 'fault']) if (typeof entry[key] !== 'string') throw new ConfigurationError(`${file}: entry ${i + 1}: "${key}" must be a string`);
     const at = `${file}: entry ${i + 1} (${String(entry['id'])})`;
     if (!Array.isArray(entry['names']) || entry['names'].length === 0) throw new ConfigurationError(`${at}: "names" must list what the failure message must name`);
-    const known = ['id', 'description', 'fault', 'names', 'quick', 'suites', 'on', 'rollback'];
+    const known = ['id', 'description', 'fault', 'names', 'quick', 'suites', 'on', 'rollback', 'cutover'];
     const unknown = Object.keys(entry).filter((k) => !known.includes(k));
     if (unknown.length > 0) throw new ConfigurationError(`${at}: unknown key(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
     if (entry['suites'] !== undefined && typeof entry['suites'] !== 'string') throw new ConfigurationError(`${at}: "suites" must be a Cucumber tag expression`);
     if (entry['on'] !== undefined && entry['on'] !== 'v9' && entry['on'] !== 'v10') throw new ConfigurationError(`${at}: "on" must be v9 or v10`);
+    if (entry['cutover'] === true && (typeof entry['suites'] !== 'string' || entry['on'] === 'v9')) throw new ConfigurationError(`${at}: "cutover: true" needs "suites", the scenarios that check the cohort on V10 after the window (e.g. "@bascule")`);
     return {
       id: String(entry['id']),
       description: String(entry['description']),
@@ -53,6 +56,7 @@ export function loadFaultCases(file: string = faultsFile): FaultCase[] {
       suites: entry['suites'] as string | undefined,
       on: entry['on'] === 'v9' ? 'v9' : 'v10',
       rollback: entry['rollback'] === true,
+      cutover: entry['cutover'] === true,
     };
   });
 }

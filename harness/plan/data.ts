@@ -1,13 +1,15 @@
 // Data actions of the plan: the V9 snapshot before the migration, the certification of the migration and of the rollback, on the environment's own databases.
 
 import { backupSchema, certifyMigration, certifyRollback, expectCertified, snapshotPlatform, type Snapshot } from '../../drivers/certifier/index.ts';
-import type { TestAccount } from '../../environments/index.ts';
+import type { CutoverRecord, TestAccount } from '../../environments/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
 
 export interface DataState {
   snapshot: Snapshot | undefined;
   /** The designated migrated accounts of a local run, recorded on V9 after `generate-data`: scenarios read them as test accounts. */
   migrated?: TestAccount[];
+  /** What the cut-over cohort did during the maintenance window, for the scenario that checks it. */
+  cutover?: CutoverRecord;
 }
 
 type Databases = { accounts: string; events: string; media: string };

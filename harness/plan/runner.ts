@@ -12,6 +12,7 @@ import { summarizeMessagesDir, type ResultSummary } from '../scenario-results.ts
 import { findingOfMessage, interruptedBy } from '../verdict.ts';
 import { evaluateGate, type GateOutcome, type Stop } from './gates.ts';
 import { runDataAction, type DataState } from './data.ts';
+import { CutoverCohort } from './cutover.ts';
 import { recordMigratedAccounts, readDesignated, withoutPasswords } from './migrated.ts';
 import { gatherPhaseResults } from './results.ts';
 import type { Phase, Plan, PlanStep, StepRecord, StepStatus } from './types.ts';
@@ -40,6 +41,10 @@ export interface PlanContext {
   shard: { index: number; total: number } | undefined;
   /** What the data actions keep between phases: the V9 snapshot taken before the migration. */
   data: DataState;
+  /** Named in configuration errors. */
+  planFile?: string;
+  /** The cut-over cohort started by `cutover-start`: its devices run until the plan ends. */
+  cutover?: CutoverCohort;
   log: (line: string) => void;
 }
 
@@ -51,6 +56,14 @@ function describeStep(step: PlanStep): string {
 async function runAction(step: Extract<PlanStep, { kind: 'action' }>, context: PlanContext): Promise<Record<string, unknown>> {
   const { environment } = context;
   if (step.action === 'snapshot' || step.action === 'certify-data' || step.action === 'certify-rollback') return runDataAction(step.action, environment.descriptor.databases, context.data);
+  if (step.action === 'cutover-start') return startCutover(context);
+  if (step.action === 'cutover-window') {
+    if (!context.cutover) throw new ConfigurationError(`${context.planFile ?? 'the plan'}: cutover-window needs a cutover-start step before it (before maintenance-on)`);
+    await context.cutover.actDuringWindow(environment.descriptor);
+    context.data.cutover = context.cutover.record;
+    writeCutoverRecord(context);
+    return { events: context.cutover.record.customers.reduce((n, c) => n + c.events.length, 0), actions: context.cutover.record.actions.map((a) => `${a.at} ${a.serial} ${a.what}`) };
+  }
   if (step.action === 'redeploy') {
     await environment.redeploy(step.version ?? 'v10');
     return { redeployed: step.version, instances: environment.descriptor.platform.instances.map((i) => i.id) };
@@ -81,10 +94,26 @@ async function generateWithMigratedAccounts(ops: NonNullable<StartedEnvironment[
   return { ...report.output, migratedAccounts: recorded.accounts.length, withHistory: recorded.accounts.filter((a) => a.reference).length };
 }
 
+async function startCutover(context: PlanContext): Promise<Record<string, unknown>> {
+  if (context.cutover) throw new ConfigurationError(`${context.planFile ?? 'the plan'}: cutover-start comes once in a plan`);
+  context.cutover = await CutoverCohort.install(context.environment.descriptor);
+  context.data.cutover = context.cutover.record;
+  writeCutoverRecord(context);
+  return { customers: context.cutover.record.customers.map((c) => `${c.brand} (${c.offerName}): ${c.devices.map((d) => `${d.serial} ${d.model}${d.onlineBefore ? '' : ' (off)'}`).join(', ')}`) };
+}
+
+/** The cohort for the run's report, without its password (workers get it whole through the environment file). */
+function writeCutoverRecord(context: PlanContext): void {
+  const record = context.data.cutover;
+  if (!record) return;
+  const customers = record.customers.map((c) => ({ ...c, account: { name: c.account.name, email: c.account.email } }));
+  writeFileSync(join(context.runDir, 'cutover.json'), `${JSON.stringify({ ...record, customers }, null, 2)}\n`);
+}
+
 /** What Cucumber workers read: the environment's addresses, and the run's migrated accounts among its test accounts. */
 function workerDescriptor(context: PlanContext): EnvironmentDescriptor {
   const { descriptor } = context.environment;
-  return { ...descriptor, testAccounts: [...descriptor.testAccounts, ...(context.data.migrated ?? [])] };
+  return { ...descriptor, testAccounts: [...descriptor.testAccounts, ...(context.data.migrated ?? [])], ...(context.data.cutover ? { cutover: context.data.cutover } : {}) };
 }
 
 /** A phase's Cucumber messages, one file per run step (shards' files sit side by side once merged). */
@@ -129,6 +158,15 @@ function stopAfter(record: StepRecord, phase: Phase, context: PlanContext): Stop
 
 /** Plays every phase; once the environment is broken or the run interrupted, the steps after it are recorded as not run. */
 export async function playPlan(plan: Plan, context: PlanContext): Promise<PhaseRecord[]> {
+  context.planFile ??= plan.file;
+  try {
+    return await playPhases(plan, context);
+  } finally {
+    await context.cutover?.[Symbol.asyncDispose]();
+  }
+}
+
+async function playPhases(plan: Plan, context: PlanContext): Promise<PhaseRecord[]> {
   const records: PhaseRecord[] = [];
   let stoppedBy: Stop | undefined;
   for (const phase of plan.phases) {

@@ -2,7 +2,7 @@
 
 import type { PlatformVersion } from '../../catalog/index.ts';
 
-export const actionNames = ['generate-data', 'maintenance-on', 'maintenance-off', 'snapshot', 'backup', 'migrate', 'certify-data', 'rollback', 'certify-rollback', 'redeploy'] as const;
+export const actionNames = ['generate-data', 'maintenance-on', 'maintenance-off', 'snapshot', 'backup', 'migrate', 'certify-data', 'rollback', 'certify-rollback', 'redeploy', 'cutover-start', 'cutover-window'] as const;
 export type ActionName = (typeof actionNames)[number];
 
 export type PlanStep =

@@ -18,6 +18,8 @@ export interface DeviceEventInput {
   payload: Record<string, unknown>;
   /** Set by alarm panels: a stored alarm of these types goes to the monitoring centre (when the offer includes it). */
   alarm?: { code: string; area: number; zone: number };
+  /** Delivered from the broker's backlog after the instance was away (maintenance, redeployment). */
+  replayed?: boolean;
 }
 
 /** Alarm types an alarm panel's report forwards to the monitoring centre. */
@@ -33,7 +35,8 @@ export interface DeviceIngest {
   event(serial: string, input: DeviceEventInput, parse?: (text: string) => number): Promise<EventOutcome>;
 }
 
-export function createDeviceIngest(store: Store, fanOut: FanOut, live: LiveEndpoints | undefined, log: Logger, stats: IngestStats, forward?: ForwardAlarm): DeviceIngest {
+/** `replayFansOutDuplicates`: fault `cutover-alarm-duplicated`, a replayed event already stored is fanned out again. */
+export function createDeviceIngest(store: Store, fanOut: FanOut, live: LiveEndpoints | undefined, log: Logger, stats: IngestStats, forward?: ForwardAlarm, replayFansOutDuplicates = false): DeviceIngest {
   const accountOf = async (serial: string, what: string): Promise<number | undefined> => {
     const accountId = await store.deviceAccount(serial);
     if (accountId === undefined) {
@@ -62,6 +65,7 @@ export function createDeviceIngest(store: Store, fanOut: FanOut, live: LiveEndpo
       const id = await store.storeEvent(event);
       if (id === undefined) {
         stats.duplicates += 1;
+        if (replayFansOutDuplicates && input.replayed) await fanOut(event);
         return 'duplicate';
       }
       try {

@@ -51,7 +51,7 @@ export async function startDeviceSide(o: DeviceSideOptions): Promise<DeviceSide>
   const monitoring: MonitoringStats = { forwarded: 0, failed: 0 };
   const dropsPartner = o.faults.target('monitoring-drops-partner', o.version);
   const forward = o.version === 'v10' ? createAlarmForwarder(o.monitoringUrl, o.store, o.log, monitoring, dropsPartner) : undefined;
-  const ingest = createDeviceIngest(o.store, o.fanOut, live, o.log, o.stats, forward);
+  const ingest = createDeviceIngest(o.store, o.fanOut, live, o.log, o.stats, forward, o.faults.on('cutover-alarm-duplicated', o.version));
   const tokens = createTokens(createHash('sha256').update(`kw-device-tokens:${o.accountsUrl}`).digest('hex'));
   const gateway = await startMqtt5Gateway(o.host, ingest, o.stats, o.log);
   const rejectKeepAlive = o.faults.on('http-push-keepalive-rejected', o.version);

@@ -10,19 +10,20 @@ import type { IngestStats } from './stats.ts';
 
 export type { IngestStats } from './stats.ts';
 
-export type MessageHandler = (topic: string, payload: Buffer) => Promise<void>;
+/** `replayed`: the message waited at the broker for this instance (a resumed session's backlog), it was not sent just now. */
+export type MessageHandler = (topic: string, payload: Buffer, delivery?: { replayed: boolean }) => Promise<void>;
 
 /** `shared`: the instance's device ingest (live-view URLs, alarm forwarding); without it, a plain one. */
 export function createMessageHandler(store: Store, fanOut: FanOut, log: Logger, stats: IngestStats, shared?: DeviceIngest): MessageHandler {
   const ingest = shared ?? createDeviceIngest(store, fanOut, undefined, log, stats);
-  return async (topic, payload) => {
+  return async (topic, payload, delivery) => {
     try {
       const parsed = parseCameraMessage(topic, payload);
       if ('malformed' in parsed) {
         stats.ignored += 1;
         log.warn(`ignored malformed message: ${parsed.malformed}`);
       } else if ('message' in parsed) {
-        await act(ingest, parsed.message);
+        await act(ingest, parsed.message, delivery?.replayed ?? false);
       }
     } catch (error) {
       stats.failed += 1;
@@ -33,11 +34,12 @@ export function createMessageHandler(store: Store, fanOut: FanOut, log: Logger, 
   };
 }
 
-async function act(ingest: DeviceIngest, message: CameraMessage): Promise<void> {
+async function act(ingest: DeviceIngest, message: CameraMessage, replayed: boolean): Promise<void> {
   if (message.kind === 'status') return void (await ingest.status(message.serial, message.online));
   if (message.kind === 'heartbeat') return void (await ingest.heartbeat(message.serial, message.firmware, message.liveUrl));
   const { serial, eventId, type, at, clock, payload } = message;
-  await ingest.event(serial, { eventId, type, at, clock, payload, ...(message.family === 'panels' ? { alarm: alarmOf(payload) } : {}) });
+  // A replayed event's `clock` was read when the device sent it, not when the platform got it: its `at` is kept as is.
+  await ingest.event(serial, { eventId, type, at, clock: replayed ? undefined : clock, payload, ...(message.family === 'panels' ? { alarm: alarmOf(payload) } : {}), replayed });
 }
 
 /** What an MQTT panel says of its alarm: code, area, zone. */

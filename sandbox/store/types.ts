@@ -60,6 +60,8 @@ export type ClaimResult = { ok: true; device: Device } | { ok: false; reason: 'u
 
 export interface StoredEvent {
   id: number;
+  /** The device's own id of the event (V10 keeps it; a V9 event has none). */
+  eventId?: string;
   serial: string;
   type: string;
   occurredAt: Date;

@@ -29,8 +29,8 @@ export function createV10Devices({ accounts, events }: Pools): DeviceStore {
     },
 
     async events(accountId, limit): Promise<StoredEvent[]> {
-      const { rows } = await events.query<{ id: string; serial: string; type: string; occurredAt: Date; payload: Record<string, unknown> }>(
-        `SELECT id, device_serial AS serial, kind AS type, occurred_at AS "occurredAt", payload
+      const { rows } = await events.query<{ id: string; eventId: string; serial: string; type: string; occurredAt: Date; payload: Record<string, unknown> }>(
+        `SELECT id, device_event_id AS "eventId", device_serial AS serial, kind AS type, occurred_at AS "occurredAt", payload
          FROM events WHERE customer_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT $2`,
         [accountId, limit],
       );

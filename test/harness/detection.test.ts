@@ -10,7 +10,7 @@ import { detectionPlan } from '../../harness/detection/plan.ts';
 import { cleanRun, detectionRow, loadFaultCases, renderTable, type FaultCase } from '../../harness/detection/table.ts';
 import { loadPlan } from '../../harness/plan/load.ts';
 
-const faultCase: FaultCase = { id: 'instance-not-restarted', description: 'one instance does not restart', fault: 'deploy:instance-not-restarted:i02', names: ['i02'], quick: true, suites: '@foundation', on: 'v10', rollback: false };
+const faultCase: FaultCase = { id: 'instance-not-restarted', description: 'one instance does not restart', fault: 'deploy:instance-not-restarted:i02', names: ['i02'], quick: true, suites: '@foundation', on: 'v10', rollback: false, cutover: false };
 
 function certificate(verdict: Certificate['verdict'], reasons: string[]): Certificate {
   return {
@@ -87,9 +87,26 @@ describe('the plan a fault is hunted with', () => {
     assert.equal(runs(plan)[2]?.[1], 'maintenance-on, rollback, certify-rollback, redeploy, maintenance-off');
   });
 
+  it('plays the cut-over cohort in the migration phase and checks it there, right after the window', () => {
+    const plan = load(detectionPlan('t', [faultCase, { suites: '@bascule', on: 'v10', rollback: false, cutover: true }]));
+    assert.deepEqual(runs(plan), [
+      ['baseline', 'generate-data'],
+      ['migration', 'cutover-start, maintenance-on, cutover-window, snapshot, backup, migrate, certify-data, redeploy, maintenance-off, run ((@bascule)) and not @v9-only and not @wip'],
+      ['suites', 'run ((@foundation)) and not @v9-only and not @wip'],
+    ]);
+    assert.deepEqual(plan.phases[1]?.gate, { scenarios: 'all-passed', minScenarios: 1, actions: 'succeeded', windowMinutes: 45 });
+  });
+
+  it('refuses a cut-over fault case without the suites that check the cohort', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'faults-')), 'faults.yaml');
+    writeFileSync(file, '- id: x\n  description: d\n  fault: cutover-events-lost\n  names: [lost]\n  cutover: true\n');
+    assert.throws(() => loadFaultCases(file), (e: Error) => e.message.includes('entry 1 (x)') && e.message.includes('"cutover: true" needs "suites"'));
+  });
+
   it('plays every fault\'s suites in the clean run', () => {
     const cases = loadFaultCases();
-    const suites = load(detectionPlan('clean', cases)).phases.find((p) => p.id === 'suites');
-    for (const c of cases.filter((x) => x.suites && x.on === 'v10')) assert.ok(JSON.stringify(suites).includes(`(${c.suites})`), c.id);
+    const plan = load(detectionPlan('clean', cases));
+    const phaseOf = (c: FaultCase) => plan.phases.find((p) => p.id === (c.cutover ? 'migration' : 'suites'));
+    for (const c of cases.filter((x) => x.suites && x.on === 'v10')) assert.ok(JSON.stringify(phaseOf(c)).includes(`(${c.suites})`), c.id);
   });
 });

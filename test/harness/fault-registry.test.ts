@@ -16,7 +16,7 @@ const urls = ['--accounts-url', 'postgres://x@127.0.0.1:1/a', '--events-url', 'p
 /** The stand-in's stderr for a command that it refuses before connecting to anything. */
 function refusal(script: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(root, 'sandbox', script), ...args], { cwd: root, timeout: 20_000 }, (error, _stdout, stderr) => {
+    execFile(process.execPath, [join(root, 'sandbox', script), ...args], { cwd: root, timeout: 60_000 }, (error, _stdout, stderr) => {
       if (!error) reject(new Error(`sandbox/${script} ${args.join(' ')} was expected to refuse its flags`));
       else resolve(stderr);
     });
