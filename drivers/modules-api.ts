@@ -118,6 +118,14 @@ export class ModulesApi {
     return list.find((x) => x.serial === serial)!;
   }
 
+  /** The account's recordings once one of `serial` started at `since` or later (a detection of the scenario, not the history before it). */
+  async waitForRecordingSince(serial: string, since: number, timeoutMs = 10_000): Promise<RecordingView[]> {
+    return retryUntil(() => this.recordings(), (r) => r.some((x) => x.serial === serial && Date.parse(x.startedAt) >= since), {
+      timeoutMs, intervalMs: 200,
+      message: (last) => `[modules:${this.#who}] expected a recording of camera ${serial} started after ${new Date(since).toISOString()} within ${timeoutMs} ms; the account has ${describe(last)}. Does the offer include recordings?`,
+    });
+  }
+
   /** The recording of `serial` is still there (the purge runs before the clock call answers, so no wait is needed). */
   async expectRecordingKept(serial: string): Promise<RecordingView> {
     const list = await this.recordings();

@@ -4,7 +4,7 @@ import { After, defineParameterType, Given, Then, When } from '@cucumber/cucumbe
 import { randomInt } from 'node:crypto';
 import { ProductAssertionError } from '../lib/errors.ts';
 import type { AiLabel, ThirdParty } from '../drivers/index.ts';
-import { channels, classificationOf, classLabels, classNames, correlation, expectAcknowledgedAlarm, expectEscalated, faults, movementSeen, providers, scenes, useUpQuota, type Channel, type Fault } from './support/modules.ts';
+import { channels, classificationOf, homeCareSet, classLabels, classNames, correlation, expectAcknowledgedAlarm, expectEscalated, faults, movementSeen, providers, scenes, useUpQuota, type Channel, type Fault } from './support/modules.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const alternatives = (words: Record<string, unknown>): RegExp => new RegExp(Object.keys(words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -119,7 +119,9 @@ Then('{string} reçoit de nouveau {canal} le mois suivant', async function (this
 });
 
 Given('la famille de {string} veille sur elle, alertée après {int} heures sans mouvement', async function (this: HarnessWorld, name: string, n: number) {
-  await this.modules(name).setHomeCare({ windowMinutes: hours(n), familyPhone: `+337${String(randomInt(10_000_000, 99_999_999))}`, familyEmail: null });
+  const settings = { windowMinutes: hours(n), familyPhone: `+337${String(randomInt(10_000_000, 99_999_999))}`, familyEmail: null };
+  await this.modules(name).setHomeCare(settings);
+  homeCareSet(this).set(name, settings);
 });
 When('{string} passe devant sa caméra', async function (this: HarnessWorld, name: string) {
   await movementSeen(this, name);

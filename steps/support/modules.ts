@@ -1,7 +1,7 @@
 // The modules' steps' support: French names of providers, faults and channels, amounts in euros, using up a monthly quota.
 
 import { AssertionError } from 'node:assert';
-import type { AiLabel, Classification, ThirdParty } from '../../drivers/index.ts';
+import type { AiLabel, Classification, HomeCareSettings, ThirdParty } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import type { HarnessWorld } from './world.ts';
 
@@ -101,4 +101,13 @@ export async function expectEscalated(world: HarnessWorld, name: string): Promis
   const warning = 'Le centre de télésurveillance n\'a pas pu la prendre en charge';
   if (customer.offer.modules.includes('sms')) await world.stubs.waitForSms({ to: customer.phone, contains: warning, since: world.journalMark });
   else await world.thirdParties.waitForMail(customer.email, world.journalMark);
+}
+
+/** The home-care settings each customer's family set in the scenario, to compare by value with what the platform keeps. */
+const homeCareSettings = new WeakMap<HarnessWorld, Map<string, HomeCareSettings>>();
+
+export function homeCareSet(world: HarnessWorld): Map<string, HomeCareSettings> {
+  let set = homeCareSettings.get(world);
+  if (!set) homeCareSettings.set(world, (set = new Map()));
+  return set;
 }
