@@ -19,6 +19,9 @@ export const faultCatalog = {
   'alert-sms-sent-twice': 'V10 sends every SMS alert twice',
   'cutover-events-lost': 'V10 instances subscribe with a clean MQTT session: what devices published during the cut-over, while no instance was connected, is lost',
   'cutover-alarm-duplicated': 'V10 replays the alerts of an event the broker kept during the cut-over on every instance that receives it: the monitoring centre gets the alarm once per instance',
+  'legacy-offer-limits-default': 'V10 gives the customers who signed up before a year the new offers\' default retention (30 days) and monthly quotas (100 SMS, 100 e-mails) instead of their legacy offer\'s (`legacy-offer-limits-default:<year>[:instance]`)',
+  'legacy-alarm-forwarded-twice': 'V10 sends the camera alarms of the customers who signed up before a year to the monitoring centre a second time once acknowledged (`legacy-alarm-forwarded-twice:<year>[:instance]`)',
+  'legacy-timeline-out-of-order': 'V10 lists the events of the customers who signed up before a year device by device instead of newest first (`legacy-timeline-out-of-order:<year>[:instance]`)',
 } as const;
 
 export type FaultName = keyof typeof faultCatalog;
@@ -32,12 +35,15 @@ const argumentKinds: Partial<Record<FaultName, ArgumentKind>> = {
   'monitoring-drops-partner': 'partner',
   'dc09-nak-model': 'panel-model',
   'legacy-accounts-not-alerted': 'year',
+  'legacy-offer-limits-default': 'year',
+  'legacy-alarm-forwarded-twice': 'year',
+  'legacy-timeline-out-of-order': 'year',
 };
 
 /** Regressions of V10: a V9 instance given one of these behaves (the baseline stays the reference). */
 const v10Only: ReadonlySet<FaultName> = new Set<FaultName>([
   'sms-sender-reverts', 'ai-off-for-offer', 'monitoring-drops-partner', 'backoffice-stuck-in-maintenance', 'dc09-nak-model', 'http-push-keepalive-rejected',
-  'legacy-accounts-not-alerted', 'alert-sms-sent-twice', 'cutover-events-lost', 'cutover-alarm-duplicated',
+  'legacy-accounts-not-alerted', 'alert-sms-sent-twice', 'cutover-events-lost', 'cutover-alarm-duplicated', 'legacy-offer-limits-default', 'legacy-alarm-forwarded-twice', 'legacy-timeline-out-of-order',
 ]);
 
 /** The catalog ids a fault's argument may name. */

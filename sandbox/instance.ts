@@ -19,6 +19,7 @@ import { readModuleSettings } from './http/space-settings.ts';
 import { createModules } from './modules/index.ts';
 import { StartupError } from './startup-error.ts';
 import { createStore } from './store/index.ts';
+import { withLegacyTimelineFault } from './modules/legacy-faults.ts';
 import { createBackgroundTasks } from './tasks.ts';
 import { redactUrl } from '../lib/url.ts';
 
@@ -38,7 +39,7 @@ export async function startInstance(options: ServerOptions, log: Logger): Promis
   };
   await checkSchemaVersions(pools, options).catch(closeAndRethrow);
   const side = await openSideServices(pools.accounts, options).catch(closeAndRethrow);
-  const store = createStore(options.version, pools);
+  const store = withLegacyTimelineFault(createStore(options.version, pools), pools, options.faults, options.version);
   const tasks = createBackgroundTasks();
   const modules = createModules({
     version: options.version, pools, log, tasks, faults: options.faults, clock: () => side.clock.now(),

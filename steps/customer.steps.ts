@@ -4,6 +4,7 @@ import { Given, Then } from '@cucumber/cucumber';
 import type { Offer, WhiteLabel } from '../catalog/index.ts';
 import type { HarnessWorld } from './support/world.ts';
 import { accountTypeId, expectSmsAsOffered, newCustomer, paymentMethodId } from './support/customers.ts';
+import { labelMigratedModule } from './support/migrated.ts';
 
 Given('un client {string} de la marque {marque} avec l\'offre {offre}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer) {
   this.customers.set(name, await newCustomer(this, name, whiteLabel, offer));
@@ -20,6 +21,7 @@ Then('{string} ne reçoit aucun SMS', async function (this: HarnessWorld, name: 
 
 Then('{string} reçoit les alertes SMS que prévoit son offre', async function (this: HarnessWorld, name: string) {
   await expectSmsAsOffered(this, this.customer(name), this.camera(name).serial);
+  if (this.customer(name).offer.modules.includes('sms')) await labelMigratedModule(this, name, 'sms');
 });
 
 Given('un client {string} de la marque {marque} avec l\'offre {offre}, payant par {string}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer, method: string) {

@@ -3,7 +3,7 @@
 import { Given, Then } from '@cucumber/cucumber';
 import type { CameraModel, Offer, WhiteLabel } from '../catalog/index.ts';
 import { expectMailAsOffered } from './support/customers.ts';
-import { expectAsBeforeMigration, expectRenewalAsBefore, paymentMethodNamed, playMigratedCustomer, reconnectMigratedCamera } from './support/migrated.ts';
+import { expectAsBeforeMigration, expectRenewalAsBefore, labelMigratedModule, paymentMethodNamed, playMigratedCustomer, reconnectMigratedCamera } from './support/migrated.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Given('{string}, client migré de la marque {marque} qui avait l\'offre {offre}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer) {
@@ -36,4 +36,5 @@ Given('la caméra d\'avant la migration de {string} se reconnecte', async functi
 
 Then('{string} reçoit les alertes e-mail que prévoit son offre', async function (this: HarnessWorld, name: string) {
   await expectMailAsOffered(this, this.customer(name));
+  if (this.customer(name).offer.modules.includes('email')) await labelMigratedModule(this, name, 'email');
 });

@@ -4,7 +4,7 @@ import { After, defineParameterType, Given, Then, When } from '@cucumber/cucumbe
 import { randomInt } from 'node:crypto';
 import { ProductAssertionError } from '../lib/errors.ts';
 import type { AiLabel, ThirdParty } from '../drivers/index.ts';
-import { channels, classificationOf, classLabels, classNames, correlation, expectAcknowledgedAlarm, expectEscalated, faults, movementSeen, providers, scenes, useUpQuota, type Channel, type Fault } from './support/modules.ts';
+import { channels, classificationOf, homeCareSet, classLabels, classNames, correlation, expectAcknowledgedAlarm, expectEscalated, faults, movementSeen, providers, scenes, useUpQuota, type Channel, type Fault } from './support/modules.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const alternatives = (words: Record<string, unknown>): RegExp => new RegExp(Object.keys(words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -32,11 +32,10 @@ When('{int} heure(s) s\'écoule(nt) pour {string}', async function (this: Harnes
 });
 
 Then('un clip de la détection est enregistré pour {string}, conservé {int} jours', async function (this: HarnessWorld, name: string, n: number) {
-  const recording = await this.modules(name).waitForRecording(this.camera(name).serial);
-  expectRecording(recording, 'clip', n);
+  expectRecording(await this.modules(name).waitForOnlyRecording(this.camera(name).serial), 'clip', n);
 });
 Then('une photo de la détection est enregistrée pour {string}, conservée {int} jours', async function (this: HarnessWorld, name: string, n: number) {
-  expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'snapshot', n);
+  expectRecording(await this.modules(name).waitForOnlyRecording(this.camera(name).serial), 'snapshot', n);
 });
 Then('l\'enregistrement de {string} est toujours disponible', async function (this: HarnessWorld, name: string) {
   await this.modules(name).expectRecordingKept(this.camera(name).serial);
@@ -64,6 +63,7 @@ Then('la détection de {string} est classée « {word} » par l\'IA', async func
   const found = await classificationOf(this, name);
   const shown = 'label' in found ? classLabels[found.label as AiLabel] : 'indisponible';
   if (shown !== label) throw new ProductAssertionError(`the AI should have labelled the detection of ${name}'s camera "${label}"; the event says ${JSON.stringify(found)}`);
+  await this.thirdParties.expectDeliveredOnce('ai', this.camera(name).serial, this.journalMark, `classification request for the detection of camera ${this.camera(name).serial} of ${this.about(name)}`);
 });
 Then('la détection de {string} est marquée non classée, l\'IA étant indisponible', async function (this: HarnessWorld, name: string) {
   const found = await this.modules(name).waitForClassification(this.camera(name).serial);
@@ -119,7 +119,9 @@ Then('{string} reçoit de nouveau {canal} le mois suivant', async function (this
 });
 
 Given('la famille de {string} veille sur elle, alertée après {int} heures sans mouvement', async function (this: HarnessWorld, name: string, n: number) {
-  await this.modules(name).setHomeCare({ windowMinutes: hours(n), familyPhone: `+337${String(randomInt(10_000_000, 99_999_999))}`, familyEmail: null });
+  const settings = { windowMinutes: hours(n), familyPhone: `+337${String(randomInt(10_000_000, 99_999_999))}`, familyEmail: null };
+  await this.modules(name).setHomeCare(settings);
+  homeCareSet(this).set(name, settings);
 });
 When('{string} passe devant sa caméra', async function (this: HarnessWorld, name: string) {
   await movementSeen(this, name);

@@ -79,11 +79,36 @@ export const generators: Record<string, (catalog: Catalog, argument: string | un
     header: ['modèle', 'génération'],
     rows: catalog.cameraModels.map((m) => [m.name, name(catalog.generations, m.generation, 'generation')]),
   }),
+  /**
+   * Every offer V9 sold (that includes the module, when an argument names one), with a brand that sold it, its recordings'
+   * retention and its monthly SMS and e-mail quotas: the migrated customers of each such offer (one designated account each).
+   */
+  'offres-v9-avec': (catalog, module) => {
+    const offers = (module === undefined ? catalog.offers : offersWith(catalog, module, 'offres-v9-avec')).filter((o) => o.since === 'v9');
+    const used = new Set<string>();
+    return {
+      header: ['marque', 'offre', 'jours', 'sms', 'e-mails'],
+      rows: offers.flatMap((offer) => {
+        const seller = sellerOf(catalog, offer, used);
+        return seller ? [[seller.brand, offer.name, String(offer.retentionDays), String(offer.monthlyQuotas.sms), String(offer.monthlyQuotas.email)]] : [];
+      }),
+    };
+  },
+  /** Every partner that sold, in V9, an offer including the module (argument: module id): its migrated customers of such an offer. */
+  'partenaires-v9-avec': (catalog, module) => {
+    const offers = new Set(offersWith(catalog, module, 'partenaires-v9-avec').filter((o) => o.since === 'v9').map((o) => o.id));
+    return { header: ['partenaire'], rows: catalog.partners.filter((p) => p.offers.some((o) => offers.has(o))).map((p) => [p.name]) };
+  },
   /** Every offer that includes the module (argument: module id), with a brand that sells it. */
   'offres-avec': (catalog, module) => offersTable(catalog, module, true),
   /** Every offer without the module (argument: module id), with a brand that sells it. */
   'offres-sans': (catalog, module) => offersTable(catalog, module, false),
 };
+
+function offersWith(catalog: Catalog, module: string | undefined, generator: string): Offer[] {
+  if (!module || !catalog.modules.some((m) => m.id === module)) throw new ConfigurationError(`"${generator}" needs a module id after ':' (known: ${catalog.modules.map((m) => m.id).join(', ')})`);
+  return catalog.offers.filter((o) => o.modules.includes(module));
+}
 
 function offersTable(catalog: Catalog, module: string | undefined, included: boolean): Table {
   if (!module || !catalog.modules.some((m) => m.id === module)) throw new ConfigurationError(`"offres-${included ? 'avec' : 'sans'}" needs a module id after ':' (known: ${catalog.modules.map((m) => m.id).join(', ')})`);

@@ -8,6 +8,7 @@ import { createFanOut, type FanOut } from '../notify/fanout.ts';
 import { createMailer } from '../notify/mail.ts';
 import { createSmsClient } from '../notify/sms.ts';
 import { createModuleStore } from '../store/index.ts';
+import { withLegacyAccountFaults } from './legacy-faults.ts';
 import type { BackgroundTasks } from '../tasks.ts';
 import { createModuleClock, type BaseClock } from './clock.ts';
 import { emptyStats, type ModuleContext } from './context.ts';
@@ -45,7 +46,7 @@ export interface Modules {
 }
 
 export function createModules(o: ModuleOptions): Modules {
-  const store = createModuleStore(o.version, o.pools);
+  const store = withLegacyAccountFaults(createModuleStore(o.version, o.pools), o.faults, o.version);
   const base: BaseClock = o.clock ?? (async () => new Date());
   const outbound = createOutbound(o.log);
   const sms = createSmsClient(o.smsUrl, o.log, outbound);

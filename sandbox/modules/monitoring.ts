@@ -4,6 +4,7 @@ import { eventLabel } from '../event-types.ts';
 import type { IncomingEvent, ModuleAccount } from '../store/index.ts';
 import { parisParts } from '../time.ts';
 import { smsSenderOf } from './alerts.ts';
+import { hitsLegacyAccount } from './legacy-faults.ts';
 import type { ModuleContext } from './context.ts';
 import { describeOutcome, withRetry, type Outcome } from './outbound.ts';
 import { policy } from './policy.ts';
@@ -39,6 +40,10 @@ export async function forwardAlarm(ctx: ModuleContext, account: ModuleAccount, e
   const id = acknowledgement(outcome);
   if (id !== undefined) {
     stats.acknowledged += 1;
+    if (hitsLegacyAccount(ctx.faults, 'legacy-alarm-forwarded-twice', ctx.version, account.createdAt)) {
+      ctx.log.warn(`fault legacy-alarm-forwarded-twice: alarm ${alarm} of ${event.serial} of account ${account.id} sent to the monitoring centre again`);
+      ctx.tasks.track(ctx.outbound.post('monitoring', url, body, account.syntheticRun, timeoutMs).then(() => undefined));
+    }
     return ctx.store.versioned.annotateEvent(event.serial, event.eventId, { monitoring: { status: 'acknowledged', reference: id } });
   }
   stats.escalated += 1;

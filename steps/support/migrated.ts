@@ -1,31 +1,50 @@
 // Migrated customers: the designated accounts the migration carries over (pre-production's test accounts file, or this run's generated V9 customers), their devices and what they saw before.
 
 import * as allure from 'allure-js-commons';
-import type { CameraModel, Offer, WhiteLabel } from '../../catalog/index.ts';
+import type { CameraModel, Offer, Partner, WhiteLabel } from '../../catalog/index.ts';
 import { migratedViewProblems, ModulesApi, readCustomerView } from '../../drivers/index.ts';
 import type { TestAccount } from '../../environments/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
-import type { StartedCamera } from '../../simulators/index.ts';
+import { generationTraits, type CameraEventType, type StartedCamera } from '../../simulators/index.ts';
 import { connectCamera, isRemote, labelCustomer, testAccountsFileVariable } from './designated.ts';
 import { aboutAccount } from './reference-data.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
 /** What picks a migrated customer: their brand, and the offer or the payment method they had before the migration. */
-export type MigratedCriterion = { offer: Offer } | { paymentMethod: { id: string; name: string } } | { camera: CameraModel };
+export type MigratedCriterion = { offer: Offer } | { paymentMethod: { id: string; name: string } } | { camera: CameraModel } | { partner: Partner; module: string; reports: CameraEventType };
 
 /** The designated account of the brand that had, before the migration, the offer or payment method asked for. */
 function migratedAccountOf(world: HarnessWorld, whiteLabel: WhiteLabel | undefined, criterion: MigratedCriterion): TestAccount {
   const had = (a: TestAccount): boolean => 'offer' in criterion ? a.reference?.offer === criterion.offer.id
     : 'paymentMethod' in criterion ? a.reference?.account?.paymentMethod === criterion.paymentMethod.id
-    : (a.devices ?? []).some((d) => d.model === criterion.camera.id);
+    : 'camera' in criterion ? (a.devices ?? []).some((d) => d.model === criterion.camera.id)
+    : criterion.partner.offers.includes(a.reference?.offer ?? '') && offerOf(world, a)?.modules.includes(criterion.module) === true &&
+      a.whiteLabel !== undefined && world.catalog.whiteLabels.find((w) => w.id === a.whiteLabel)?.partner === criterion.partner.id &&
+      cameraReporting(world, a, criterion.reports) !== undefined;
   const found = world.environment.testAccounts.find((a) => a.reference !== undefined && (whiteLabel === undefined || a.whiteLabel === whiteLabel.id) && had(a));
   if (found) return found;
-  const what = 'offer' in criterion ? `the offer ${criterion.offer.name}` : 'paymentMethod' in criterion ? `the payment method ${criterion.paymentMethod.name}` : `a camera ${criterion.camera.name}`;
-  const key = 'offer' in criterion ? `"reference": {"offer": "${criterion.offer.id}", ...}` : 'paymentMethod' in criterion ? `"reference": {"account": {"paymentMethod": "${criterion.paymentMethod.id}", ...}, ...}` : `"devices": [{"serial", "model": "${criterion.camera.id}"}] and a "reference"`;
+  const what = 'offer' in criterion ? `the offer ${criterion.offer.name}` : 'paymentMethod' in criterion ? `the payment method ${criterion.paymentMethod.name}`
+    : 'camera' in criterion ? `a camera ${criterion.camera.name}` : `an offer of ${criterion.partner.name} with the ${criterion.module} module and a camera that reports "${criterion.reports}"`;
+  const key = 'offer' in criterion ? `"reference": {"offer": "${criterion.offer.id}", ...}` : 'paymentMethod' in criterion ? `"reference": {"account": {"paymentMethod": "${criterion.paymentMethod.id}", ...}, ...}`
+    : 'camera' in criterion ? `"devices": [{"serial", "model": "${criterion.camera.id}"}] and a "reference"` : `a "reference" with an offer of ${criterion.partner.id} and "devices" holding a camera of generation https-json, mqtt3 or mqtt5`;
   const brand = whiteLabel ? ` of ${whiteLabel.brand}` : '';
   throw new ConfigurationError(isRemote(world)
     ? `${testAccountsFileVariable(world)} has no test account${brand} recorded with ${what}: add one${whiteLabel ? ` with "whiteLabel": "${whiteLabel.id}"` : ''} and ${key}, recorded before the migration (npm run record-reference)`
     : `this run designated no migrated customer${brand} with ${what}: scenarios on migrated customers run in a certification plan whose V9 data was generated (npm start), after its "generate-data" step`);
+}
+
+/** The offer the account had before the migration, from the catalog. */
+function offerOf(world: HarnessWorld, account: TestAccount): Offer | undefined {
+  return world.catalog.offers.find((o) => o.id === account.reference?.offer);
+}
+
+/** The account's first camera whose generation can report the event type (HTTP push cameras report motion only). */
+function cameraReporting(world: HarnessWorld, account: TestAccount, type: CameraEventType): { device: { serial: string; model: string }; model: CameraModel } | undefined {
+  for (const device of account.devices ?? []) {
+    const model = world.catalog.cameraModels.find((m) => m.id === device.model);
+    if (model && generationTraits[model.generation].eventTypes.includes(type)) return { device, model };
+  }
+  return undefined;
 }
 
 /** Logs the migrated customer in and makes them the scenario's customer `name`, labelled as migrated. */
@@ -65,10 +84,11 @@ export async function expectAsBeforeMigration(world: HarnessWorld, name: string)
 }
 
 /** The migrated customer's camera (of `model`, else the first their account held before the migration) comes back online as its generation does. */
-export async function reconnectMigratedCamera(world: HarnessWorld, name: string, model?: CameraModel): Promise<StartedCamera> {
+export async function reconnectMigratedCamera(world: HarnessWorld, name: string, model?: CameraModel, reports?: CameraEventType): Promise<StartedCamera> {
   const account = world.migrated.get(name);
-  const device = (account?.devices ?? []).map((d) => ({ device: d, model: world.catalog.cameraModels.find((m) => m.id === d.model) })).find((d) => d.model !== undefined && (model === undefined || d.model.id === model.id));
-  if (!account || !device?.model) throw new ConfigurationError(`the migrated customer "${name}" has no camera${model ? ` ${model.name}` : ''} among their devices: designate an account that holds one`);
+  const device = account && (reports ? cameraReporting(world, account, reports)
+    : (account.devices ?? []).map((d) => ({ device: d, model: world.catalog.cameraModels.find((m) => m.id === d.model) })).find((d) => d.model !== undefined && (model === undefined || d.model.id === model.id)));
+  if (!account || !device?.model) throw new ConfigurationError(`the migrated customer "${name}" has no camera${model ? ` ${model.name}` : ''}${reports ? ` that reports "${reports}"` : ''} among their devices: designate an account that holds one`);
   const lastSeenBefore = (await world.customer(name).api.devices()).find((d) => d.serial === device.device.serial)?.lastSeenAt ?? null;
   return connectCamera(world, { owner: name, serial: device.device.serial, model: device.model, lastSeenBefore });
 }
@@ -92,4 +112,9 @@ export function paymentMethodNamed(world: HarnessWorld, text: string): { id: str
   const found = world.catalog.paymentMethods.find((m) => m.name === text || m.id === text);
   if (!found) throw new ConfigurationError(`the scenario names payment method "${text}", which catalog/data/payment-methods.yaml does not list (known: ${world.catalog.paymentMethods.map((m) => m.name).join(', ')})`);
   return found;
+}
+
+/** Labels the scenario with a module a migrated customer exercised on V10: the coverage gate counts a module for the migration only so. */
+export async function labelMigratedModule(world: HarnessWorld, name: string, module: string): Promise<void> {
+  if (world.migrated.has(name)) await allure.label('module', module);
 }

@@ -1,7 +1,7 @@
 // The modules' steps' support: French names of providers, faults and channels, amounts in euros, using up a monthly quota.
 
 import { AssertionError } from 'node:assert';
-import type { AiLabel, Classification, ThirdParty } from '../../drivers/index.ts';
+import type { AiLabel, Classification, HomeCareSettings, ThirdParty } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import type { HarnessWorld } from './world.ts';
 
@@ -89,6 +89,7 @@ export async function expectAcknowledgedAlarm(world: HarnessWorld, name: string)
       'recorded neither an acknowledgement nor an escalation: the alarm was dropped. Does the platform forward the alarms of this partner\'s customers?', { cause: error });
   });
   if (record.status !== 'acknowledged') throw new ProductAssertionError(`the monitoring centre should have acknowledged the alarm of camera ${serial} of ${world.about(name)}; the platform recorded ${JSON.stringify(record)}`);
+  await world.thirdParties.expectDeliveredOnce('monitoring', serial, world.journalMark, `alarm of camera ${serial} of ${world.about(name)} taken by the monitoring centre`);
 }
 
 /** The alarm the monitoring centre did not acknowledge reached the customer directly (SMS, else e-mail), and is recorded so. */
@@ -101,4 +102,13 @@ export async function expectEscalated(world: HarnessWorld, name: string): Promis
   const warning = 'Le centre de télésurveillance n\'a pas pu la prendre en charge';
   if (customer.offer.modules.includes('sms')) await world.stubs.waitForSms({ to: customer.phone, contains: warning, since: world.journalMark });
   else await world.thirdParties.waitForMail(customer.email, world.journalMark);
+}
+
+/** The home-care settings each customer's family set in the scenario, to compare by value with what the platform keeps. */
+const homeCareSettings = new WeakMap<HarnessWorld, Map<string, HomeCareSettings>>();
+
+export function homeCareSet(world: HarnessWorld): Map<string, HomeCareSettings> {
+  let set = homeCareSettings.get(world);
+  if (!set) homeCareSettings.set(world, (set = new Map()));
+  return set;
 }

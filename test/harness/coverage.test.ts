@@ -31,10 +31,21 @@ describe('coverage of the migrated customers', () => {
     assert.ok(!report.migrated.unexercised.includes('migrated offers:serenite-2011'));
     assert.ok(report.migrated.unexercised.includes('migrated offers:essentiel-2019'), 'a fresh customer does not count for the migration');
     assert.ok(report.migrated.unexercised.includes('migrated whiteLabels:veilis-pro'));
-    assert.ok(!report.migrated.unexercised.some((e) => /alarmPanels|objects|modules/.test(e)), 'V10-only kinds are not asked of migrated customers');
+    assert.ok(!report.migrated.unexercised.some((e) => /alarmPanels|objects/.test(e)), 'V10-only kinds are not asked of migrated customers');
     const v10Offers = catalog.offers.filter((o) => o.since === 'v10').map((o) => `migrated offers:${o.id}`);
     assert.ok(v10Offers.length > 0 && v10Offers.every((o) => !report.migrated.unexercised.includes(o)), 'offers V9 never sold are not asked of migrated customers');
     assert.equal(report.migrated.total, report.migrated.exercised + report.migrated.unexercised.length);
     assert.ok(report.unexercised.includes('migrated offers:essentiel-2019'), 'the certificate sees it among the entries not exercised');
+  });
+
+  it('counts a module a V9 offer includes only when a migrated customer exercised it on V10, and never asks for a module V10 brings', () => {
+    const report = computeCoverage(catalog, results([
+      { name: 'migrated recording', labels: { migrated: 'true', offer: 'serenite-2011', module: 'recordings' } },
+      { name: 'fresh monitoring', labels: { offer: 'vigilance-2015', module: 'monitoring' } },
+    ]));
+    assert.ok(!report.migrated.unexercised.includes('migrated modules:recordings'));
+    assert.ok(report.migrated.unexercised.includes('migrated modules:monitoring'), 'a fresh customer\'s alarm does not count for the migration');
+    assert.ok(report.unexercised.includes('migrated modules:home-care'), 'the certificate sees a module no migrated customer used');
+    assert.ok(!report.migrated.unexercised.includes('migrated modules:alarm-panels') && !report.migrated.unexercised.includes('migrated modules:connected-objects'), 'modules V9 offers lack are not asked');
   });
 });

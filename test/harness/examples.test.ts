@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultCatalogDir, loadCatalog } from '../../catalog/index.ts';
+import { generators } from '../../harness/examples/generators.ts';
 import { syncFeature, syncFeatures } from '../../harness/examples/sync.ts';
 
 const featuresRoot = join(import.meta.dirname, '..', '..', 'features');
@@ -56,4 +57,16 @@ describe('catalog-driven Examples', () => {
   it('keeps the shipped features in sync with the shipped catalog', () => {
     assert.deepEqual(syncFeatures(join(import.meta.dirname, '..', '..', 'features'), loadCatalog(), true), []);
   });
+
+  it('gives the migrated customers\' Examples every offer V9 sold with its limits, and the partners that sold a module', () => {
+    const catalog = loadCatalog();
+    const all = generators['offres-v9-avec']!(catalog, undefined);
+    assert.deepEqual(all.header, ['marque', 'offre', 'jours', 'sms', 'e-mails']);
+    assert.deepEqual(all.rows.map((r) => r[1]), catalog.offers.filter((o) => o.since === 'v9').map((o) => o.name));
+    assert.deepEqual(all.rows.find((r) => r[1] === 'Sérénité 2011')?.slice(2), ['7', '10', '0']);
+    assert.deepEqual(generators['offres-v9-avec']!(catalog, 'home-care').rows.map((r) => r[1]), ['Senior 2018', 'Senior Connect 2021']);
+    assert.deepEqual(generators['partenaires-v9-avec']!(catalog, 'monitoring').rows, [['Veilis'], ['Assur Plus'], ['Sécurimax Installation']]);
+    assert.throws(() => generators['partenaires-v9-avec']!(catalog, 'teleportation'), /needs a module id after ':'/);
+  });
 });
+
