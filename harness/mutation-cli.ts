@@ -1,0 +1,156 @@
+// `npm run mutation -- --sample N [--seed S] [--plan FILE] [--list FILE] [--timeout-minutes M]`: the harness's power to detect
+// regressions, measured on mutants drawn at random from the stand-in platform's V10 code. StrykerJS lists the mutants; each drawn
+// mutant is applied to a copy of the repository and judged by a certification of that copy (killed = NO-GO naming what broke).
+
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigurationError } from '../lib/errors.ts';
+import type { Certificate } from './certificate/build.ts';
+import { applyMutant, describeMutant, readMutants, sample, type Mutant } from './mutation/mutants.ts';
+import { judge, percent, scoreOf, type Judgement } from './mutation/score.ts';
+import { renderMarkdown, type MutationReport } from './mutation/report.ts';
+
+const root = join(import.meta.dirname, '..');
+const usage = 'usage: npm run mutation -- --sample N [--seed S] [--plan FILE] [--list FILE] [--timeout-minutes M]';
+
+function fail(message: string, code: number): never {
+  console.error(`mutation: ${message}`);
+  process.exit(code);
+}
+
+let values: { sample?: string; seed?: string; plan?: string; list?: string; 'timeout-minutes'?: string };
+try {
+  ({ values } = parseArgs({ options: { sample: { type: 'string' }, seed: { type: 'string' }, plan: { type: 'string' }, list: { type: 'string' }, 'timeout-minutes': { type: 'string' } } }));
+} catch (error) {
+  fail(`${(error as Error).message}\n${usage}`, 2);
+}
+const wholeNumber = (flag: string, text: string | undefined, min: number): number | undefined => {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > 0xffffffff) fail(`--${flag} must be a whole number from ${min} to 4294967295 (got "${text}")\n${usage}`, 2);
+  return Number(text);
+};
+const n = wholeNumber('sample', values.sample, 1) ?? fail(`--sample is required\n${usage}`, 2);
+const seed = wholeNumber('seed', values.seed, 0) ?? Math.floor(Math.random() * 0xffffffff);
+const timeoutMinutes = wholeNumber('timeout-minutes', values['timeout-minutes'], 1) ?? 8;
+const planFile = join(process.cwd(), values.plan ?? join(relative(process.cwd(), root), 'harness', 'plans', 'mutation.yaml'));
+if (!existsSync(planFile)) fail(`--plan ${planFile}: no such file; the default plan is harness/plans/mutation.yaml`, 2);
+
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const outDir = join(root, 'reports', 'mutation', stamp);
+mkdirSync(outDir, { recursive: true });
+console.error(`[mutation] seed ${seed} (run again with --seed ${seed} to draw the same mutants); sample of ${n}; plan ${relative(root, planFile)}`);
+
+// 1. Every mutant, listed by StrykerJS with a no-op command (each "survives" at once; the JSON report is the list).
+let listFile = values.list === undefined ? undefined : join(process.cwd(), values.list);
+if (listFile === undefined) {
+  const started = Date.now();
+  console.error('[mutation] listing the mutants with StrykerJS (harness/mutation/stryker.list.json)');
+  const stryker = spawnSync(join(root, 'node_modules', '.bin', 'stryker'), ['run', join('harness', 'mutation', 'stryker.list.json')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
+  listFile = join(root, '.tmp', 'mutation', 'mutants.json');
+  if (stryker.status !== 0 || !existsSync(listFile)) fail(`StrykerJS did not list the mutants (exit ${stryker.status ?? stryker.signal}); see its output above`, 3);
+  console.error(`[mutation] listed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+let all: Mutant[];
+let drawn: Mutant[];
+try {
+  all = readMutants(listFile);
+  drawn = sample(all, n, seed);
+} catch (error) {
+  fail((error as Error).message, error instanceof ConfigurationError ? 2 : 4);
+}
+cpSync(listFile, join(outDir, 'mutants.json'));
+console.error(`[mutation] ${all.length} mutants (log messages excluded); drawn with seed ${seed}:`);
+drawn.forEach((m, i) => console.error(`  ${i + 1}. ${describeMutant(m)}`));
+
+// 2. A copy of the repository (node_modules linked) where each mutant is applied in turn, then undone.
+const copy = join(root, '.tmp', 'mutation', 'copy');
+rmSync(copy, { recursive: true, force: true });
+const skip = new Set(['node_modules', '.git', 'reports', '.tmp'].map((d) => join(root, d)));
+cpSync(root, copy, { recursive: true, filter: (source) => !skip.has(source) });
+symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+
+let interrupted = false;
+let child: ReturnType<typeof spawn> | undefined;
+process.on('SIGINT', () => {
+  interrupted = true;
+  child?.kill('SIGINT');
+});
+
+async function certify(id: string): Promise<{ certificate: Certificate | undefined; timedOut: boolean; seconds: number }> {
+  const runDir = join(outDir, 'runs', id);
+  mkdirSync(runDir, { recursive: true });
+  const started = Date.now();
+  const args = [join(copy, 'harness', 'cli.ts'), 'certify', '--env', 'local', '--no-html', '--no-history', '--reports-dir', runDir, '--plan', planFile];
+  let timedOut = false;
+  await new Promise<void>((resolve) => {
+    child = spawn(process.execPath, args, { cwd: copy, stdio: ['ignore', 'ignore', 'pipe'] });
+    const log = [] as Buffer[];
+    child.stderr?.on('data', (chunk: Buffer) => log.push(chunk));
+    // The certification stops on SIGINT (INTERRUPTED, its environment torn down); a run that ignores it is killed a minute later.
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      child?.kill('SIGINT');
+      setTimeout(() => child?.kill('SIGKILL'), 60_000).unref();
+    }, timeoutMinutes * 60_000);
+    child.on('close', () => {
+      clearTimeout(deadline);
+      writeFileSync(join(runDir, 'certify.log'), Buffer.concat(log));
+      resolve();
+    });
+  });
+  child = undefined;
+  const run = readdirSync(runDir, { withFileTypes: true }).find((d) => d.isDirectory());
+  const file = run ? join(runDir, run.name, 'certificate.json') : '';
+  const certificate = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Certificate) : undefined;
+  return { certificate, timedOut, seconds: (Date.now() - started) / 1000 };
+}
+
+// 3. The plan without any mutant must be GO, or no mutant's NO-GO would mean anything.
+const started = Date.now();
+console.error('[mutation] clean run: the plan on the unmutated copy');
+const clean = await certify('clean');
+const cleanJudgement = judge(clean.certificate, clean.timedOut);
+console.error(`[mutation] clean run: ${clean.certificate?.verdict ?? 'no certificate'} in ${clean.seconds.toFixed(0)} s`);
+if (interrupted) fail('interrupted during the clean run', 130);
+if (cleanJudgement.outcome !== 'survived') {
+  fail(`the plan is not GO without any mutant (${cleanJudgement.verdict}: ${cleanJudgement.why.join('; ')}); see ${relative(process.cwd(), join(outDir, 'runs', 'clean'))}. Fix the environment or the plan first: a mutant's NO-GO would mean nothing.`, clean.certificate?.exitCode === 3 || !clean.certificate ? 3 : 4);
+}
+
+// 4. Each drawn mutant, applied to its file in the copy, certified, then undone.
+const results: MutationReport['mutants'] = [];
+for (const [i, mutant] of drawn.entries()) {
+  if (interrupted) break;
+  const file = join(copy, mutant.file);
+  const original = readFileSync(file, 'utf8');
+  let judgement: Judgement;
+  let seconds = 0;
+  try {
+    writeFileSync(file, applyMutant(original, mutant));
+    const run = await certify(`mutant-${String(i + 1).padStart(3, '0')}`);
+    seconds = run.seconds;
+    judgement = interrupted ? { outcome: 'incomplete', verdict: 'INTERRUPTED', why: ['the mutation run was interrupted'] } : judge(run.certificate, run.timedOut);
+  } finally {
+    writeFileSync(file, original);
+  }
+  results.push({ ...mutant, ...judgement, seconds });
+  console.error(`[mutation] ${i + 1}/${drawn.length} ${judgement.outcome.toUpperCase()} in ${seconds.toFixed(0)} s: ${describeMutant(mutant)}${judgement.outcome === 'killed' ? '' : ` (${judgement.verdict})`}`);
+}
+
+const score = scoreOf(results.map((r) => r.outcome));
+const report: MutationReport = {
+  seed,
+  sample: n,
+  population: all.length,
+  plan: relative(root, planFile),
+  interrupted,
+  cleanRunSeconds: clean.seconds,
+  totalSeconds: (Date.now() - started) / 1000,
+  ...score,
+  mutants: results,
+};
+writeFileSync(join(outDir, 'mutation.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(outDir, 'mutation.md'), renderMarkdown(report));
+console.log(`mutation: score ${percent(score.score)} (95% CI ${percent(score.interval?.low)} to ${percent(score.interval?.high)}): ${score.counts.killed} killed, ${score.counts.survived} survived, ${score.counts.incomplete} incomplete, ${score.counts.timeout} timed out, of ${results.length} mutants drawn with seed ${seed}; ${(report.totalSeconds / 60).toFixed(1)} min; report in ${relative(process.cwd(), join(outDir, 'mutation.md'))}`);
+process.exitCode = interrupted ? 130 : score.score === undefined ? 4 : 0;

@@ -1,0 +1,64 @@
+// Each mutant judged by a certification: killed (NO-GO naming what broke), survived (GO), or neither (INCOMPLETE, interrupted, timed out); and the score with its Wilson interval.
+
+import type { Certificate } from '../certificate/build.ts';
+
+export type Outcome = 'killed' | 'survived' | 'incomplete' | 'timeout';
+
+export interface Judgement {
+  outcome: Outcome;
+  verdict: string;
+  /** Killed: the failed gates' reasons (first line each). Otherwise: why it is neither killed nor survived. */
+  why: string[];
+}
+
+/**
+ * A mutant is killed only when the certification says NO-GO and a failed gate names what broke; it survived only when the
+ * certification says GO. Anything else (INCOMPLETE, INTERRUPTED, no certificate, a NO-GO naming nothing, the deadline)
+ * says nothing of the mutant and is counted apart, never as killed.
+ */
+export function judge(certificate: Certificate | undefined, timedOut: boolean): Judgement {
+  if (timedOut) return { outcome: 'timeout', verdict: certificate?.verdict ?? 'none', why: ['the certification did not end before the deadline'] };
+  if (!certificate) return { outcome: 'incomplete', verdict: 'none', why: ['no certificate: the certification did not finish'] };
+  if (certificate.verdict === 'GO') return { outcome: 'survived', verdict: 'GO', why: [certificate.why] };
+  if (certificate.verdict === 'NO-GO') {
+    const reasons = certificate.gates.filter((g) => g.verdict === 'failed').flatMap((g) => g.reasons.filter((r) => r.trim() !== '').map((r) => `${g.id}: ${r.split('\n')[0]?.trim() ?? ''}`));
+    if (reasons.length > 0) return { outcome: 'killed', verdict: 'NO-GO', why: reasons };
+    return { outcome: 'incomplete', verdict: 'NO-GO', why: [`a NO-GO whose failed gates name nothing (${certificate.why})`] };
+  }
+  return { outcome: 'incomplete', verdict: certificate.verdict, why: [certificate.why] };
+}
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/** The Wilson score interval of k successes in n trials (95% with z = 1.96); undefined when n is 0. */
+export function wilson(k: number, n: number, z = 1.96): Interval | undefined {
+  if (!Number.isInteger(k) || !Number.isInteger(n) || k < 0 || n < 0 || k > n) throw new RangeError(`wilson: need whole numbers 0 <= k <= n (got k=${k}, n=${n})`);
+  if (n === 0) return undefined;
+  const p = k / n;
+  const z2 = z * z;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+export interface Score {
+  counts: Record<Outcome, number>;
+  /** killed / (killed + survived); undefined when no mutant was judged either way. */
+  score: number | undefined;
+  interval: Interval | undefined;
+}
+
+export function scoreOf(outcomes: readonly Outcome[]): Score {
+  const counts: Record<Outcome, number> = { killed: 0, survived: 0, incomplete: 0, timeout: 0 };
+  for (const o of outcomes) counts[o]++;
+  const judged = counts.killed + counts.survived;
+  return { counts, score: judged === 0 ? undefined : counts.killed / judged, interval: wilson(counts.killed, judged) };
+}
+
+export function percent(x: number | undefined): string {
+  return x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`;
+}
