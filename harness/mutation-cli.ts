@@ -107,15 +107,16 @@ async function certify(id: string): Promise<{ certificate: Certificate | undefin
   return { certificate, timedOut, seconds: (Date.now() - started) / 1000 };
 }
 
-// 3. The plan without any mutant must be GO, or no mutant's NO-GO would mean anything.
+// 3. The plan without any mutant must pass every gate (GO, or INCOMPLETE only for the partners and catalog entries a fast
+// plan leaves out), or no mutant's NO-GO would mean anything.
 const started = Date.now();
 console.error('[mutation] clean run: the plan on the unmutated copy');
 const clean = await certify('clean');
-const cleanJudgement = judge(clean.certificate, clean.timedOut);
-console.error(`[mutation] clean run: ${clean.certificate?.verdict ?? 'no certificate'} in ${clean.seconds.toFixed(0)} s`);
+const cleanJudgement = judge(clean.certificate, clean.timedOut, clean.certificate);
+console.error(`[mutation] clean run: ${clean.certificate?.verdict ?? 'no certificate'} (${clean.certificate?.why ?? 'the certification did not finish'}) in ${clean.seconds.toFixed(0)} s`);
 if (interrupted) fail('interrupted during the clean run', 130);
 if (cleanJudgement.outcome !== 'survived') {
-  fail(`the plan is not GO without any mutant (${cleanJudgement.verdict}: ${cleanJudgement.why.join('; ')}); see ${relative(process.cwd(), join(outDir, 'runs', 'clean'))}. Fix the environment or the plan first: a mutant's NO-GO would mean nothing.`, clean.certificate?.exitCode === 3 || !clean.certificate ? 3 : 4);
+  fail(`the plan does not pass every gate without any mutant (${cleanJudgement.verdict}: ${cleanJudgement.why.join('; ')}); see ${relative(process.cwd(), join(outDir, 'runs', 'clean'))}. Fix the environment or the plan first: a mutant's NO-GO would mean nothing.`, clean.certificate?.exitCode === 3 || !clean.certificate ? 3 : 4);
 }
 
 // 4. Each drawn mutant, applied to its file in the copy, certified, then undone.
@@ -130,7 +131,7 @@ for (const [i, mutant] of drawn.entries()) {
     writeFileSync(file, applyMutant(original, mutant));
     const run = await certify(`mutant-${String(i + 1).padStart(3, '0')}`);
     seconds = run.seconds;
-    judgement = interrupted ? { outcome: 'incomplete', verdict: 'INTERRUPTED', why: ['the mutation run was interrupted'] } : judge(run.certificate, run.timedOut);
+    judgement = interrupted ? { outcome: 'incomplete', verdict: 'INTERRUPTED', why: ['the mutation run was interrupted'] } : judge(run.certificate, run.timedOut, clean.certificate);
   } finally {
     writeFileSync(file, original);
   }

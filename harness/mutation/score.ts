@@ -12,11 +12,13 @@ export interface Judgement {
 }
 
 /**
- * A mutant is killed only when the certification says NO-GO and a failed gate names what broke; it survived only when the
- * certification says GO. Anything else (INCOMPLETE, INTERRUPTED, no certificate, a NO-GO naming nothing, the deadline)
- * says nothing of the mutant and is counted apart, never as killed.
+ * A mutant is killed only when the certification says NO-GO and a failed gate names what broke; it survived when the
+ * certification says GO. A fast plan cannot say GO: it leaves partners and catalog entries unexercised, so its clean run is
+ * INCOMPLETE with every gate passed. Against such a clean run, a mutant's run that passed every gate and ends INCOMPLETE for
+ * the very same reason (same partners without a verdict, same catalog entries unexercised) survived too (nothing the plan checks saw it). Anything else (another INCOMPLETE, INTERRUPTED, no
+ * certificate, a NO-GO naming nothing, the deadline) says nothing of the mutant and is counted apart, never as killed.
  */
-export function judge(certificate: Certificate | undefined, timedOut: boolean): Judgement {
+export function judge(certificate: Certificate | undefined, timedOut: boolean, clean?: Certificate): Judgement {
   if (timedOut) return { outcome: 'timeout', verdict: certificate?.verdict ?? 'none', why: ['the certification did not end before the deadline'] };
   if (!certificate) return { outcome: 'incomplete', verdict: 'none', why: ['no certificate: the certification did not finish'] };
   if (certificate.verdict === 'GO') return { outcome: 'survived', verdict: 'GO', why: [certificate.why] };
@@ -25,7 +27,15 @@ export function judge(certificate: Certificate | undefined, timedOut: boolean): 
     if (reasons.length > 0) return { outcome: 'killed', verdict: 'NO-GO', why: reasons };
     return { outcome: 'incomplete', verdict: 'NO-GO', why: [`a NO-GO whose failed gates name nothing (${certificate.why})`] };
   }
+  if (clean && onlyOutOfScope(clean) && onlyOutOfScope(certificate) && scopeOf(certificate) === scopeOf(clean)) {
+    return { outcome: 'survived', verdict: certificate.verdict, why: [`every gate passed, as in the clean run (${certificate.why})`] };
+  }
   return { outcome: 'incomplete', verdict: certificate.verdict, why: [certificate.why] };
+}
+
+/** INCOMPLETE with every gate passed: only the plan's scope (partners or catalog entries it does not exercise) kept it from GO. */
+export function onlyOutOfScope(certificate: Certificate): boolean {
+  return certificate.verdict === 'INCOMPLETE' && certificate.gates.length > 0 && certificate.gates.every((g) => g.verdict === 'passed') && !certificate.notes.some((n) => n.includes('[environment]'));
 }
 
 export interface Interval {
@@ -61,4 +71,9 @@ export function scoreOf(outcomes: readonly Outcome[]): Score {
 
 export function percent(x: number | undefined): string {
   return x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`;
+}
+
+/** What a fast plan leaves out: the reason, the partners without a verdict, the catalog entries no scenario exercised. */
+function scopeOf(certificate: Certificate): string {
+  return JSON.stringify([certificate.verdict, certificate.why, certificate.partners.filter((p) => p.verdict !== 'GO').map((p) => `${p.id}:${p.verdict}`), [...certificate.coverage.unexercised].sort()]);
 }

@@ -120,6 +120,21 @@ describe('the verdict of each mutant', () => {
     assert.deepEqual(cases.map((c) => [c.outcome, c.verdict]), [['incomplete', 'INCOMPLETE'], ['incomplete', 'INTERRUPTED'], ['incomplete', 'none'], ['incomplete', 'NO-GO'], ['timeout', 'NO-GO']]);
     assert.deepEqual(scoreOf(cases.map((c) => c.outcome)), { counts: { killed: 0, survived: 0, incomplete: 4, timeout: 1 }, score: undefined, interval: undefined });
   });
+
+  it("with a fast plan whose clean run is INCOMPLETE only for its scope, survives a run that passed every gate and left out exactly the same", () => {
+    const scope = (gate: 'passed' | 'incomplete', unexercised: string[], why = '2 catalog entries exercised by no scenario') => {
+      const c = certificate('INCOMPLETE', [{ verdict: 'passed', reasons: [] }, { verdict: gate, reasons: gate === 'passed' ? [] : ['environment broken: MQTT down'] }], why);
+      c.coverage.unexercised = unexercised;
+      return c;
+    };
+    const clean = scope('passed', ['offer:pro-2017', 'white-label:veilis']);
+    assert.deepEqual(judge(scope('passed', ['white-label:veilis', 'offer:pro-2017']), false, clean), { outcome: 'survived', verdict: 'INCOMPLETE', why: ['every gate passed, as in the clean run (2 catalog entries exercised by no scenario)'] });
+    // A gate left incomplete (a broken environment), or a different scope, says nothing of the mutant.
+    assert.equal(judge(scope('incomplete', ['offer:pro-2017', 'white-label:veilis']), false, clean).outcome, 'incomplete');
+    assert.equal(judge(scope('passed', ['offer:pro-2017', 'white-label:veilis', 'camera:vigie-4k-2022'], '3 catalog entries exercised by no scenario'), false, clean).outcome, 'incomplete');
+    // And without a clean run to compare with, INCOMPLETE is never a survivor either.
+    assert.equal(judge(scope('passed', ['offer:pro-2017', 'white-label:veilis']), false).outcome, 'incomplete');
+  });
 });
 
 describe('the score and its 95% Wilson interval', () => {
