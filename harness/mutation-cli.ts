@@ -3,7 +3,7 @@
 // mutant is applied to a copy of the repository and judged by a certification of that copy (killed = NO-GO naming what broke).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, openSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../lib/errors.ts';
@@ -67,8 +67,9 @@ drawn.forEach((m, i) => console.error(`  ${i + 1}. ${describeMutant(m)}`));
 // 2. A copy of the repository (node_modules linked) where each mutant is applied in turn, then undone.
 const copy = join(root, '.tmp', 'mutation', 'copy');
 rmSync(copy, { recursive: true, force: true });
-const skip = new Set(['node_modules', '.git', 'reports', '.tmp'].map((d) => join(root, d)));
-cpSync(root, copy, { recursive: true, filter: (source) => !skip.has(source) });
+for (const entry of readdirSync(root)) {
+  if (!['node_modules', '.git', 'reports', '.tmp'].includes(entry)) cpSync(join(root, entry), join(copy, entry), { recursive: true });
+}
 symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
 
 let interrupted = false;
@@ -85,9 +86,9 @@ async function certify(id: string): Promise<{ certificate: Certificate | undefin
   const args = [join(copy, 'harness', 'cli.ts'), 'certify', '--env', 'local', '--no-html', '--no-history', '--reports-dir', runDir, '--plan', planFile];
   let timedOut = false;
   await new Promise<void>((resolve) => {
-    child = spawn(process.execPath, args, { cwd: copy, stdio: ['ignore', 'ignore', 'pipe'] });
-    const log = [] as Buffer[];
-    child.stderr?.on('data', (chunk: Buffer) => log.push(chunk));
+    // Its progress goes to certify.log as it runs (tail -f it to follow a mutant).
+    const log = openSync(join(runDir, 'certify.log'), 'w');
+    child = spawn(process.execPath, args, { cwd: copy, stdio: ['ignore', log, log] });
     // The certification stops on SIGINT (INTERRUPTED, its environment torn down); a run that ignores it is killed a minute later.
     const deadline = setTimeout(() => {
       timedOut = true;
@@ -96,7 +97,7 @@ async function certify(id: string): Promise<{ certificate: Certificate | undefin
     }, timeoutMinutes * 60_000);
     child.on('close', () => {
       clearTimeout(deadline);
-      writeFileSync(join(runDir, 'certify.log'), Buffer.concat(log));
+      closeSync(log);
       resolve();
     });
   });
@@ -119,8 +120,26 @@ if (cleanJudgement.outcome !== 'survived') {
   fail(`the plan does not pass every gate without any mutant (${cleanJudgement.verdict}: ${cleanJudgement.why.join('; ')}); see ${relative(process.cwd(), join(outDir, 'runs', 'clean'))}. Fix the environment or the plan first: a mutant's NO-GO would mean nothing.`, clean.certificate?.exitCode === 3 || !clean.certificate ? 3 : 4);
 }
 
-// 4. Each drawn mutant, applied to its file in the copy, certified, then undone.
+// 4. Each drawn mutant, applied to its file in the copy, certified, then undone. The report is rewritten after each one:
+// the draw is in random order, so the first k judged of a stopped run are themselves a uniform sample of k.
 const results: MutationReport['mutants'] = [];
+function writeReport(): { report: MutationReport; score: ReturnType<typeof scoreOf> } {
+  const score = scoreOf(results.map((r) => r.outcome));
+  const report: MutationReport = {
+    seed,
+    sample: n,
+    population: all.length,
+    plan: relative(root, planFile),
+    interrupted,
+    cleanRunSeconds: clean.seconds,
+    totalSeconds: (Date.now() - started) / 1000,
+    ...score,
+    mutants: results,
+  };
+  writeFileSync(join(outDir, 'mutation.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(outDir, 'mutation.md'), renderMarkdown(report));
+  return { report, score };
+}
 for (const [i, mutant] of drawn.entries()) {
   if (interrupted) break;
   const file = join(copy, mutant.file);
@@ -131,27 +150,16 @@ for (const [i, mutant] of drawn.entries()) {
     writeFileSync(file, applyMutant(original, mutant));
     const run = await certify(`mutant-${String(i + 1).padStart(3, '0')}`);
     seconds = run.seconds;
-    judgement = interrupted ? { outcome: 'incomplete', verdict: 'INTERRUPTED', why: ['the mutation run was interrupted'] } : judge(run.certificate, run.timedOut, clean.certificate);
+    judgement = judge(run.certificate, run.timedOut, clean.certificate);
   } finally {
     writeFileSync(file, original);
   }
+  // A mutant whose run was interrupted was not judged: it is left out of the report, which says the run was interrupted.
+  if (interrupted) break;
   results.push({ ...mutant, ...judgement, seconds });
   console.error(`[mutation] ${i + 1}/${drawn.length} ${judgement.outcome.toUpperCase()} in ${seconds.toFixed(0)} s: ${describeMutant(mutant)}${judgement.outcome === 'killed' ? '' : ` (${judgement.verdict})`}`);
+  writeReport();
 }
-
-const score = scoreOf(results.map((r) => r.outcome));
-const report: MutationReport = {
-  seed,
-  sample: n,
-  population: all.length,
-  plan: relative(root, planFile),
-  interrupted,
-  cleanRunSeconds: clean.seconds,
-  totalSeconds: (Date.now() - started) / 1000,
-  ...score,
-  mutants: results,
-};
-writeFileSync(join(outDir, 'mutation.json'), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(join(outDir, 'mutation.md'), renderMarkdown(report));
+const { report, score } = writeReport();
 console.log(`mutation: score ${percent(score.score)} (95% CI ${percent(score.interval?.low)} to ${percent(score.interval?.high)}): ${score.counts.killed} killed, ${score.counts.survived} survived, ${score.counts.incomplete} incomplete, ${score.counts.timeout} timed out, of ${results.length} mutants drawn with seed ${seed}; ${(report.totalSeconds / 60).toFixed(1)} min; report in ${relative(process.cwd(), join(outDir, 'mutation.md'))}`);
 process.exitCode = interrupted ? 130 : score.score === undefined ? 4 : 0;
