@@ -1,11 +1,15 @@
 // The sampled mutation measure: the seeded draw, the mutants read from Stryker's report and applied, the verdicts' classification, and the score's interval.
 
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Certificate } from '../../harness/certificate/build.ts';
 import { applyMutant, describeMutant, insideLogCall, mutantsOf, offsetOf, prng, sample } from '../../harness/mutation/mutants.ts';
 import { renderMarkdown, type MutationReport } from '../../harness/mutation/report.ts';
 import { judge, scoreOf, wilson } from '../../harness/mutation/score.ts';
+import { loadPlan, plansDir } from '../../harness/plan/load.ts';
+import { listScenarios } from '../../harness/scenarios.ts';
 
 function certificate(verdict: Certificate['verdict'], gates: { verdict: 'passed' | 'failed' | 'incomplete'; reasons: string[] }[], why = 'why'): Certificate {
   return {
@@ -170,5 +174,23 @@ describe('the score and its 95% Wilson interval', () => {
     assert.match(md, /Time: 5\.0 min in all; clean run 95 s; 103 s per mutant on average\./);
     assert.match(md, /## Survivors\n\n- sandbox\/modules\/quota\.ts:3 ConditionalExpression: `used < limit` -> `true`\n\n/);
     assert.match(md, /\| 1 \| sandbox\/modules\/quota\.ts:1 BlockStatement: .* \| killed \| regression: failed: Une alerte \\\| SMS \| 100 s \|/);
+  });
+});
+
+describe('the mutation set-up', () => {
+  it("mutates the V10 behaviour only (no generator, migration, schema or logging), with no tsconfig for Stryker to rewrite", () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const config = JSON.parse(readFileSync(join(root, 'harness', 'mutation', 'stryker.list.json'), 'utf8')) as { mutate: string[]; tsconfigFile: string; commandRunner: { command: string } };
+    assert.deepEqual(config.mutate, ['sandbox/modules/**/*.ts', 'sandbox/notify/**/*.ts', 'sandbox/payments/**/*.ts', 'sandbox/ingest/**/*.ts', 'sandbox/http/api.ts', 'sandbox/http/api-modules.ts']);
+    // StrykerJS would rewrite tsconfig.json through the TypeScript 5 API, which the project's TypeScript 7 lacks.
+    assert.equal(existsSync(join(root, config.tsconfigFile)), false);
+    assert.equal(config.commandRunner.command, 'true');
+  });
+
+  it("judges with a plan of the migration, the V10 modules regression (41 scenarios) and the smoke pass (19)", async () => {
+    const plan = loadPlan(join(plansDir, 'mutation.yaml'));
+    assert.deepEqual(plan.phases.map((p) => p.id), ['migration', 'regression', 'smoke']);
+    const runs = plan.phases.flatMap((p) => p.steps.flatMap((s) => (s.kind === 'run' ? [s.tags] : [])));
+    assert.deepEqual(await Promise.all(runs.map(async (tags) => (await listScenarios(tags)).length)), [41, 19]);
   });
 });
