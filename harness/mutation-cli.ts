@@ -40,6 +40,9 @@ if (!existsSync(planFile)) fail(`--plan ${planFile}: no such file; the default p
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const outDir = join(root, 'reports', 'mutation', stamp);
 mkdirSync(outDir, { recursive: true });
+// Every run (the clean one and each mutant's) reads the same copy of the plan, even if the plan file is edited meanwhile.
+const planCopy = join(outDir, 'plan.yaml');
+cpSync(planFile, planCopy);
 console.error(`[mutation] seed ${seed} (run again with --seed ${seed} to draw the same mutants); sample of ${n}; plan ${relative(root, planFile)}`);
 
 // 1. Every mutant, listed by StrykerJS with a no-op command (each "survives" at once; the JSON report is the list).
@@ -83,7 +86,7 @@ async function certify(id: string): Promise<{ certificate: Certificate | undefin
   const runDir = join(outDir, 'runs', id);
   mkdirSync(runDir, { recursive: true });
   const started = Date.now();
-  const args = [join(copy, 'harness', 'cli.ts'), 'certify', '--env', 'local', '--no-html', '--no-history', '--reports-dir', runDir, '--plan', planFile];
+  const args = [join(copy, 'harness', 'cli.ts'), 'certify', '--env', 'local', '--no-html', '--no-history', '--reports-dir', runDir, '--plan', planCopy];
   let timedOut = false;
   await new Promise<void>((resolve) => {
     // Its progress goes to certify.log as it runs (tail -f it to follow a mutant).
