@@ -50,13 +50,14 @@ describe('remote preflight', () => {
     const silentPort = await listen(silent);
     try {
       const started = performance.now();
-      const failures = await runChecks(remoteChecks(config([`http://127.0.0.1:${port}`, `http://127.0.0.1:${silentPort}`], `postgres://ro:s3cret@127.0.0.1:${port}/accounts`, `mqtt://u:s3cret@127.0.0.1:${silentPort}`)), 800);
-      assert.ok(performance.now() - started < 3000, `took ${performance.now() - started} ms`);
+      const failures = await runChecks(remoteChecks(config([`http://127.0.0.1:${port}`, `http://127.0.0.1:${silentPort}`], `postgres://ro:s3cret@127.0.0.1:${port}/accounts`, `mqtt://u:s3cret@127.0.0.1:${silentPort}`)), 2000);
+      // A refusal comes at once, a silent peer at the deadline: 2 s leaves a loaded machine room to see the refusal.
+      assert.ok(performance.now() - started < 5000, `took ${performance.now() - started} ms`);
       const byWhat = Object.fromEntries(failures.map((f) => [f.what, f.reason]));
       assert.equal(byWhat[`instance i01 http://127.0.0.1:${port}`], 'unreachable (ECONNREFUSED)');
-      assert.equal(byWhat[`instance i02 http://127.0.0.1:${silentPort}`], 'unreachable (no answer within 0.8 s)');
+      assert.equal(byWhat[`instance i02 http://127.0.0.1:${silentPort}`], 'unreachable (no answer within 2 s)');
       assert.equal(byWhat[`accounts database postgres://ro:***@127.0.0.1:${port}/accounts`], 'unreachable (ECONNREFUSED)');
-      assert.equal(byWhat[`broker mqtt://u:***@127.0.0.1:${silentPort}`], 'unreachable (no answer within 0.8 s)');
+      assert.equal(byWhat[`broker mqtt://u:***@127.0.0.1:${silentPort}`], 'unreachable (no answer within 2 s)');
       assert.equal(failures.length, 6, JSON.stringify(failures));
       assert.doesNotMatch(JSON.stringify(failures), /s3cret/);
     } finally {
