@@ -5,7 +5,6 @@ import { retryUntil } from '../lib/wait.ts';
 import { expectContract, type BillingView, type HomeCareSettings, type HomeCareWatch, type ModulesState, type RecordingView } from './contract/validate.ts';
 import { sendJson, type JsonRequest } from './http.ts';
 import type { PlatformApi, PlatformEvent } from './platform-api.ts';
-import { duplicateWindowMs } from './stub-journal.ts';
 
 export type { BillingPayment, BillingView, HomeCareSettings, HomeCareWatch, ModulesState, RecordingView } from './contract/validate.ts';
 export type Classification = { label: string; confidence: number } | { status: 'unavailable' };
@@ -94,17 +93,6 @@ export class ModulesApi {
       message: (last) => `[modules:${this.#who}] expected a recording of camera ${serial} within ${timeoutMs} ms; the account has ${describe(last)}. Does the offer include recordings?`,
     });
     return list.find((x) => x.serial === serial)!;
-  }
-
-  /** The one recording of `serial` (a camera that detected once): a second one within the duplicate window fails, naming both. */
-  async waitForOnlyRecording(serial: string, timeoutMs = 10_000): Promise<RecordingView> {
-    const first = await this.waitForRecording(serial, timeoutMs);
-    const mine = async (): Promise<RecordingView[]> => (await this.recordings()).filter((x) => x.serial === serial);
-    // Quiet for the window: no second recording of the one detection.
-    const all = await retryUntil(mine, (r) => r.length > 1, { timeoutMs: duplicateWindowMs, intervalMs: 250, message: () => 'quiet' })
-      .catch(async (error: unknown) => ((error as Error).message === 'quiet' ? mine() : Promise.reject(error)));
-    if (all.length !== 1) throw new ProductAssertionError(`[modules:${this.#who}] expected exactly one recording of camera ${serial}, for its one detection; the account has ${describe(all)}`);
-    return first;
   }
 
   /** The account's recordings once one of `serial` started at `since` or later (a detection of the scenario, not the history before it). */

@@ -10,9 +10,6 @@ export type AiLabel = 'person' | 'vehicle' | 'animal';
 export interface MailMessage { from: { name: string; address: string }; to: string; subject: string; text: string }
 export interface ChargeRequest { idempotencyKey: string; amountCents: number; method: string; customer: { id: number; email: string } }
 
-/** Where the platform sends each provider the requests that count (not the stubs' own control calls). */
-const requestPaths = { payment: '/payment/charges', ai: '/ai/classify', monitoring: '/monitoring/alarms' } as const;
-
 const names: Record<ThirdParty, string> = {
   sms: 'the SMS gateway', mail: 'the mail provider', payment: 'the payment provider', ai: 'the AI classification service', monitoring: 'the monitoring centre',
 };
@@ -122,17 +119,6 @@ export class ThirdParties {
         `(the faulted attempts, then the one that went through): ${calls.map((e) => `#${e.id} ${e.fault} -> ${e.status ?? 'reset'}`).join(', ')}`);
     }
     return delivered;
-  }
-
-  /**
-   * The platform's request to the provider for `match` went through exactly once: faulted attempts before it do not
-   * count, a second delivery within the duplicate window (a job run twice, a retry after a success) fails naming both.
-   */
-  async expectDeliveredOnce(service: Exclude<ThirdParty, 'sms' | 'mail'>, match: string, since: number, what: string): Promise<JournalEntry> {
-    const query = { service, path: requestPaths[service], contains: match, since };
-    const first = await this.#journal.waitForRequest(query, 10_000, succeeded, `Did the platform call ${names[service]} for ${match}?`);
-    await this.#journal.expectOnlyOne(query, succeeded, what);
-    return first;
   }
 
   /** Exactly one call went through for `match` within the window: no duplicate after a slow or garbled answer. */

@@ -32,10 +32,11 @@ When('{int} heure(s) s\'écoule(nt) pour {string}', async function (this: Harnes
 });
 
 Then('un clip de la détection est enregistré pour {string}, conservé {int} jours', async function (this: HarnessWorld, name: string, n: number) {
-  expectRecording(await this.modules(name).waitForOnlyRecording(this.camera(name).serial), 'clip', n);
+  const recording = await this.modules(name).waitForRecording(this.camera(name).serial);
+  expectRecording(recording, 'clip', n);
 });
 Then('une photo de la détection est enregistrée pour {string}, conservée {int} jours', async function (this: HarnessWorld, name: string, n: number) {
-  expectRecording(await this.modules(name).waitForOnlyRecording(this.camera(name).serial), 'snapshot', n);
+  expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'snapshot', n);
 });
 Then('l\'enregistrement de {string} est toujours disponible', async function (this: HarnessWorld, name: string) {
   await this.modules(name).expectRecordingKept(this.camera(name).serial);
@@ -63,7 +64,6 @@ Then('la détection de {string} est classée « {word} » par l\'IA', async func
   const found = await classificationOf(this, name);
   const shown = 'label' in found ? classLabels[found.label as AiLabel] : 'indisponible';
   if (shown !== label) throw new ProductAssertionError(`the AI should have labelled the detection of ${name}'s camera "${label}"; the event says ${JSON.stringify(found)}`);
-  await this.thirdParties.expectDeliveredOnce('ai', this.camera(name).serial, this.journalMark, `classification request for the detection of camera ${this.camera(name).serial} of ${this.about(name)}`);
 });
 Then('la détection de {string} est marquée non classée, l\'IA étant indisponible', async function (this: HarnessWorld, name: string) {
   const found = await this.modules(name).waitForClassification(this.camera(name).serial);

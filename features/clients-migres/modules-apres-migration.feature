@@ -95,24 +95,3 @@ Fonctionnalité: Les modules de leur offre marchent pour les clients migrés com
       | marque             | offre               | jours | sms | e-mails |
       | Présence Veilleurs | Senior 2018         | 14    | 30  | 0       |
       | Présence Veilleurs | Senior Connect 2021 | 30    | 40  | 30      |
-
-  @pannes-des-prestataires
-  Plan du Scénario: La passerelle SMS en erreur, le client migré qui avait l'offre <offre> reçoit quand même son SMS d'alerte, une seule fois
-    Étant donné "Claude", client migré de la marque "<marque>" qui avait l'offre "<offre>"
-    Et la caméra d'avant la migration de "Claude" se reconnecte
-    Et la passerelle SMS répond en erreur pour la prochaine demande de "Claude"
-    Quand la caméra de "Claude" détecte un mouvement
-    Alors "Claude" reçoit quand même le SMS d'alerte, à la 2e tentative de la plateforme
-    Et "Claude" reçoit le SMS d'alerte une seule fois
-
-    # catalogue: offres-v9-avec:sms
-    Exemples:
-      | marque             | offre               | jours | sms | e-mails |
-      | Veilis             | Sérénité 2011       | 7     | 10  | 0       |
-      | Veilis Pro         | Sérénité Plus 2012  | 14    | 20  | 20      |
-      | Sécurimax Connect  | Vigilance 2015      | 30    | 30  | 30      |
-      | Alpes Sécurité     | Pro 2017            | 60    | 50  | 50      |
-      | Présence Veilleurs | Senior 2018         | 14    | 30  | 0       |
-      | Maisonéo Cam       | Intelligence 2019   | 30    | 30  | 30      |
-      | Veilis             | Pro 2020            | 90    | 100 | 100     |
-      | Présence Veilleurs | Senior Connect 2021 | 30    | 40  | 30      |

@@ -89,7 +89,6 @@ export async function expectAcknowledgedAlarm(world: HarnessWorld, name: string)
       'recorded neither an acknowledgement nor an escalation: the alarm was dropped. Does the platform forward the alarms of this partner\'s customers?', { cause: error });
   });
   if (record.status !== 'acknowledged') throw new ProductAssertionError(`the monitoring centre should have acknowledged the alarm of camera ${serial} of ${world.about(name)}; the platform recorded ${JSON.stringify(record)}`);
-  await world.thirdParties.expectDeliveredOnce('monitoring', serial, world.journalMark, `alarm of camera ${serial} of ${world.about(name)} taken by the monitoring centre`);
 }
 
 /** The alarm the monitoring centre did not acknowledge reached the customer directly (SMS, else e-mail), and is recorded so. */
