@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { Certificate } from '../../harness/certificate/build.ts';
 import { applyMutant, describeMutant, insideLogCall, mutantsOf, offsetOf, prng, sample } from '../../harness/mutation/mutants.ts';
 import { renderMarkdown, type MutationReport } from '../../harness/mutation/report.ts';
-import { judge, scoreOf, wilson } from '../../harness/mutation/score.ts';
+import { brokenEnvironment, judge, scoreOf, wilson } from '../../harness/mutation/score.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 import { listScenarios } from '../../harness/scenarios.ts';
 
@@ -123,6 +123,15 @@ describe('the verdict of each mutant', () => {
     ];
     assert.deepEqual(cases.map((c) => [c.outcome, c.verdict]), [['incomplete', 'INCOMPLETE'], ['incomplete', 'INTERRUPTED'], ['incomplete', 'none'], ['incomplete', 'NO-GO'], ['timeout', 'NO-GO']]);
     assert.deepEqual(scoreOf(cases.map((c) => c.outcome)), { counts: { killed: 0, survived: 0, incomplete: 4, timeout: 1 }, score: undefined, interval: undefined });
+  });
+
+  it('retries once only a run whose environment was broken (no certificate, or exit 3), never a product verdict or a timeout', () => {
+    const broken = certificate('INCOMPLETE', [{ verdict: 'incomplete', reasons: ['environment broken'] }]);
+    broken.exitCode = 3;
+    assert.deepEqual(
+      [brokenEnvironment(undefined, false), brokenEnvironment(broken, false), brokenEnvironment(certificate('INCOMPLETE', [{ verdict: 'passed', reasons: [] }]), false), brokenEnvironment(certificate('NO-GO', [{ verdict: 'failed', reasons: ['x'] }]), false), brokenEnvironment(undefined, true)],
+      [true, true, false, false, false],
+    );
   });
 
   it("with a fast plan whose clean run is INCOMPLETE only for its scope, survives a run that passed every gate and left out exactly the same", () => {
