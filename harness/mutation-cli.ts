@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../lib/errors.ts';
 import type { Certificate } from './certificate/build.ts';
 import { applyMutant, describeMutant, readMutants, sample, type Mutant } from './mutation/mutants.ts';
-import { judge, percent, scoreOf, type Judgement } from './mutation/score.ts';
+import { brokenEnvironment, judge, percent, scoreOf, type Judgement } from './mutation/score.ts';
 import { renderMarkdown, type MutationReport } from './mutation/report.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -151,7 +151,12 @@ for (const [i, mutant] of drawn.entries()) {
   let seconds = 0;
   try {
     writeFileSync(file, applyMutant(original, mutant));
-    const run = await certify(`mutant-${String(i + 1).padStart(3, '0')}`);
+    let run = await certify(`mutant-${String(i + 1).padStart(3, '0')}`);
+    // A broken environment (on a loaded machine, the preflight's dry run can miss its 8 s) says nothing of the mutant: once more.
+    if (!interrupted && brokenEnvironment(run.certificate, run.timedOut)) {
+      console.error(`[mutation] ${i + 1}/${drawn.length}: the environment was broken (${run.certificate?.why ?? 'no certificate'}); certifying once more`);
+      run = await certify(`mutant-${String(i + 1).padStart(3, '0')}-retry`);
+    }
     seconds = run.seconds;
     judgement = judge(run.certificate, run.timedOut, clean.certificate);
   } finally {

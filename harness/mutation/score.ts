@@ -77,3 +77,8 @@ export function percent(x: number | undefined): string {
 function scopeOf(certificate: Certificate): string {
   return JSON.stringify([certificate.verdict, certificate.why, certificate.partners.filter((p) => p.verdict !== 'GO').map((p) => `${p.id}:${p.verdict}`), [...certificate.coverage.unexercised].sort()]);
 }
+
+/** A run that never produced a certificate, or whose certificate says the environment was broken (exit 3), said nothing of the mutant: it is worth one more try. */
+export function brokenEnvironment(certificate: Certificate | undefined, timedOut: boolean): boolean {
+  return !timedOut && (certificate === undefined || certificate.exitCode === 3);
+}

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { Certificate } from '../../harness/certificate/build.ts';
 import { applyMutant, describeMutant, insideLogCall, mutantsOf, offsetOf, prng, sample } from '../../harness/mutation/mutants.ts';
 import { renderMarkdown, type MutationReport } from '../../harness/mutation/report.ts';
-import { judge, scoreOf, wilson } from '../../harness/mutation/score.ts';
+import { brokenEnvironment, judge, scoreOf, wilson } from '../../harness/mutation/score.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 import { listScenarios } from '../../harness/scenarios.ts';
 
@@ -125,6 +125,15 @@ describe('the verdict of each mutant', () => {
     assert.deepEqual(scoreOf(cases.map((c) => c.outcome)), { counts: { killed: 0, survived: 0, incomplete: 4, timeout: 1 }, score: undefined, interval: undefined });
   });
 
+  it('retries once only a run whose environment was broken (no certificate, or exit 3), never a product verdict or a timeout', () => {
+    const broken = certificate('INCOMPLETE', [{ verdict: 'incomplete', reasons: ['environment broken'] }]);
+    broken.exitCode = 3;
+    assert.deepEqual(
+      [brokenEnvironment(undefined, false), brokenEnvironment(broken, false), brokenEnvironment(certificate('INCOMPLETE', [{ verdict: 'passed', reasons: [] }]), false), brokenEnvironment(certificate('NO-GO', [{ verdict: 'failed', reasons: ['x'] }]), false), brokenEnvironment(undefined, true)],
+      [true, true, false, false, false],
+    );
+  });
+
   it("with a fast plan whose clean run is INCOMPLETE only for its scope, survives a run that passed every gate and left out exactly the same", () => {
     const scope = (gate: 'passed' | 'incomplete', unexercised: string[], why = '2 catalog entries exercised by no scenario') => {
       const c = certificate('INCOMPLETE', [{ verdict: 'passed', reasons: [] }, { verdict: gate, reasons: gate === 'passed' ? [] : ['environment broken: MQTT down'] }], why);
@@ -187,10 +196,10 @@ describe('the mutation set-up', () => {
     assert.equal(config.commandRunner.command, 'true');
   });
 
-  it("judges with a plan of the migration, the V10 modules regression (41 scenarios) and the smoke pass (19)", async () => {
+  it("judges with a plan of the migration, the V10 modules regression (43 scenarios) and the smoke pass (19)", async () => {
     const plan = loadPlan(join(plansDir, 'mutation.yaml'));
     assert.deepEqual(plan.phases.map((p) => p.id), ['migration', 'regression', 'smoke']);
     const runs = plan.phases.flatMap((p) => p.steps.flatMap((s) => (s.kind === 'run' ? [s.tags] : [])));
-    assert.deepEqual(await Promise.all(runs.map(async (tags) => (await listScenarios(tags)).length)), [41, 19]);
+    assert.deepEqual(await Promise.all(runs.map(async (tags) => (await listScenarios(tags)).length)), [43, 19]);
   });
 });
