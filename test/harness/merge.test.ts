@@ -21,13 +21,13 @@ function passedScenario(index: number): string {
   ].map((e) => JSON.stringify(e)).join('\n');
 }
 
-function shardRun(index: number, total: number, options: { sharded?: boolean; interrupted?: boolean } = {}): string {
+function shardRun(index: number, total: number, options: { sharded?: boolean; interrupted?: boolean; commit?: string; planFile?: string; split?: string } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), `shard-${index}-`));
   const messages = join(dir, 'phases', 'smoke', 'cucumber');
   mkdirSync(messages, { recursive: true });
   mkdirSync(join(dir, 'allure-results'));
   writeFileSync(join(messages, `r${index}-step-1.ndjson`), passedScenario(index));
-  const metadata = { runId: `r${index}`, environment: 'local', plan: { name: 'Post-migration smoke pass on production', file: 'harness/plans/production.yaml' }, startedAt: '2026-11-26T09:00:00Z', endedAt: '', commit: '', harnessVersion: '', executor: '', node: '', platform: { startVersion: 'v10', finalVersion: 'v10', instances: 46 }, ...(options.sharded === false ? {} : { shard: { index, total } }) };
+  const metadata = { runId: `r${index}`, environment: 'local', plan: { name: 'Post-migration smoke pass on production', file: options.planFile ?? 'harness/plans/production.yaml' }, startedAt: '2026-11-26T09:00:00Z', endedAt: '', commit: options.commit ?? 'c0ffee', harnessVersion: '', executor: '', node: '', platform: { startVersion: 'v10', finalVersion: 'v10', instances: 46 }, ...(options.sharded === false ? {} : { shard: { index, total } }), ...(options.split ? { split: options.split } : {}) };
   const gates = [{ id: 'smoke', title: 'Smoke', startedAt: '', endedAt: '', steps: [options.interrupted ? { step: 'run scenarios @smoke', status: 'not-run', durationMs: 10, detail: '[interrupted] by SIGINT: the run stopped there' } : { step: 'run scenarios @smoke', status: 'passed', durationMs: 10, detail: 'cucumber exited 0' }], results: { total: 1, byStatus: { passed: 1 }, flaky: 0, problems: [] }, verdict: 'passed', requires: [], reasons: [] }];
   writeFileSync(join(dir, 'certificate.json'), JSON.stringify({ verdict: options.interrupted ? 'INTERRUPTED' : 'INCOMPLETE', why: options.interrupted ? '[interrupted] by SIGINT' : '', metadata, gates, partners: [], reports: { overall: undefined, partners: {} }, coverage: { summary: '', unexercised: [], report: '' }, notes: [], evidence: [] }));
   return dir;
@@ -69,5 +69,18 @@ describe('shards', () => {
     await assert.rejects(mergeShards([shardRun(1, 2, { sharded: false })], out, false), /its run was not sharded/);
     const one = shardRun(1, 2);
     await assert.rejects(mergeShards([one, one], out, false), /shard 1\/2 is given twice/);
+  });
+
+  it('refuses shards of different commits, plan files or splits, naming what differs in which folder', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'merged-'));
+    const one = shardRun(1, 2, { split: 'aaaa' });
+    const other = shardRun(2, 2, { commit: 'beef', split: 'aaaa' });
+    await assert.rejects(mergeShards([one, other], out, false), new RegExp(`^ConfigurationError: \\[configuration\\] cannot merge: ${other} ran commit beef, ${one} c0ffee: every shard must run the same commit`));
+    const otherPlan = shardRun(2, 2, { planFile: 'test/e2e/plans/quick.yaml', split: 'aaaa' });
+    await assert.rejects(mergeShards([one, otherPlan], out, false), new RegExp(`cannot merge: ${otherPlan} played the plan file test/e2e/plans/quick.yaml, ${one} harness/plans/production.yaml`));
+    const otherSplit = shardRun(2, 2, { split: 'bbbb' });
+    await assert.rejects(mergeShards([one, otherSplit], out, false), new RegExp(`cannot merge: ${otherSplit} split the plan by the scenario durations bbbb, ${one} aaaa: the shards read different scenario-durations.json files`));
+    const { certificate } = await mergeShards([one, shardRun(2, 2, { split: 'aaaa' })], out, false);
+    assert.equal(certificate.gates[0]?.results.total, 2);
   });
 });
