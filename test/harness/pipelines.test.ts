@@ -62,7 +62,7 @@ describe('GitHub Actions workflow (.github/workflows/certify.yml)', () => {
     assert.deepEqual(certify.strategy?.matrix.shard, [1, 2, 3]);
     const certifyRuns = certify.steps.map((s) => s.run ?? '').filter((r) => r.includes('npm run certify'));
     assert.equal(certifyRuns.length, 1);
-    assert.match(certifyRuns[0] ?? '', /npm run certify -- --env local --shard \$\{\{ matrix\.shard \}\}\/\$\{\{ strategy\.job-total \}\} --reports-dir shard-reports \|\| code=\$\?/);
+    assert.match(certifyRuns[0] ?? '', /npm run certify -- --env local --shard \$\{\{ matrix\.shard \}\}\/\$\{\{ strategy\.job-total \}\} --reports-dir shard-reports --history-dir reports\/history \|\| code=\$\?/);
     assert.equal(certify.steps.find((s) => s.uses === 'actions/upload-artifact@v4')?.with?.['name'], 'certify-shard-${{ matrix.shard }}');
     assert.equal(merge.needs, 'certify');
     assert.equal(merge.steps.find((s) => s.uses === 'actions/download-artifact@v4')?.with?.['pattern'], 'certify-shard-*');
@@ -96,7 +96,7 @@ describe('GitLab CI pipeline (.gitlab-ci.yml)', () => {
 
   it('runs certify with the job\'s shard, and merge over every shard\'s report folder', () => {
     const pipeline = parse(readFileSync(gitlabFile, 'utf8')) as Record<string, { script?: string[] }>;
-    assert.ok(pipeline['certify']?.script?.includes('npm run certify -- --env local --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL" --reports-dir shard-reports || code=$?'));
+    assert.ok(pipeline['certify']?.script?.includes('npm run certify -- --env local --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL" --reports-dir shard-reports --history-dir reports/history || code=$?'));
     assert.deepEqual(pipeline['merge']?.script, ['node harness/cli.ts merge $(dirname shard-reports/*/certificate.json)']);
   });
 });
