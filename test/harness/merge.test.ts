@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseShard } from '../../harness/certify-args.ts';
+import { parseMergeArgs, parseShard } from '../../harness/certify-args.ts';
 import { mergeShards } from '../../harness/merge.ts';
 
 /** The messages of a Cucumber run in which one scenario passed. */
@@ -39,6 +39,14 @@ describe('shards', () => {
     assert.throws(() => parseShard('0/3'), /out of range/);
     assert.throws(() => parseShard('two/3'), /--shard must be i\/n/);
     assert.deepEqual(parseShard('2/3'), { index: 2, total: 3 });
+  });
+
+  it('reads merge\'s arguments: the shards\' folders, where the merged run and its history go', () => {
+    assert.deepEqual(parseMergeArgs(['r1', 'r2']), { dirs: ['r1', 'r2'], reportsDir: 'reports', html: true });
+    assert.deepEqual(parseMergeArgs(['r1', '--no-html', '--reports-dir', 'out', '--history-dir', 'h', 'r2']), { dirs: ['r1', 'r2'], reportsDir: 'out', html: false, historyDir: 'h' });
+    assert.deepEqual(parseMergeArgs(['r1', '--no-history']), { dirs: ['r1'], reportsDir: 'reports', html: true, historyDir: false });
+    assert.throws(() => parseMergeArgs(['r1', '--shard', '1/2']), /Unknown option '--shard'.*usage: node harness\/cli\.ts merge <shard run folder>\.\.\./);
+    assert.throws(() => parseMergeArgs(['r1', '--no-history', '--history-dir', 'h']), /--history-dir and --no-history contradict each other/);
   });
 
   it('merges every shard into one certificate whose gate counts every shard\'s scenarios', async () => {
@@ -75,11 +83,11 @@ describe('shards', () => {
     const out = mkdtempSync(join(tmpdir(), 'merged-'));
     const one = shardRun(1, 2, { split: 'aaaa' });
     const other = shardRun(2, 2, { commit: 'beef', split: 'aaaa' });
-    await assert.rejects(mergeShards([one, other], out, false), new RegExp(`^ConfigurationError: \\[configuration\\] cannot merge: ${other} ran commit beef, ${one} c0ffee: every shard must run the same commit`));
+    await assert.rejects(mergeShards([one, other], out, false), new RegExp(`^ConfigurationError: \\[configuration\\] cannot merge: the shards' commits differ: every shard must run the same commit \\(the shards of one pipeline\\)\n  ${other}: beef\n  ${one}: c0ffee$`));
     const otherPlan = shardRun(2, 2, { planFile: 'test/e2e/plans/quick.yaml', split: 'aaaa' });
-    await assert.rejects(mergeShards([one, otherPlan], out, false), new RegExp(`cannot merge: ${otherPlan} played the plan file test/e2e/plans/quick.yaml, ${one} harness/plans/production.yaml`));
+    await assert.rejects(mergeShards([one, otherPlan], out, false), new RegExp(`cannot merge: the shards' plan files differ: every shard must play the same plan file\n  ${otherPlan}: test/e2e/plans/quick.yaml\n  ${one}: harness/plans/production.yaml$`));
     const otherSplit = shardRun(2, 2, { split: 'bbbb' });
-    await assert.rejects(mergeShards([one, otherSplit], out, false), new RegExp(`cannot merge: ${otherSplit} split the plan by the scenario durations bbbb, ${one} aaaa: the shards read different scenario-durations.json files`));
+    await assert.rejects(mergeShards([one, otherSplit], out, false), new RegExp(`cannot merge: the shards' scenario durations differ: they split the plan by different scenario-durations.json files.*\n  ${otherSplit}: bbbb\n  ${one}: aaaa$`));
     const { certificate } = await mergeShards([one, shardRun(2, 2, { split: 'aaaa' })], out, false);
     assert.equal(certificate.gates[0]?.results.total, 2);
   });
