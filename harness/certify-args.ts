@@ -81,3 +81,34 @@ export function parseCertifyArgs(argv: string[]): CertifyArgs {
     shard: parseShard(values.shard),
   };
 }
+
+export interface MergeArgs {
+  dirs: string[];
+  reportsDir: string;
+  html: boolean;
+  historyDir?: string | false;
+}
+
+export const mergeUsage = 'usage: node harness/cli.ts merge <shard run folder>... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]';
+
+/** The shards' run folders, and where the merged run and its history go (default `reports`, `<reports dir>/history`). */
+export function parseMergeArgs(argv: string[]): MergeArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        'reports-dir': { type: 'string', default: 'reports' },
+        'no-html': { type: 'boolean', default: false },
+        'history-dir': { type: 'string' },
+        'no-history': { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new ConfigurationError(`${(error as Error).message}. ${mergeUsage}`);
+  }
+  const { values, positionals } = parsed;
+  return { dirs: positionals, reportsDir: values['reports-dir'], html: !values['no-html'], ...historyOption(values['history-dir'], values['no-history']) };
+}

@@ -11,6 +11,7 @@ import { finishCertification, type CertifyOutcome } from './finish.ts';
 import { interruption } from './interrupt.ts';
 import { runTempDir } from './temp.ts';
 import { playPlan, type PhaseRecord } from './plan/runner.ts';
+import { durationsStore, readDurations, splitDigest } from './plan/shards.ts';
 import type { Plan } from './plan/types.ts';
 import { newRunId } from './run.ts';
 import { emptySummary } from './scenario-results.ts';
@@ -30,11 +31,14 @@ export async function certify(plan: Plan, args: CertifyArgs, log: (line: string)
   let phases: PhaseRecord[] = [];
   let environment: StartedEnvironment | undefined;
   let finalVersion: string = plan.platform.version;
-  const shardNote = args.shard ? ` (shard ${args.shard.index}/${args.shard.total})` : '';
+  // Every shard splits the plan by the same durations (the last whole or merged runs'): merge checks they did.
+  const store = args.shard ? durationsStore(args.reportsDir, args.historyDir, args.env, plan.file) : undefined;
+  const durations = args.shard ? (store ? readDurations(store) : { byScenario: {}, source: 'none' }) : undefined;
+  const shardNote = args.shard ? ` (shard ${args.shard.index}/${args.shard.total}, split by ${durations?.source === 'none' ? 'count: no scenario durations known yet' : `the durations in ${durations?.source}`})` : '';
   log(`[harness] certification ${runId}: plan "${plan.name}" on ${args.env}${shardNote}, ${plan.phases.length} phases`);
   try {
     environment = await startEnvironment(args.env, { runId, version: plan.platform.version, instances: args.instances ?? plan.platform.instances, faults: args.faults, logDir: join(runDir, 'logs') });
-    phases = await playPlan(plan, { environment, runDir, resultsDir, environmentFile: join(privateDir, 'environment.json'), tempDir: runTempDir(runId), parallel: args.parallel, shard: args.shard, data: { snapshot: undefined }, log });
+    phases = await playPlan(plan, { environment, runDir, resultsDir, environmentFile: join(privateDir, 'environment.json'), tempDir: runTempDir(runId), parallel: args.parallel, shard: args.shard, durations: durations?.byScenario ?? {}, data: { snapshot: undefined }, log });
     finalVersion = environment.descriptor.platform.expectedVersion;
   } catch (error) {
     if (!(error instanceof EnvironmentError || error instanceof ConfigurationError)) throw error;
@@ -60,6 +64,6 @@ export async function certify(plan: Plan, args: CertifyArgs, log: (line: string)
     html: args.html && !signal,
     interrupted: signal ? interruptedBy(signal) : undefined,
     historyDir: args.historyDir,
-    metadata: { environment: args.env, startedAt, finalVersion, instances: args.instances ?? plan.platform.instances, shard: args.shard },
+    metadata: { environment: args.env, startedAt, finalVersion, instances: args.instances ?? plan.platform.instances, shard: args.shard, ...(durations ? { split: splitDigest(durations.byScenario) } : {}) },
   });
 }

@@ -5,7 +5,7 @@ import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
 import { maskStream } from '../lib/mask.ts';
 import { parseRunArgs } from './args.ts';
 import { certify } from './certify.ts';
-import { certifyUsage, parseCertifyArgs } from './certify-args.ts';
+import { certifyUsage, mergeUsage, parseCertifyArgs, parseMergeArgs } from './certify-args.ts';
 import { printDryRun } from './dry-run.ts';
 import { mergeShards } from './merge.ts';
 import { parseRecordArgs, recordReference, recordUsage } from './record-reference.ts';
@@ -16,7 +16,7 @@ import { maxLineLength, oneLine } from './preflight/lines.ts';
 import { certifyRun, printOutcome } from './run.ts';
 import { exitCodes } from './verdict.ts';
 
-const usage = `usage:\n  ${recordUsage.replace('usage: ', '')}\n  node harness/cli.ts merge <shard run folder>... [--no-html] [--no-history]\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
+const usage = `usage:\n  ${recordUsage.replace('usage: ', '')}\n  ${mergeUsage.replace('usage: ', '')}\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -48,8 +48,8 @@ async function main(argv: string[]): Promise<number> {
     return certificate.exitCode;
   }
   if (command === 'merge') {
-    const html = !rest.includes('--no-html');
-    const { certificate, files } = await mergeShards(rest.filter((a) => a !== '--no-html' && a !== '--no-history'), 'reports', html, rest.includes('--no-history') ? false : undefined);
+    const args = parseMergeArgs(rest);
+    const { certificate, files } = await mergeShards(args.dirs, args.reportsDir, args.html, args.historyDir);
     for (const note of certificate.notes) console.log(`  note: ${note}`);
     console.log(`[harness] merged certificate: ${certificate.verdict} (${certificate.why})`);
     console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);

@@ -1,7 +1,7 @@
 // Runs cucumber-js as a child process against a started environment, with a deadline; its messages give the verdict.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve as absolute } from 'node:path';
 import { EnvironmentError } from '../lib/errors.ts';
 import { interruption } from './interrupt.ts';
@@ -14,8 +14,8 @@ export interface CucumberRun {
   profile: string;
   parallel: number;
   tags: string | undefined;
-  /** Only this shard's share of the selected scenarios. */
-  shard?: { index: number; total: number } | undefined;
+  /** Exactly these scenarios (`features/x.feature:12`, still filtered by the tags): one shard's share of the selection. */
+  scenarios?: string[] | undefined;
   resultsDir: string;
   /** Where Cucumber writes its messages (ndjson): the scenario results are read from there, Allure is only the report. */
   messagesFile: string;
@@ -52,13 +52,15 @@ function playCucumber(run: CucumberRun): Promise<number> {
     '--format-options', JSON.stringify({ resultsDir: run.resultsDir }),
     ...(run.tags ? ['--tags', run.tags] : []),
     ...(run.retry ? ['--retry', String(run.retry)] : []),
-    ...(run.shard ? ['--shard', `${run.shard.index}/${run.shard.total}`] : []),
   ];
+  // Given as paths, they would add to the profile's (cucumber merges them): the config reads them instead (harness/suite-paths.ts).
+  const scenariosFile = join(run.tempDir, 'scenarios.json');
+  if (run.scenarios) writeFileSync(scenariosFile, JSON.stringify(run.scenarios));
   const child = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Playwright's artifacts and browser profiles go to os.tmpdir(): the run's own folder, so none outlives the run.
-    env: { ...process.env, HARNESS_ENV_FILE: run.environmentFile, TMPDIR: run.tempDir },
+    env: { ...process.env, HARNESS_ENV_FILE: run.environmentFile, TMPDIR: run.tempDir, ...(run.scenarios ? { HARNESS_SCENARIOS_FILE: scenariosFile } : {}) },
   });
   // Forwarded through this process's streams, which the CLI masks (lib/mask.ts).
   child.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));

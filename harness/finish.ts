@@ -18,6 +18,7 @@ import { computeCoverage } from './coverage/compute.ts';
 import { renderCoverage } from './coverage/html.ts';
 import { historyRoot, historyStore } from './history.ts';
 import type { PhaseRecord } from './plan/runner.ts';
+import { durationsOfRun, durationsStore, keepDurations } from './plan/shards.ts';
 import type { Plan } from './plan/types.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -75,7 +76,7 @@ export async function finishCertification(input: {
   interrupted?: string | undefined;
   /** Where the reports' history is kept (`--history-dir`); false: none; default `<reports dir>/history`. */
   historyDir?: string | false | undefined;
-  metadata: { environment: string; startedAt: string; finalVersion: string; instances: number; shard: Shard | undefined; shards?: Shard[] };
+  metadata: { environment: string; startedAt: string; finalVersion: string; instances: number; shard: Shard | undefined; shards?: Shard[]; split?: string };
 }): Promise<CertifyOutcome> {
   const { runId, runDir, plan, phases, notes } = input;
   const resultsDir = join(runDir, 'allure-results');
@@ -96,6 +97,9 @@ export async function finishCertification(input: {
   const historyDir = historyRoot(dirname(runDir), input.historyDir);
   const shard = input.metadata.shard ? `-shard-${input.metadata.shard.index}-of-${input.metadata.shard.total}` : '';
   const history = historyDir ? historyStore(historyDir, input.metadata.environment, `certify-${basename(plan.file, extname(plan.file))}${shard}`) : undefined;
+  // A whole run (or merged shards) measured every scenario it played: the next shards split the plan by these durations.
+  const durations = input.metadata.shard ? undefined : durationsStore(dirname(runDir), input.historyDir, input.metadata.environment, plan.file);
+  if (durations) keepDurations(durations, durationsOfRun(runDir));
   const reports = input.html ? await writeHtmlReports({ runId, runDir, resultsDir, partners: partnerResults, history, notes }) : { overall: undefined, partners: {} };
   for (const partner of partnerResults) {
     const files = [partner.resultsDir, reports.partners[partner.partner]].filter((f): f is string => f !== undefined);
@@ -117,6 +121,7 @@ export async function finishCertification(input: {
     node: process.version,
     platform: { startVersion: plan.platform.version, finalVersion: input.metadata.finalVersion, instances: input.metadata.instances },
     ...(input.metadata.shard ? { shard: input.metadata.shard } : {}),
+    ...(input.metadata.split ? { split: input.metadata.split } : {}),
     ...(input.metadata.shards ? { shards: input.metadata.shards } : {}),
   };
   const certificate = buildCertificate({ metadata, phases, partners: partnerResults, reports, notes, evidence, gateEvidence: proofs, unattributed, interrupted: input.interrupted, coverage: { summary: coverageLine, unexercised: coverage.unexercised, report: join(runDir, 'coverage.html') } });

@@ -30,6 +30,15 @@ export async function mergeShards(dirs: string[], reportsDir: string, html: bool
   for (const shard of shards) {
     if (shard.metadata.shard?.total !== total) throw new ConfigurationError(`cannot merge: ${shard.dir} is shard ${shard.metadata.shard?.index}/${shard.metadata.shard?.total}, the others are of ${total}`);
     if (shard.metadata.plan.name !== first?.metadata.plan.name) throw new ConfigurationError(`cannot merge: ${shard.dir} played plan "${shard.metadata.plan.name}", the others "${first?.metadata.plan.name}"`);
+    // The shards of one certification: the same code and plan file, on the same environment, split alike.
+    // One line per shard: the CLI cuts a line past 200 characters, and folders are long.
+    const differs = (what: string, value: (c: Certificate) => string | undefined, fix: string) => {
+      if (first && value(shard) !== value(first)) throw new ConfigurationError(`cannot merge: the shards' ${what} differ: ${fix}\n  ${shard.dir}: ${value(shard) ?? 'none'}\n  ${first.dir}: ${value(first) ?? 'none'}`);
+    };
+    differs('commits', (c) => c.metadata.commit, 'every shard must run the same commit (the shards of one pipeline)');
+    differs('plan files', (c) => c.metadata.plan.file, 'every shard must play the same plan file');
+    differs('environments', (c) => c.metadata.environment, 'every shard must run on the same kind of environment');
+    differs('scenario durations', (c) => c.metadata.split, 'they split the plan by different scenario-durations.json files, so a scenario may have run on two shards or on none; give every shard the same history folder');
   }
   const indexes = shards.map((s) => s.metadata.shard?.index ?? 0);
   const duplicate = indexes.find((index, i) => indexes.indexOf(index) !== i);

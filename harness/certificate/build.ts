@@ -22,6 +22,8 @@ export interface CertificateMetadata {
   platform: { startVersion: string; finalVersion: string; instances: number };
   /** Set on a shard's certificate: it alone certifies nothing until merged. */
   shard?: { index: number; total: number };
+  /** Set on a shard's certificate: the digest of the scenario durations it split the plan by; every shard of a run must have the same. */
+  split?: string;
   /** Set on a merged certificate: the shards it was made of. */
   shards?: { index: number; total: number }[];
 }

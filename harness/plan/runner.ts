@@ -8,11 +8,14 @@ import { writeHarnessResult } from '../allure.ts';
 import { deadInstanceFinding } from '../dead-instances.ts';
 import { runCucumber } from '../cucumber.ts';
 import { interruption } from '../interrupt.ts';
+import { select } from '../preflight/features.ts';
+import { features } from '../scenarios.ts';
 import { summarizeMessagesDir, type ResultSummary } from '../scenario-results.ts';
 import { findingOfMessage, interruptedBy } from '../verdict.ts';
 import { evaluateGate, type GateOutcome, type Stop } from './gates.ts';
 import { runDataAction, type DataState } from './data.ts';
 import { CutoverCohort } from './cutover.ts';
+import { splitByDuration } from './shards.ts';
 import { recordMigratedAccounts, readDesignated, withoutPasswords } from './migrated.ts';
 import { gatherPhaseResults } from './results.ts';
 import type { Phase, Plan, PlanStep, StepRecord, StepStatus } from './types.ts';
@@ -39,6 +42,8 @@ export interface PlanContext {
   tempDir: string;
   parallel: number;
   shard: { index: number; total: number } | undefined;
+  /** A shard's split: each scenario's last known duration (ms), by `features/x.feature:12` (harness/plan/shards.ts). */
+  durations?: Record<string, number>;
   /** What the data actions keep between phases: the V9 snapshot taken before the migration. */
   data: DataState;
   /** Named in configuration errors. */
@@ -130,16 +135,32 @@ async function runStep(step: PlanStep, index: number, phase: Phase, context: Pla
     const phaseResults = join(context.runDir, 'phases', phase.id, 'allure-results');
     mkdirSync(phaseResults, { recursive: true });
     const messagesFile = join(messagesDir(context.runDir, phase.id), `${basename(context.runDir)}-step-${index + 1}.ndjson`);
-    const code = await runCucumber({ profile: 'default', parallel: context.parallel, tags: step.tags, shard: context.shard, resultsDir: phaseResults, messagesFile, tempDir: context.tempDir, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000, progress: 'progress' });
+    const share = context.shard ? await shardShare(step.tags, context.shard, context.durations ?? {}, phase, context) : undefined;
+    if (share?.scenarios.length === 0) return done('passed', share.detail, share.output);
+    const code = await runCucumber({ profile: 'default', parallel: context.parallel, tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: context.tempDir, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000, progress: 'progress' });
     gatherPhaseResults(phaseResults, context.resultsDir, phase);
     const signal = interruption();
     if (signal) return done('not-run', `${interruptedBy(signal)} (cucumber exited ${code})`);
-    return done(code === 0 ? 'passed' : 'failed', `cucumber exited ${code}`);
+    return done(code === 0 ? 'passed' : 'failed', `cucumber exited ${code}${share ? `; ${share.detail}` : ''}`, share?.output);
   } catch (error) {
     // Bad input (a rollback certified without a snapshot) is no product defect either: it stops the plan like a broken environment.
     const broken = error instanceof EnvironmentError || error instanceof ConfigurationError;
     return done(broken ? 'broken' : 'failed', (error as Error).message);
   }
+}
+
+/** This shard's share of a run step's selection, split by duration with the other shards (harness/plan/shards.ts). */
+async function shardShare(tags: string, shard: { index: number; total: number }, durations: Record<string, number>, phase: Phase, context: PlanContext): Promise<{ scenarios: string[]; detail: string; output: Record<string, unknown> }> {
+  const selected = select(await features('default'), tags);
+  const split = splitByDuration(selected, durations, shard.total);
+  const scenarios = split.shards[shard.index - 1] ?? [];
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  const estimated = split.estimated.length > 0 ? `, ${split.estimated.length} without a known duration counted at the median ${seconds(split.medianMs)} s` : '';
+  const detail = Object.keys(durations).length === 0
+    ? `shard ${shard.index}/${shard.total}: ${scenarios.length} of the ${selected.length} scenarios selected (no scenario duration known yet: split by count)`
+    : `shard ${shard.index}/${shard.total}: ${scenarios.length} of the ${selected.length} scenarios selected, expected ${seconds(split.loadsMs[shard.index - 1] ?? 0)} s (shards: ${split.loadsMs.map(seconds).join(' / ')} s${estimated})`;
+  context.log(`[harness] ${phase.id}: ${detail}`);
+  return { scenarios, detail, output: { shardScenarios: scenarios.length, selectedScenarios: selected.length, expectedMs: split.loadsMs[shard.index - 1] ?? 0, shardsExpectedMs: split.loadsMs, estimated: split.estimated.length } };
 }
 
 /** What stops the plan after a step: an interruption, a platform instance that died, a step broken by the environment. */

@@ -29,8 +29,11 @@ function placeholderDescriptor(dir: string): string {
   return file;
 }
 
-/** Undefined and ambiguous steps of the scenarios `--profile profile --tags tags` selects; a dry run that cannot load the steps is a configuration error. */
-export async function stepProblems(profile: string, tags: string | undefined, deadlineMs = 8000): Promise<StepProblem[]> {
+/**
+ * Undefined and ambiguous steps of the scenarios `--profile profile --tags tags` selects; a dry run that cannot load the steps is a configuration error.
+ * The deadline leaves room for several shards starting at once on one machine (it takes 2-3 s alone, 10 s and more beside them).
+ */
+export async function stepProblems(profile: string, tags: string | undefined, deadlineMs = 30_000): Promise<StepProblem[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kw-preflight-'));
   try {
     // To a file, not stdout: the profile's forceExit ends the process before a pipe is drained.
