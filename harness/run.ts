@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startEnvironment, validateEnvironment, type StartedEnvironment } from '../environments/index.ts';
+import { isRemoteEnvironment, startEnvironment, validateEnvironment, type EnvironmentName, type StartedEnvironment } from '../environments/index.ts';
 import { maskSecrets } from '../lib/mask.ts';
 import { redactUrl } from '../lib/url.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
@@ -59,8 +59,8 @@ function findingsOf(summary: ResultSummary, around: Found[], played: boolean): F
  * A single run starts the platform afresh, with no V9 customers to migrate: the scenarios on migrated customers
  * (`@clients-migres`) run in a certification plan after its "generate-data" step, or on pre-production's designated accounts.
  */
-export function withoutMigratedCustomers(env: string, tags: string | undefined, log: (line: string) => void): string | undefined {
-  if (env === 'preprod' || env === 'production') return tags;
+export function withoutMigratedCustomers(env: EnvironmentName, tags: string | undefined, log: (line: string) => void): string | undefined {
+  if (isRemoteEnvironment(env)) return tags;
   log('[harness] scenarios on migrated customers (@clients-migres) are left out: they need the V9 customers a certification plan generates and migrates (npm start)');
   return tags ? `(${tags}) and not @clients-migres` : 'not @clients-migres';
 }
@@ -84,7 +84,7 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
   try {
     log(`[harness] run ${runId}: starting the ${args.env} environment (${args.instances} ${args.version} instances)`);
     const started = Date.now();
-    environment = await startEnvironment(args.env, { runId, version: args.version, instances: args.instances, faults: args.faults, logDir: join(reportDir, 'logs') });
+    environment = await startEnvironment(args.env, { runId, version: args.version, instances: args.instances, faults: args.faults, logDir: join(reportDir, 'logs'), log });
     const { descriptor } = environment;
     Object.assign(metadata, { 'mqtt.broker': redactUrl(descriptor.mqttUrl), 'database.accounts': redactUrl(descriptor.databases.accounts) });
     log(`[harness] environment up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${descriptor.platform.instances.map((i) => `${i.id} ${i.url}`).join(', ')}`);
