@@ -67,9 +67,13 @@ export async function startEnvironment(name: EnvironmentName, options: StartOpti
     const containers = await startContainers(env, options.log);
     try {
       const started = await startLocalEnvironment(name, { databaseUrl: containers.databaseUrl, mqttUrl: containers.mqttUrl }, withClockShift(name, options, env));
+      // The containers go, whatever the platform's own tear-down does.
       const stop = async () => {
-        await started.stop();
-        await containers[Symbol.asyncDispose]();
+        try {
+          await started.stop();
+        } finally {
+          await containers[Symbol.asyncDispose]();
+        }
       };
       return Object.assign(Object.create(started) as StartedEnvironment, { stop, [Symbol.asyncDispose]: stop });
     } catch (error) {

@@ -69,6 +69,29 @@ describe('the containers environment, on a real engine', () => {
     assert.equal(docker(['ps', '-a', '--quiet', '--filter', `label=kw-harness.owner-pid=${pid}`]), '', `containers of run process ${pid} are left`);
   });
 
+  it('removes its containers when Ctrl-C interrupts the run', async (t) => {
+    const reason = await whyNot();
+    if (reason) return skipWith(t, reason);
+    let pid: number | undefined;
+    let sent = false;
+    const run = await runCli(['run', '--env', 'containers', '--profile', 'foundation', '--no-html'], {
+      timeoutMs: 300_000,
+      prefix: 'harness-containers-',
+      processGroup: true,
+      onOutput: (output, child) => {
+        pid ??= child.pid;
+        if (!sent && child.pid !== undefined && output.includes('[harness] environment up')) {
+          sent = true;
+          process.kill(-child.pid, 'SIGINT');
+        }
+      },
+    });
+    assert.equal(run.code, 130, run.output.slice(-3000));
+    assert.match(run.output, /\[harness\] verdict: INTERRUPTED/);
+    assert.ok(pid !== undefined);
+    assert.equal(docker(['ps', '-a', '--quiet', '--filter', `label=kw-harness.owner-pid=${pid}`]), '', `containers of run process ${pid} are left`);
+  });
+
   it('is a broken environment (exit 3), said in one line within seconds, where no engine answers', async () => {
     const run = await runCli(['run', '--env', 'containers', '--profile', 'foundation', '--no-html'], { env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, timeoutMs: 60_000, prefix: 'harness-containers-' });
     assert.equal(run.code, 3, run.output);
