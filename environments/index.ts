@@ -4,10 +4,10 @@ import { ConfigurationError } from '../lib/errors.ts';
 import { startContainers } from './containers.ts';
 import { startLocalEnvironment } from './local.ts';
 import { loadRemoteConfig, startRemoteEnvironment } from './remote.ts';
-import { environmentNames, type EnvironmentDescriptor, type EnvironmentName, type StartOptions, type StartedEnvironment } from './types.ts';
+import { environmentNames, isRemoteEnvironment, type EnvironmentDescriptor, type EnvironmentName, type StartOptions, type StartedEnvironment } from './types.ts';
 
 export type * from './types.ts';
-export { environmentNames } from './types.ts';
+export { environmentNames, isRemoteEnvironment, planNameOf } from './types.ts';
 export { reapOrphans } from './children.ts';
 export { faultNames, faultProblem, faultRegistry, faultUsage, type FaultName, type FaultSpec } from './fault-registry.ts';
 export { detectContainerRuntime } from './containers.ts';
@@ -31,7 +31,7 @@ export function assertWritable(environment: EnvironmentDescriptor, what: string,
 
 /** Checks what an environment needs before anything starts: a remote one's configuration. */
 export function validateEnvironment(name: EnvironmentName, env: NodeJS.ProcessEnv = process.env): void {
-  if (name === 'preprod' || name === 'production') loadRemoteConfig(name, env);
+  if (isRemoteEnvironment(name)) loadRemoteConfig(name, env);
   if (name === 'services') {
     const missing = ['DATABASE_URL', 'MQTT_URL'].filter((key) => !env[key]);
     if (missing.length > 0) throw new ConfigurationError(`environment "services" needs ${missing.join(' and ')} (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres MQTT_URL=mqtt://127.0.0.1:1883)`);
@@ -46,7 +46,7 @@ export function validateEnvironment(name: EnvironmentName, env: NodeJS.ProcessEn
 export function clockShiftDays(name: EnvironmentName, env: NodeJS.ProcessEnv = process.env): number | undefined {
   const raw = env['KW_CLOCK_SHIFT_DAYS'];
   if (raw === undefined || raw === '') return undefined;
-  if (name === 'preprod' || name === 'production') throw new ConfigurationError(`KW_CLOCK_SHIFT_DAYS is set, but the ${name} platform's clock is not the harness's to move; unset it`);
+  if (isRemoteEnvironment(name)) throw new ConfigurationError(`KW_CLOCK_SHIFT_DAYS is set, but the ${name} platform's clock is not the harness's to move; unset it`);
   const days = Number(raw);
   if (!Number.isInteger(days) || Math.abs(days) > 3650) throw new ConfigurationError(`KW_CLOCK_SHIFT_DAYS must be a whole number of days between -3650 and 3650 (e.g. 365 for a year ahead), got ${JSON.stringify(raw)}`);
   return days === 0 ? undefined : days;
@@ -62,14 +62,18 @@ export function clockShiftDays(name: EnvironmentName, env: NodeJS.ProcessEnv = p
 export async function startEnvironment(name: EnvironmentName, options: StartOptions, env: NodeJS.ProcessEnv = process.env): Promise<StartedEnvironment> {
   const services = { databaseUrl: env['DATABASE_URL'] || undefined, mqttUrl: env['MQTT_URL'] || undefined };
   if (name === 'services') validateEnvironment(name, env);
-  if (name === 'preprod' || name === 'production') return startRemoteEnvironment(name, loadRemoteConfig(name, env), options);
+  if (isRemoteEnvironment(name)) return startRemoteEnvironment(name, loadRemoteConfig(name, env), options);
   if (name === 'containers') {
-    const containers = await startContainers(env);
+    const containers = await startContainers(env, options.log);
     try {
       const started = await startLocalEnvironment(name, { databaseUrl: containers.databaseUrl, mqttUrl: containers.mqttUrl }, withClockShift(name, options, env));
+      // The containers go, whatever the platform's own tear-down does.
       const stop = async () => {
-        await started.stop();
-        await containers[Symbol.asyncDispose]();
+        try {
+          await started.stop();
+        } finally {
+          await containers[Symbol.asyncDispose]();
+        }
       };
       return Object.assign(Object.create(started) as StartedEnvironment, { stop, [Symbol.asyncDispose]: stop });
     } catch (error) {

@@ -7,6 +7,21 @@ import type { SupportAgent, TestAccount } from './accounts.ts';
 export const environmentNames = ['local', 'services', 'containers', 'preprod', 'production'] as const;
 export type EnvironmentName = (typeof environmentNames)[number];
 
+/** Pre-production and production: a platform that runs elsewhere, not the harness's to start, fault or set the clock of. */
+export type RemoteEnvironmentName = 'preprod' | 'production';
+
+export function isRemoteEnvironment(name: EnvironmentName): name is RemoteEnvironmentName {
+  return name === 'preprod' || name === 'production';
+}
+
+/**
+ * The plan an environment plays by default (harness/plans/NAME.yaml): the ones where the harness starts the stand-in
+ * platform on this machine (local, services, containers) share the local plan.
+ */
+export function planNameOf(name: EnvironmentName): string {
+  return isRemoteEnvironment(name) ? name : 'local';
+}
+
 export interface PlatformInstance {
   id: string;
   url: string;
@@ -92,6 +107,8 @@ export interface StartOptions {
   noticeAt?: string;
   /** The stand-in platform's clock starts this many days away from real time (`KW_CLOCK_SHIFT_DAYS`): a run as on another date. */
   clockShiftDays?: number;
+  /** Where the environment says what it chose (the containers' images); the console by default. */
+  log?: (line: string) => void;
 }
 
 /** A started environment: its descriptor plus what only the orchestrator may do. */

@@ -37,7 +37,7 @@ export async function certify(plan: Plan, args: CertifyArgs, log: (line: string)
   const shardNote = args.shard ? ` (shard ${args.shard.index}/${args.shard.total}, split by ${durations?.source === 'none' ? 'count: no scenario durations known yet' : `the durations in ${durations?.source}`})` : '';
   log(`[harness] certification ${runId}: plan "${plan.name}" on ${args.env}${shardNote}, ${plan.phases.length} phases`);
   try {
-    environment = await startEnvironment(args.env, { runId, version: plan.platform.version, instances: args.instances ?? plan.platform.instances, faults: args.faults, logDir: join(runDir, 'logs') });
+    environment = await startEnvironment(args.env, { runId, version: plan.platform.version, instances: args.instances ?? plan.platform.instances, faults: args.faults, logDir: join(runDir, 'logs'), log });
     phases = await playPlan(plan, { environment, runDir, resultsDir, environmentFile: join(privateDir, 'environment.json'), tempDir: runTempDir(runId), parallel: args.parallel, shard: args.shard, durations: durations?.byScenario ?? {}, data: { snapshot: undefined }, log });
     finalVersion = environment.descriptor.platform.expectedVersion;
   } catch (error) {

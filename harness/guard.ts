@@ -1,6 +1,6 @@
 // The production guard: a production run plays only @smoke scenarios, with no fault switch and no write action, refused before anything starts otherwise.
 
-import type { EnvironmentName } from '../environments/index.ts';
+import { isRemoteEnvironment, type EnvironmentName } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
 import { displayPath } from './plan/load.ts';
 import type { Plan } from './plan/types.ts';
@@ -22,7 +22,7 @@ export async function guardProduction(env: EnvironmentName, tagExpressions: stri
 
 /** Pre-production and production: no fault switch (they exist only on the stand-in platform), no plan action that changes the platform. */
 export function guardRemote(env: EnvironmentName, faults: readonly string[], plan?: Plan): void {
-  if (env !== 'production' && env !== 'preprod') return;
+  if (!isRemoteEnvironment(env)) return;
   if (faults.length > 0) throw new ConfigurationError(`--fault ${faults.join(', ')}: ${env} refuses fault switches, which exist only on the stand-in platform of a local run; remove --fault`);
   for (const [i, phase] of (plan?.phases ?? []).entries()) {
     for (const [j, step] of phase.steps.entries()) {

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startEnvironment, validateEnvironment, type StartedEnvironment } from '../environments/index.ts';
+import { isRemoteEnvironment, startEnvironment, validateEnvironment, type EnvironmentName, type StartedEnvironment } from '../environments/index.ts';
 import { maskSecrets } from '../lib/mask.ts';
 import { redactUrl } from '../lib/url.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
@@ -59,11 +59,11 @@ function findingsOf(summary: ResultSummary, around: Found[], played: boolean): F
  * A single run starts the platform afresh, with no V9 customers to migrate: the scenarios on migrated customers
  * (`@clients-migres`) run in a certification plan after its "generate-data" step, or on pre-production's designated accounts.
  */
-export function withoutMigratedCustomers(env: string, tags: string | undefined, log: (line: string) => void): string | undefined {
+export function withoutMigratedCustomers(env: EnvironmentName, tags: string | undefined, log: (line: string) => void): string | undefined {
   // The cut-over scenarios check what a plan's cohort did during its maintenance window: a single run has no window.
   log('[harness] the cut-over scenarios (@bascule) are left out: they check the cohort a certification plan runs through its maintenance window (npm start)');
   const withoutCutover = tags ? `(${tags}) and not @bascule` : 'not @bascule';
-  if (env === 'preprod' || env === 'production') return withoutCutover;
+  if (isRemoteEnvironment(env)) return withoutCutover;
   log('[harness] scenarios on migrated customers (@clients-migres) are left out: they need the V9 customers a certification plan generates and migrates (npm start)');
   return `${withoutCutover} and not @clients-migres`;
 }
@@ -87,7 +87,7 @@ export async function certifyRun(args: RunArgs, log: (line: string) => void = co
   try {
     log(`[harness] run ${runId}: starting the ${args.env} environment (${args.instances} ${args.version} instances)`);
     const started = Date.now();
-    environment = await startEnvironment(args.env, { runId, version: args.version, instances: args.instances, faults: args.faults, logDir: join(reportDir, 'logs') });
+    environment = await startEnvironment(args.env, { runId, version: args.version, instances: args.instances, faults: args.faults, logDir: join(reportDir, 'logs'), log });
     const { descriptor } = environment;
     Object.assign(metadata, { 'mqtt.broker': redactUrl(descriptor.mqttUrl), 'database.accounts': redactUrl(descriptor.databases.accounts) });
     log(`[harness] environment up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${descriptor.platform.instances.map((i) => `${i.id} ${i.url}`).join(', ')}`);

@@ -1,7 +1,7 @@
 // Preflight: everything checkable is checked before an environment starts (and in --dry-run), each problem one line naming the file, flag or variable.
 
 import { loadCatalog, type Catalog } from '../../catalog/index.ts';
-import { faultProblem, loadRemoteConfig, validateEnvironment, type EnvironmentName } from '../../environments/index.ts';
+import { faultProblem, isRemoteEnvironment, loadRemoteConfig, validateEnvironment, type EnvironmentName } from '../../environments/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
 import type { RunArgs } from '../args.ts';
 import type { CertifyArgs } from '../certify-args.ts';
@@ -111,5 +111,5 @@ export function preflightCertify(args: CertifyArgs, plan: Plan, log?: (line: str
 
 /** Pre-production and production: every instance, database and the broker answer before any scenario (exit 3 otherwise). */
 export async function reachRemote(env: EnvironmentName): Promise<void> {
-  if (env === 'preprod' || env === 'production') await preflightRemote(env, loadRemoteConfig(env, process.env));
+  if (isRemoteEnvironment(env)) await preflightRemote(env, loadRemoteConfig(env, process.env));
 }

@@ -3,7 +3,7 @@
 import * as allure from 'allure-js-commons';
 import type { CameraModel, Offer, WhiteLabel } from '../../catalog/index.ts';
 import { HttpAssertionError, type Device } from '../../drivers/index.ts';
-import { assertWritable, type TestAccount, type TestDevice } from '../../environments/index.ts';
+import { assertWritable, isRemoteEnvironment, type TestAccount, type TestDevice } from '../../environments/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import { createCamera, generationTraits, type CameraEventType, type StartedCamera } from '../../simulators/index.ts';
 import { newCustomer } from './customers.ts';
@@ -15,7 +15,7 @@ export const testAccountName = 'compte de test';
 
 /** Pre-production and production: the platform runs elsewhere, and only designated test accounts and devices may be used. */
 export function isRemote(world: HarnessWorld): boolean {
-  return world.environment.name === 'preprod' || world.environment.name === 'production';
+  return isRemoteEnvironment(world.environment.name);
 }
 
 /** Where a remote environment's designated accounts come from, for messages that say what to add. */
