@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import mqtt from 'mqtt';
 import { startEmbeddedBroker, discardSessions, type StartedBroker } from '../../environments/mqtt.ts';
 import { startMqttIngest } from '../../sandbox/ingest/mqtt.ts';
-import { createMessageHandler } from '../../sandbox/ingest/handler.ts';
+import { createMessageHandler, wasReplayed } from '../../sandbox/ingest/handler.ts';
 import type { DeviceIngest } from '../../sandbox/ingest/device-ingest.ts';
 import { createLogger } from '../../sandbox/log.ts';
 import { retryUntil } from '../../lib/wait.ts';
@@ -95,4 +95,14 @@ test('an event replayed from the session keeps the camera\'s time; one sent live
     { eventId: 'live', clock: '2026-11-26T09:31:02.125+01:00', replayed: false },
     { eventId: 'kept', clock: undefined, replayed: true },
   ]);
+});
+
+test('an event the broker delivers after the marker, but sent before the session was resumed, counts as replayed', () => {
+  const resumedAt = Date.parse('2026-11-26T09:40:00.000Z');
+  const now = resumedAt + 5000;
+  assert.equal(wasReplayed({ replayed: false, resumedAt }, '2026-11-26T10:31:02.125+01:00', now), true);
+  assert.equal(wasReplayed({ replayed: false, resumedAt }, '2026-11-26T10:39:59.000+01:00', now), false, 'within the tolerance: live');
+  assert.equal(wasReplayed({ replayed: false, resumedAt }, '2026-11-26T10:31:02.125+01:00', resumedAt + 120_000), false, 'long after the resumption: live');
+  assert.equal(wasReplayed({ replayed: false }, '2026-11-26T10:31:02.125+01:00', now), false, 'no resumed session');
+  assert.equal(wasReplayed({ replayed: true }, undefined, now), true);
 });
