@@ -11,7 +11,21 @@ import type { IngestStats } from './stats.ts';
 export type { IngestStats } from './stats.ts';
 
 /** `replayed`: the message waited at the broker for this instance (a resumed session's backlog), it was not sent just now. */
-export type MessageHandler = (topic: string, payload: Buffer, delivery?: { replayed: boolean }) => Promise<void>;
+export type MessageHandler = (topic: string, payload: Buffer, delivery?: { replayed: boolean; resumedAt?: number }) => Promise<void>;
+
+/** Below this, a device clock reading before the resumption is network jitter, not a message kept at the broker. */
+const replayToleranceMs = 2000;
+/** How long after a resumption the backlog may still arrive. */
+const replayWindowMs = 60_000;
+
+/** Whether an event waited at the broker: delivered before the drained marker, or sent (device clock) before the session was resumed. */
+export function wasReplayed(delivery: { replayed: boolean; resumedAt?: number } | undefined, clock: string | undefined, now = Date.now()): boolean {
+  if (delivery?.replayed) return true;
+  const resumedAt = delivery?.resumedAt;
+  if (resumedAt === undefined || clock === undefined || now - resumedAt > replayWindowMs) return false;
+  const sent = Date.parse(clock);
+  return !Number.isNaN(sent) && sent < resumedAt - replayToleranceMs;
+}
 
 /** `shared`: the instance's device ingest (live-view URLs, alarm forwarding); without it, a plain one. */
 export function createMessageHandler(store: Store, fanOut: FanOut, log: Logger, stats: IngestStats, shared?: DeviceIngest): MessageHandler {
@@ -23,7 +37,7 @@ export function createMessageHandler(store: Store, fanOut: FanOut, log: Logger, 
         stats.ignored += 1;
         log.warn(`ignored malformed message: ${parsed.malformed}`);
       } else if ('message' in parsed) {
-        await act(ingest, parsed.message, delivery?.replayed ?? false);
+        await act(ingest, parsed.message, parsed.message.kind === 'event' && wasReplayed(delivery, parsed.message.clock));
       }
     } catch (error) {
       stats.failed += 1;

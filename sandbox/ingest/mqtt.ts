@@ -41,6 +41,9 @@ export async function startMqttIngest(url: string, session: MqttSession, handle:
   // Messages delivered from the broker's queue after a resumed session: their `clock` was read when the device sent
   // them, long before this instance received them, so it says nothing of the device's skew.
   let replaying = false;
+  // When a kept session was resumed: a broker may interleave the backlog with newer messages (aedes does), so an event
+  // whose device clock reads before that moment was sent while the instance was away, marker or not.
+  let resumedAt: number | undefined;
   // One message at a time: decisions (store, fan out) follow the broker's order, as with a single consumer.
   let queue = Promise.resolve();
 
@@ -52,11 +55,14 @@ export async function startMqttIngest(url: string, session: MqttSession, handle:
       });
       return;
     }
-    queue = queue.then(() => handle(topic, payload, { replayed: replaying }));
+    queue = queue.then(() => handle(topic, payload, { replayed: replaying, ...(resumedAt !== undefined ? { resumedAt } : {}) }));
   };
   const open = async (): Promise<void> => {
     // The broker may send the backlog in the very packet of its CONNACK: `onConnack` marks it replayed before any message.
-    const next = await connect(url, session, log, onMessage, (sessionPresent) => (replaying = sessionPresent));
+    const next = await connect(url, session, log, onMessage, (sessionPresent) => {
+      replaying = sessionPresent;
+      resumedAt = sessionPresent ? Date.now() : undefined;
+    });
     try {
       await next.subscribeAsync([...cameraTopics, marker], { qos: 1 });
       if (replaying) await next.publishAsync(marker, '', { qos: 1 });

@@ -30,7 +30,9 @@ const explain = (run: CliRun): string => `exit ${run.code} after ${run.seconds.t
 describe('the cut-over cohort, end to end', () => {
   it('is GO on the stand-in platform: a customer of each partner, their cameras\' events and alarm across the window', async () => {
     const { run, certificate, cohort } = await certify([]);
-    assert.equal(run.code, 0, explain(run));
+    // A plan this small leaves most of the catalog unexercised: the certificate says INCOMPLETE for coverage alone.
+    assert.equal(run.code, 4, explain(run));
+    assert.match(certificate?.why ?? '', /catalog entries exercised by no scenario/, explain(run));
     assert.deepEqual(certificate?.gates.map((g) => [g.id, g.verdict]), [['migration', 'passed']], explain(run));
     assert.deepEqual(certificate?.partners.map((p) => p.verdict), ['GO', 'GO', 'GO', 'GO', 'GO', 'GO'], explain(run));
     assert.deepEqual(cohort?.customers.map((c) => [c.brand, c.offer, c.monitoring, c.devices.map((d) => [d.onlineBefore, d.online])]), [

@@ -6,6 +6,8 @@ import { after, before, test } from 'node:test';
 import mqtt from 'mqtt';
 import { startEmbeddedBroker, discardSessions, type StartedBroker } from '../../environments/mqtt.ts';
 import { startMqttIngest } from '../../sandbox/ingest/mqtt.ts';
+import { createMessageHandler, wasReplayed } from '../../sandbox/ingest/handler.ts';
+import type { DeviceIngest } from '../../sandbox/ingest/device-ingest.ts';
 import { createLogger } from '../../sandbox/log.ts';
 import { retryUntil } from '../../lib/wait.ts';
 
@@ -72,4 +74,35 @@ test('a clean session (fault cutover-events-lost) loses what was published while
   const { received, states } = await scenario(false);
   assert.deepEqual(states, ['paused', 'paused', 'connected']);
   assert.deepEqual(received.map((r) => [r.payload, r.replayed]), [['live', false], ['after', false]]);
+});
+
+test('an event replayed from the session keeps the camera\'s time; one sent live is placed by the camera\'s clock', async () => {
+  const seen: { eventId: string; clock: string | undefined; replayed: boolean | undefined }[] = [];
+  const ingest: DeviceIngest = {
+    status: async () => 'ok',
+    heartbeat: async () => 'ok',
+    event: async (_serial, input) => {
+      seen.push({ eventId: input.eventId, clock: input.clock, replayed: input.replayed });
+      return 'stored';
+    },
+  };
+  const stats = { processed: 0, stored: 0, duplicates: 0, ignored: 0, failed: 0 };
+  const handle = createMessageHandler(undefined as never, undefined as never, createLogger('test'), stats, ingest);
+  const body = (eventId: string) => Buffer.from(JSON.stringify({ eventId, type: 'motion', at: '2026-11-26T09:31:02.120+01:00', clock: '2026-11-26T09:31:02.125+01:00' }));
+  await handle('kw/cameras/CAM1/events', body('live'), { replayed: false });
+  await handle('kw/cameras/CAM1/events', body('kept'), { replayed: true });
+  assert.deepEqual(seen, [
+    { eventId: 'live', clock: '2026-11-26T09:31:02.125+01:00', replayed: false },
+    { eventId: 'kept', clock: undefined, replayed: true },
+  ]);
+});
+
+test('an event the broker delivers after the marker, but sent before the session was resumed, counts as replayed', () => {
+  const resumedAt = Date.parse('2026-11-26T09:40:00.000Z');
+  const now = resumedAt + 5000;
+  assert.equal(wasReplayed({ replayed: false, resumedAt }, '2026-11-26T10:31:02.125+01:00', now), true);
+  assert.equal(wasReplayed({ replayed: false, resumedAt }, '2026-11-26T10:39:59.000+01:00', now), false, 'within the tolerance: live');
+  assert.equal(wasReplayed({ replayed: false, resumedAt }, '2026-11-26T10:31:02.125+01:00', resumedAt + 120_000), false, 'long after the resumption: live');
+  assert.equal(wasReplayed({ replayed: false }, '2026-11-26T10:31:02.125+01:00', now), false, 'no resumed session');
+  assert.equal(wasReplayed({ replayed: true }, undefined, now), true);
 });
