@@ -18,13 +18,22 @@ const replayToleranceMs = 2000;
 /** How long after a resumption the backlog may still arrive. */
 const replayWindowMs = 60_000;
 
-/** Whether an event waited at the broker: delivered before the drained marker, or sent (device clock) before the session was resumed. */
+/**
+ * The longest the platform is away from the broker: the migration's 45-minute maintenance window. A device clock that
+ * reads further back than that before the resumption is a wrong clock (the platform dates the event itself), not a
+ * message kept at the broker.
+ */
+const maxAwayMs = 45 * 60_000;
+
+/** Whether an event waited at the broker: delivered before the drained marker, or sent (device clock) before the session was resumed, within the window the platform was away. */
 export function wasReplayed(delivery: { replayed: boolean; resumedAt?: number } | undefined, clock: string | undefined, now = Date.now()): boolean {
-  if (delivery?.replayed) return true;
-  const resumedAt = delivery?.resumedAt;
-  if (resumedAt === undefined || clock === undefined || now - resumedAt > replayWindowMs) return false;
-  const sent = Date.parse(clock);
-  return !Number.isNaN(sent) && sent < resumedAt - replayToleranceMs;
+  if (delivery === undefined) return false;
+  const sent = clock === undefined ? Number.NaN : Date.parse(clock);
+  const resumedAt = delivery.resumedAt;
+  if (resumedAt !== undefined && sent < resumedAt - maxAwayMs) return false;
+  if (delivery.replayed) return true;
+  if (resumedAt === undefined || Number.isNaN(sent) || now - resumedAt > replayWindowMs) return false;
+  return sent < resumedAt - replayToleranceMs;
 }
 
 /** `shared`: the instance's device ingest (live-view URLs, alarm forwarding); without it, a plain one. */

@@ -103,6 +103,9 @@ test('an event the broker delivers after the marker, but sent before the session
   assert.equal(wasReplayed({ replayed: false, resumedAt }, '2026-11-26T10:31:02.125+01:00', now), true);
   assert.equal(wasReplayed({ replayed: false, resumedAt }, '2026-11-26T10:39:59.000+01:00', now), false, 'within the tolerance: live');
   assert.equal(wasReplayed({ replayed: false, resumedAt }, '2026-11-26T10:31:02.125+01:00', resumedAt + 120_000), false, 'long after the resumption: live');
+  // A camera whose clock is 2 hours slow, just after the resumption: a wrong clock, not a message the broker kept.
+  assert.equal(wasReplayed({ replayed: false, resumedAt }, new Date(resumedAt - 2 * 3600_000).toISOString(), now), false, 'a clock 2 h back: live');
+  assert.equal(wasReplayed({ replayed: true, resumedAt }, new Date(resumedAt - 2 * 3600_000).toISOString(), now), false, 'even in the backlog');
   assert.equal(wasReplayed({ replayed: false }, '2026-11-26T10:31:02.125+01:00', now), false, 'no resumed session');
   assert.equal(wasReplayed({ replayed: true }, undefined, now), true);
 });
