@@ -34,19 +34,18 @@ function absolute(schema: unknown): unknown {
 
 const compiled = new Map<string, ValidateFunction | null>();
 
-function operation(method: string, path: string): { template: string; op: Operation } | undefined {
+function operation(method: string, path: string): Operation | undefined {
   const paths = platformContract.paths as unknown as Record<string, Record<string, Operation>>;
-  const op = paths[path]?.[method.toLowerCase()];
-  return op ? { template: path, op } : undefined;
+  return paths[path]?.[method.toLowerCase()];
 }
 
 /** The validator of `method path` answering `status`; null when the contract gives that answer no JSON body. */
 function validatorFor(method: string, path: string, status: number): ValidateFunction | null {
   const key = `${method} ${path} ${status}`;
   if (compiled.has(key)) return compiled.get(key)!;
-  const found = operation(method, path);
-  if (!found) throw new Error(`${method} ${path} is not in the platform's contract (drivers/contract/openapi.ts): document it before a driver calls it`);
-  const schema = found.op.responses[String(status)]?.content?.['application/json'].schema;
+  const op = operation(method, path);
+  if (!op) throw new Error(`${method} ${path} is not in the platform's contract (drivers/contract/openapi.ts): document it before a driver calls it`);
+  const schema = op.responses[String(status)]?.content?.['application/json'].schema;
   const validate = schema === undefined ? null : ajv.compile(absolute(schema) as object);
   compiled.set(key, validate);
   return validate;
