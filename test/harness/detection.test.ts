@@ -9,23 +9,12 @@ import type { Certificate } from '../../harness/certificate/build.ts';
 import { detectionPlan } from '../../harness/detection/plan.ts';
 import { cleanRun, detectionRow, loadFaultCases, renderTable, type FaultCase } from '../../harness/detection/table.ts';
 import { loadPlan } from '../../harness/plan/load.ts';
+import { certificateFixture } from './support/certificate.ts';
 
 const faultCase: FaultCase = { id: 'instance-not-restarted', description: 'one instance does not restart', fault: 'deploy:instance-not-restarted:i02', names: ['i02'], quick: true, suites: '@foundation', on: 'v10', rollback: false, cutover: false };
 
 function certificate(verdict: Certificate['verdict'], reasons: string[]): Certificate {
-  return {
-    verdict,
-    why: '',
-    exitCode: verdict === 'GO' ? 0 : 1,
-    metadata: { startedAt: '2026-11-26T09:30:00.000Z' } as Certificate['metadata'],
-    gates: [{ id: 'smoke', title: 'Smoke', startedAt: '', endedAt: '2026-11-26T09:30:42.000Z', steps: [], results: { total: 1, byStatus: {}, flaky: 0, problems: [], byPartner: {} }, verdict: reasons.length ? 'failed' : 'passed', finding: reasons.length ? 'product' : undefined, requires: [], reasons, evidence: [] }],
-    partners: [],
-    reports: { overall: undefined, partners: {} },
-    coverage: { summary: '', unexercised: [], report: '' },
-    notes: [],
-    evidence: { manifest: 'manifest.sha256', files: 0, bytes: 0, sha256: '' },
-    unattributed: [],
-  };
+  return certificateFixture(verdict, verdict === 'GO' ? 0 : 1, [{ id: 'smoke', title: 'Smoke', endedAt: '2026-11-26T09:30:42.000Z', verdict: reasons.length ? 'failed' : 'passed', finding: reasons.length ? 'product' : undefined, reasons }]);
 }
 
 describe('the detection table', () => {

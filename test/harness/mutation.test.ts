@@ -10,21 +10,11 @@ import { renderMarkdown, type MutationReport } from '../../harness/mutation/repo
 import { brokenEnvironment, judge, scoreOf, wilson } from '../../harness/mutation/score.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 import { listScenarios } from '../../harness/scenarios.ts';
+import { certificateFixture } from './support/certificate.ts';
 
 function certificate(verdict: Certificate['verdict'], gates: { verdict: 'passed' | 'failed' | 'incomplete'; reasons: string[] }[], why = 'why'): Certificate {
-  return {
-    verdict,
-    why,
-    exitCode: { GO: 0, 'NO-GO': 1, INCOMPLETE: 4, INTERRUPTED: 130 }[verdict as string] ?? 4,
-    metadata: { startedAt: '2026-11-26T09:30:00.000Z' } as Certificate['metadata'],
-    gates: gates.map((g, i) => ({ id: `phase${i + 1}`, title: '', startedAt: '', endedAt: '', steps: [], results: { total: 1, byStatus: {}, flaky: 0, problems: [], byPartner: {} }, verdict: g.verdict, finding: undefined, requires: [], reasons: g.reasons, evidence: [] })) as unknown as Certificate['gates'],
-    partners: [],
-    reports: { overall: undefined, partners: {} },
-    coverage: { summary: '', unexercised: [], report: '' },
-    notes: [],
-    evidence: { manifest: 'manifest.sha256', files: 0, bytes: 0, sha256: '' },
-    unattributed: [],
-  };
+  const exitCode = { GO: 0, 'NO-GO': 1, INCOMPLETE: 4, INTERRUPTED: 130 }[verdict as string] ?? 4;
+  return certificateFixture(verdict, exitCode, gates.map((g, i) => ({ id: `phase${i + 1}`, ...g })), why);
 }
 
 const source = [
