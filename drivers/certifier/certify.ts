@@ -11,7 +11,7 @@ import { limiter } from './limiter.ts';
 import { v9ToV10 } from './mapping/v9-to-v10.ts';
 import type { Mapping } from './mapping/types.ts';
 import { readSideParisChanges } from './paris.ts';
-import { keysOfAdding, listAdditions } from './additions.ts';
+import { listAdditions } from './additions.ts';
 import type { Addition } from './additions.ts';
 import { sideSql } from './sql.ts';
 import type { SideScope, SideSql } from './sql.ts';
@@ -19,6 +19,8 @@ import { defaults } from './types.ts';
 import type { CertifierOptions, DatabaseName, Finding, PlatformSide } from './types.ts';
 import { unchangedTables } from './unchanged.ts';
 import { checkMapping, checkVersions, readTypes } from './validate.ts';
+import { parisDatabases, prepareV9Side } from './v9-side.ts';
+import type { V9Side } from './v9-side.ts';
 
 export interface MigrationCertificate {
   kind: 'migration';
@@ -39,26 +41,26 @@ export interface MigrationCertificate {
  * Compares V9 (e.g. the backup schema) with V10 through `mapping`. Throws only for bad input or a broken environment;
  * every difference in the data is a finding of the certificate.
  */
-export async function certifyMigration(v9: PlatformSide, v10: PlatformSide, options: CertifierOptions & { mapping?: Mapping } = {}): Promise<MigrationCertificate> {
+export async function certifyMigration(v9: PlatformSide, v10: PlatformSide, options: CertifierOptions & { mapping?: Mapping; v9Side?: V9Side } = {}): Promise<MigrationCertificate> {
   const started = performance.now();
   const o = { ...defaults, ...options };
-  const mapping = options.mapping ?? v9ToV10;
+  const mapping = options.v9Side?.mapping ?? options.mapping ?? v9ToV10;
   const sides = { v9: connectSide(v9, o), v10: connectSide(v10, o) };
   try {
     await checkVersions([sides.v9, sides.v10]);
     await checkHashes([sides.v9, sides.v10]);
-    const types = { v9: await readTypes(sides.v9), v10: await readTypes(sides.v10) };
+    // Read beforehand (readV9InAdvance, while the migration ran) or now.
+    const before = options.v9Side ?? await prepareV9Side(sides.v9, mapping);
+    const types = { v9: before.types, v10: await readTypes(sides.v10) };
     checkMapping(mapping.entities, sides, types);
-    const paris = { v9: await readSideParisChanges(sides.v9, parisDatabases(mapping, 'v9')), v10: await readSideParisChanges(sides.v10, parisDatabases(mapping, 'v10')) };
+    const paris = await readSideParisChanges(sides.v10, parisDatabases(mapping, 'v10'));
     // V10's side of an entity with additions is read on V9's keys only (scope): V9's keys and V10's additions come first.
-    const sql = (version: 'v9' | 'v10', scope?: { v9Keys: Map<string, string[]>; added: Map<string, string[]> }): Map<string, SideSql> => new Map(mapping.entities.map((e) => {
+    const v10Sql = (scope?: { v9Keys: Map<string, string[]>; added: Map<string, string[]> }): Map<string, SideSql> => new Map(mapping.entities.map((e) => {
       const s: SideScope | undefined = scope && { added: scope.added, ...(e.v10Adds !== undefined ? { only: scope.v9Keys.get(e.name) ?? [] } : {}) };
-      return [e.name, sideSql(`${e.name} (${version.toUpperCase()})`, e.database, e[version], e.fields.map((f) => f[version]), types[version][e.database], paris[version].get(e.database), s)];
+      return [e.name, sideSql(`${e.name} (V10)`, e.database, e.v10, e.fields.map((f) => f.v10), types.v10[e.database], paris.get(e.database), s)];
     }));
-    const v9Sql = sql('v9');
-    const v9Keys = await keysOfAdding(mapping, sides.v9, v9Sql);
-    const additions = await listAdditions(mapping, sides.v10, sql('v10'), v9Keys);
-    const bySide = { v9: v9Sql, v10: sql('v10', { v9Keys, added: new Map(additions.map((a) => [a.entity, a.texts])) }) };
+    const additions = await listAdditions(mapping, sides.v10, v10Sql(), before.keys);
+    const bySide = { v9: before.sql, v10: v10Sql({ v9Keys: before.keys, added: new Map(additions.map((a) => [a.entity, a.texts])) }) };
     const coverage = mappingCoverage(mapping, types);
     const unchanged = await unchangedTables(mapping, sides);
     const run = limiter(o.concurrency);
@@ -69,21 +71,18 @@ export async function certifyMigration(v9: PlatformSide, v10: PlatformSide, opti
     ];
     // Biggest tables first: their chunks enter the queue first, the small ones fill the gaps.
     const order = [...jobs].sort((a, b) => weight(b.database) - weight(a.database));
-    const reports = await Promise.all(order.map((j) => certifyEntity({
-      pair: { entity: j.name, fieldNames: j.fieldNames, expected: { conn: sides.v9, sql: j.v9, chunks: [] }, actual: { conn: sides.v10, sql: j.v10, chunks: [] } },
-      database: j.database, entities: { expected: bySide.v9, actual: bySide.v10 }, options: { ...o, run, shipping },
-    })));
+    const reports = await Promise.all(order.map((j) => {
+      const expected = before.scans.get(j.name);
+      return certifyEntity({
+        pair: { entity: j.name, fieldNames: j.fieldNames, expected: { conn: sides.v9, sql: j.v9, chunks: [] }, actual: { conn: sides.v10, sql: j.v10, chunks: [] } },
+        database: j.database, entities: { expected: bySide.v9, actual: bySide.v10 }, options: { ...o, run, shipping }, ...(expected ? { expected } : {}),
+      });
+    }));
     const entities = jobs.map((j) => reports.find((r) => r.entity === j.name) as EntityReport);
     return certificate(v9, v10, { entities, coverage: coverage.tables, additions: additions.map(({ texts: _, ...a }) => a), schemaFindings: coverage.findings }, performance.now() - started);
   } finally {
     await Promise.all([sides.v9.close(), sides.v10.close()]);
   }
-}
-
-/** The databases where `version` holds a Paris wall-clock time the mapping reads (a field or a dimension). */
-function parisDatabases(mapping: Mapping, version: 'v9' | 'v10'): Set<DatabaseName> {
-  const paris = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as { as?: string }).as === 'paris-wall-clock';
-  return new Set(mapping.entities.filter((e) => e.fields.some((f) => paris(f[version])) || Object.values(e[version].dimensions ?? {}).some(paris)).map((e) => e.database));
 }
 
 const weight = (db: string): number => (db === 'events' ? 3 : db === 'media' ? 2 : 1);

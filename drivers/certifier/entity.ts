@@ -1,6 +1,7 @@
 // One entity certified: checksums and counts on both sides, bisection of differing segments, then a deep sample.
 
 import { tableSize } from './chunks.ts';
+import type { TableSize } from './chunks.ts';
 import { compareRows } from './compare-rows.ts';
 import { locate } from './locate.ts';
 import type { Pair } from './locate.ts';
@@ -39,6 +40,37 @@ export interface EntityJob {
   /** Each side's entities, for the dimensions one borrows from another. */
   entities: { expected: Map<string, SideSql>; actual: Map<string, SideSql> };
   options: { leafRows: number; maxLocatedSegments: number; maxFindings: number; sampleRows: number; sampleSeed: number; chunkRows: number; run: Limiter; shipping: Limiter };
+  /** The V9 side's scan, when it was read beforehand (readV9Side); else both sides are scanned here. */
+  expected?: Promise<SideScan>;
+}
+
+/** One side of an entity scanned: its chunks, the segments' bits, and its checksums and counts. */
+export interface SideScan {
+  size: TableSize;
+  bits: number;
+  aggregates: Aggregates;
+}
+
+type Lanes = Pick<EntityJob['options'], 'chunkRows' | 'run' | 'shipping'>;
+
+/** The V9 side of an entity scanned on its own, its segments sized by its rows: what `certifyEntity` takes as `expected`. */
+export async function scanExpected(side: Pair['expected'], entities: Map<string, SideSql>, options: Lanes): Promise<SideScan> {
+  const size = await options.run(() => tableSize(side.conn, side.sql, options.chunkRows));
+  const bits = segmentBits(size.rows);
+  return { size, bits, aggregates: await scanSide({ ...side, chunks: size.chunks }, entities, options, bits) };
+}
+
+/**
+ * Checksums per segment and counts per dimension of one side, in one scan; the borrowings the scan cannot answer
+ * (see FoldedBorrowing) are counted beside it.
+ */
+async function scanSide(side: Pair['expected'], entities: Map<string, SideSql>, options: Lanes, bits: number): Promise<Aggregates> {
+  const fold = await foldBorrowings(side.conn, side.sql, entities, options);
+  const borrowed = borrowedCounts(side.conn, side.sql, entities, options, fold.rest);
+  // Awaited below; a failure of the scan first must not leave it an unhandled rejection.
+  borrowed.catch(() => undefined);
+  const [aggregates, counts] = await Promise.all([aggregate(side.conn, side.sql, side.chunks, { bits, dimensions: true, folded: fold.folded }, options.run), borrowed]);
+  return { ...aggregates, counts: new Map([...aggregates.counts, ...counts]) };
 }
 
 /** About a thousand rows per segment: a bisection then ends in one step. */
@@ -46,32 +78,19 @@ export function segmentBits(rows: number): number {
   return Math.max(0, Math.min(16, Math.ceil(Math.log2(Math.max(1, rows) / 1000))));
 }
 
-export async function certifyEntity({ pair, database, entities, options }: EntityJob): Promise<EntityReport> {
+export async function certifyEntity({ pair, database, entities, options, expected: read }: EntityJob): Promise<EntityReport> {
   const started = performance.now();
-  // Borrowings the scans answer themselves need their arrays first; the others run beside the scans.
-  const [eFold, aFold] = await Promise.all([
-    foldBorrowings(pair.expected.conn, pair.expected.sql, entities.expected, options),
-    foldBorrowings(pair.actual.conn, pair.actual.sql, entities.actual, options),
-  ]);
-  const borrowed = Promise.all([
-    borrowedCounts(pair.expected.conn, pair.expected.sql, entities.expected, options, eFold.rest),
-    borrowedCounts(pair.actual.conn, pair.actual.sql, entities.actual, options, aFold.rest),
-  ]);
-  // Awaited below; a failure before then must not surface as an unhandled rejection.
-  borrowed.catch(() => undefined);
-  const [expectedSize, actualSize] = await Promise.all([
-    options.run(() => tableSize(pair.expected.conn, pair.expected.sql, options.chunkRows)),
-    options.run(() => tableSize(pair.actual.conn, pair.actual.sql, options.chunkRows)),
-  ]);
+  // The V9 side may have been read already (while the migration ran): then only V10 is scanned here.
+  const pre = read ? await read : undefined;
+  const expectedSize = pre?.size ?? await options.run(() => tableSize(pair.expected.conn, pair.expected.sql, options.chunkRows));
+  // Segments sized by V9's rows: a V10 side with many more rows only makes the bisection go one level deeper.
+  const bits = pre?.bits ?? segmentBits(expectedSize.rows);
+  const actualSize = await options.run(() => tableSize(pair.actual.conn, pair.actual.sql, options.chunkRows));
   const sized: Pair = { ...pair, expected: { ...pair.expected, chunks: expectedSize.chunks }, actual: { ...pair.actual, chunks: actualSize.chunks } };
-  const bits = segmentBits(Math.max(expectedSize.rows, actualSize.rows));
-  const [e, a, [eBorrowed, aBorrowed]] = await Promise.all([
-    aggregate(sized.expected.conn, sized.expected.sql, sized.expected.chunks, { bits, dimensions: true, folded: eFold.folded }, options.run),
-    aggregate(sized.actual.conn, sized.actual.sql, sized.actual.chunks, { bits, dimensions: true, folded: aFold.folded }, options.run),
-    borrowed,
+  const [e, a] = await Promise.all([
+    pre?.aggregates ?? scanSide(sized.expected, entities.expected, options, bits),
+    scanSide(sized.actual, entities.actual, options, bits),
   ]);
-  for (const [dimension, values] of eBorrowed) e.counts.set(dimension, values);
-  for (const [dimension, values] of aBorrowed) a.counts.set(dimension, values);
   const checksums = performance.now();
   const differing = differingSegments(e.segments, a.segments);
   const located = differing.length === 0 ? undefined : await locate(sized, bits, differing, { expected: e.segments, actual: a.segments },

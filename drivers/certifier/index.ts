@@ -1,6 +1,8 @@
 // The data certifier: proves, in SQL on the databases themselves, that a V9 -> V10 migration and its rollback lost and changed nothing.
 
 export { certifyMigration } from './certify.ts';
+export { readV9InAdvance } from './v9-side.ts';
+export type { V9Side } from './v9-side.ts';
 export type { MigrationCertificate } from './certify.ts';
 export type { TableCoverage } from './coverage.ts';
 export { referenceEntities } from './mapping/reference.ts';

@@ -11,6 +11,10 @@ import type { ScratchDatabases } from './scratch.ts';
 import { snapshotPlatform } from './snapshot.ts';
 import type { Snapshot } from './snapshot.ts';
 import type { CertifierOptions, PlatformSide } from './types.ts';
+import { readV9InAdvance } from './v9-side.ts';
+import type { V9Side } from './v9-side.ts';
+import { v9ToV10 } from './mapping/v9-to-v10.ts';
+import type { Mapping } from './mapping/types.ts';
 import { timeline } from './window.ts';
 import type { Phase, Timeline } from './window.ts';
 
@@ -36,6 +40,8 @@ export interface RehearsalOptions {
   /** Deadline of each ops command (default 30 minutes). */
   opsTimeoutMs?: number;
   certifier?: CertifierOptions;
+  /** The mapping the certification reads (default: the platform's V9 to V10 mapping). */
+  mapping?: Mapping;
 }
 
 export class MigrationRehearsal implements AsyncDisposable {
@@ -43,6 +49,10 @@ export class MigrationRehearsal implements AsyncDisposable {
   /** What the generator answered: rows per table, duration. */
   generated: Record<string, unknown> = {};
   private before: Snapshot | undefined;
+  /** The backup's side of the certification, read while the migration runs (V9 is frozen from maintenance-on). */
+  private v9Side: Promise<V9Side> | undefined;
+  /** How long reading the V9 side took (it overlaps the migration), once done; undefined when not read ahead. */
+  v9SideRead: Promise<number> | undefined;
   private readonly tool: OpsTool;
   private readonly timeoutMs: number;
   private readonly databases: ScratchDatabases;
@@ -87,6 +97,13 @@ export class MigrationRehearsal implements AsyncDisposable {
     await runOps(this.tool, ['maintenance', 'on', '--accounts-url', this.urls.accounts], this.timeoutMs);
     this.before = await this.timed(phaseNames.snapshot, () => snapshotPlatform(this.side('v9'), this.options.certifier));
     await this.timed(phaseNames.backup, () => this.ops('backup'));
+    // KW_CERTIFIER_AHEAD=off reads V9 within the certification instead, to compare.
+    if (process.env['KW_CERTIFIER_AHEAD'] === 'off') return { snapshot: this.before };
+    const readStarted = performance.now();
+    this.v9Side = readV9InAdvance(this.backupSide(), this.options.mapping ?? v9ToV10, this.options.certifier);
+    this.v9SideRead = this.v9Side.then((side) => Promise.allSettled(side.scans.values())).then(() => Math.round(performance.now() - readStarted));
+    // Awaited by the certification; a failure must not surface before as an unhandled rejection.
+    this.v9Side.catch(() => undefined);
     return { snapshot: this.before };
   }
 
@@ -94,9 +111,9 @@ export class MigrationRehearsal implements AsyncDisposable {
     return this.timed(phaseNames.migrate, () => this.ops('migrate', faults.flatMap((f) => ['--fault', f])));
   }
 
-  /** The backup (V9) against the migrated platform (V10). */
+  /** The backup (V9), read while the migration ran, against the migrated platform (V10). */
   async certifyMigration(): Promise<MigrationCertificate> {
-    return this.timed(phaseNames.certify, () => certifyMigration(this.backupSide(), this.side('v10'), this.options.certifier));
+    return this.timed(phaseNames.certify, async () => certifyMigration(this.backupSide(), this.side('v10'), { ...this.options.certifier, ...(this.v9Side ? { v9Side: await this.v9Side } : {}) }));
   }
 
   async rollback(faults: string[] = []): Promise<Record<string, unknown>> {

@@ -36,7 +36,7 @@ export async function readTypes(c: SideConnections): Promise<SideTypes> {
 }
 
 /** Throws a ConfigurationError naming every table or column of the mapping the databases lack, or whose type does not fit. */
-export function checkMapping(entities: EntityMapping[], sides: { v9: SideConnections; v10: SideConnections }, types: { v9: SideTypes; v10: SideTypes }): void {
+export function checkMapping(entities: EntityMapping[], sides: { v9: SideConnections; v10?: SideConnections }, types: { v9: SideTypes; v10?: SideTypes }): void {
   const problems: string[] = [];
   for (const entity of entities) {
     for (const f of entity.fields) {
@@ -46,9 +46,12 @@ export function checkMapping(entities: EntityMapping[], sides: { v9: SideConnect
       }
     }
     for (const version of ['v9', 'v10'] as const) {
-      const where = describeDatabase(sides[version].side, entity.database);
+      const side = sides[version];
+      const typesOfSide = types[version];
+      if (!side || !typesOfSide) continue;
+      const where = describeDatabase(side.side, entity.database);
       const fields = entity.fields.map((f) => ({ name: f.name, value: f[version] }));
-      problems.push(...checkSide(entity[version], fields, types[version][entity.database]).map((p) => `${entity.name} (${version.toUpperCase()} side): ${p} in ${where}`));
+      problems.push(...checkSide(entity[version], fields, typesOfSide[entity.database]).map((p) => `${entity.name} (${version.toUpperCase()} side): ${p} in ${where}`));
     }
   }
   if (problems.length > 0) throw new ConfigurationError(`the mapping does not fit the databases:\n  ${problems.join('\n  ')}`);
