@@ -101,7 +101,7 @@ export class MigrationRehearsal implements AsyncDisposable {
     if (process.env['KW_CERTIFIER_AHEAD'] === 'off') return { snapshot: this.before };
     const readStarted = performance.now();
     this.v9Side = readV9InAdvance(this.backupSide(), this.options.mapping ?? v9ToV10, this.options.certifier);
-    this.v9SideRead = this.v9Side.then((side) => Promise.allSettled(side.scans.values())).then(() => Math.round(performance.now() - readStarted));
+    this.v9SideRead = this.v9Side.then((side) => side.read).then(() => Math.round(performance.now() - readStarted));
     // Awaited by the certification; a failure must not surface before as an unhandled rejection.
     this.v9Side.catch(() => undefined);
     return { snapshot: this.before };

@@ -2,7 +2,6 @@
 // not touched by the migration, so its checksums can be computed while the migration runs: the certification then
 // scans V10 only. Bisection and sampling still read the backup itself, when a difference is found.
 
-import type { ParisChanges } from './canon.ts';
 import type { SideConnections } from './connect.ts';
 import { connectSide } from './connect.ts';
 import { scanExpected } from './entity.ts';
@@ -21,16 +20,16 @@ import { checkMapping, checkVersions, readTypes } from './validate.ts';
 import type { SideTypes } from './validate.ts';
 
 export interface V9Side {
-  side: PlatformSide;
   mapping: Mapping;
   types: SideTypes;
-  paris: Map<DatabaseName, ParisChanges | undefined>;
   /** Each entity's SQL on V9. */
   sql: Map<string, SideSql>;
   /** V9's keys of each entity V10 adds rows to. */
   keys: Map<string, string[]>;
   /** Each entity's and each unchanged table's scan, when read in advance (`readV9InAdvance`); empty otherwise. */
   scans: Map<string, Promise<SideScan>>;
+  /** Settles once every scan has and the reading's connections are closed. */
+  read: Promise<void>;
 }
 
 /** What the V9 side needs before any scan: its types (checked against the mapping's V9 half), Paris times, SQL and keys. */
@@ -39,7 +38,7 @@ export async function prepareV9Side(conn: SideConnections, mapping: Mapping): Pr
   checkMapping(mapping.entities, { v9: conn }, { v9: types });
   const paris = await readSideParisChanges(conn, parisDatabases(mapping, 'v9'));
   const sql = new Map(mapping.entities.map((e) => [e.name, sideSql(`${e.name} (V9)`, e.database, e.v9, e.fields.map((f) => f.v9), types[e.database], paris.get(e.database))]));
-  return { side: conn.side, mapping, types, paris, sql, keys: await keysOfAdding(mapping, conn, sql), scans: new Map() };
+  return { mapping, types, sql, keys: await keysOfAdding(mapping, conn, sql), scans: new Map(), read: Promise.resolve() };
 }
 
 /**
@@ -56,9 +55,9 @@ export async function readV9InAdvance(v9: PlatformSide, mapping: Mapping, option
     const lanes = { chunkRows: o.chunkRows, run: limiter(o.concurrency), shipping: limiter(Math.max(1, Math.floor(o.concurrency / 2))) };
     const scans = scanAll(conn, prepared, lanes);
     // The caller awaits each scan; the connections close when all are settled, whatever their outcome.
-    void Promise.allSettled(scans.values()).then(() => conn.close());
+    const read = Promise.allSettled(scans.values()).then(() => conn.close()).then(() => undefined, () => undefined);
     for (const scan of scans.values()) scan.catch(() => undefined);
-    return { ...prepared, scans };
+    return { ...prepared, scans, read };
   } catch (error) {
     await conn.close();
     throw error;

@@ -36,7 +36,7 @@ export async function readTypes(c: SideConnections): Promise<SideTypes> {
 }
 
 /** Throws a ConfigurationError naming every table or column of the mapping the databases lack, or whose type does not fit. */
-export function checkMapping(entities: EntityMapping[], sides: { v9: SideConnections; v10?: SideConnections }, types: { v9: SideTypes; v10?: SideTypes }): void {
+export function checkMapping(entities: EntityMapping[], sides: { v9?: SideConnections; v10?: SideConnections }, types: { v9?: SideTypes; v10?: SideTypes }): void {
   const problems: string[] = [];
   for (const entity of entities) {
     for (const f of entity.fields) {
