@@ -15,8 +15,15 @@ export interface SmsQuery { to?: string; from?: string; contains?: string; since
 
 type Probe = { entries: JournalEntry[] } | { error: unknown };
 
-/** Requests a provider answered as a success (the message went through): failed attempts before a retry are not deliveries. */
-export const delivered = (e: JournalEntry): boolean => e.status !== null && e.status >= 200 && e.status < 300 && e.fault !== 'down' && e.fault !== 'error';
+/**
+ * Requests a provider answered as a success (the message went through): failed attempts before a retry are not
+ * deliveries, nor is a retry the provider recognised by its idempotency key and did not carry out again.
+ */
+export const delivered = (e: JournalEntry): boolean => e.status !== null && e.status >= 200 && e.status < 300 && e.fault !== 'down' && e.fault !== 'error'
+  && e.replayed !== true;
+
+/** Still waiting for the stub's answer (a connection reset by an injected fault also has no status, but never waits). */
+const pending = (e: JournalEntry): boolean => e.status === null && e.fault !== 'down';
 
 /** How long "exactly once" watches for a second delivery after the first: a duplicate comes from the same job, within this. */
 export const duplicateWindowMs = 1000;
@@ -90,6 +97,31 @@ export class StubJournal {
     if (!done) return;
     const copies = entries.filter(accept);
     throw new ProductAssertionError(`[stubs] expected exactly one ${what}; ${copies.length} were delivered: ${summarize(copies)}. Is the platform sending the same alert twice?`);
+  }
+
+  /**
+   * The requests matching `query` once the exchange has settled: none still waiting for its answer and none new for
+   * `quietMs` (a retry after an answer that came too late arrives only after the platform's own deadline), within
+   * `deadlineMs`. Then the caller counts what was carried out.
+   */
+  async settled(query: JournalQuery, quietMs = 2000, deadlineMs = 30_000): Promise<JournalEntry[]> {
+    let signature = '';
+    let quietSince = Date.now();
+    const quiet = (entries: JournalEntry[]): boolean => {
+      const now = entries.map((e) => `${e.id}:${e.status ?? (pending(e) ? 'pending' : 'reset')}`).join(',');
+      if (now !== signature) {
+        signature = now;
+        quietSince = Date.now();
+        return false;
+      }
+      return !entries.some(pending) && Date.now() - quietSince >= quietMs;
+    };
+    return retryUntil(() => this.entries(query), quiet, {
+      timeoutMs: deadlineMs,
+      intervalMs: 200,
+      message: (seen) => (seen instanceof Error ? seen.message : `[stubs] the requests matching ${describe(query)} did not settle within ${deadlineMs} ms ` +
+        `(one still waiting for its answer, or new ones kept coming); ${summarize(Array.isArray(seen) ? seen : [])}`),
+    });
   }
 
   // Fails as soon as a request matching `query` arrives within `windowMs` (a bounded check, like aedes's checkNoPacket).

@@ -121,11 +121,20 @@ export class ThirdParties {
     return delivered;
   }
 
-  /** Exactly one call went through for `match` within the window: no duplicate after a slow or garbled answer. */
-  async expectExactlyOnce(service: ThirdParty, match: string, since: number, windowMs = 2000): Promise<JournalEntry> {
-    const first = await this.#journal.waitForRequest({ service, contains: match, since }, 10_000, () => true, `Did the platform call ${names[service]} for ${match} at all?`);
-    await this.#journal.expectNoRequest({ service, contains: match, since: first.id }, windowMs);
-    return first;
+  /**
+   * Exactly one call was carried out for `match` once the exchange settled: no duplicate after a slow or garbled
+   * answer, nor after an answer that came later than the platform's deadline (a retry the provider recognised by its
+   * idempotency key is not a second message).
+   */
+  async expectExactlyOnce(service: ThirdParty, match: string, since: number, quietMs = 2000): Promise<JournalEntry> {
+    await this.#journal.waitForRequest({ service, contains: match, since }, 10_000, () => true, `Did the platform call ${names[service]} for ${match} at all?`);
+    const all = (await this.#journal.settled({ service, contains: match, since }, quietMs)).filter((e) => !e.path.includes('/__services/'));
+    const carried = all.filter(succeeded);
+    if (carried.length !== 1) {
+      throw new ProductAssertionError(`${names[service]} carried out ${carried.length} request(s) for ${match}; expected exactly one ` +
+        `(${all.length} call(s) in all, replays of an accepted one excluded): ${all.map((e) => `#${e.id} ${e.fault} -> ${e.status ?? 'reset'}${e.replayed ? ' (replay)' : ''}`).join(', ')}`);
+    }
+    return carried[0]!;
   }
 
   /**

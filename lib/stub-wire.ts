@@ -36,6 +36,9 @@ export interface JournalEntry {
   fault: FaultMode;
   // Status answered; null while pending or when the connection was reset.
   status: number | null;
+  // True when the service recognised a retry of a request it had already carried out (same idempotency key, answered
+  // with `Idempotent-Replayed: true`) and did not carry it out again: not a second message nor a second charge.
+  replayed?: boolean;
 }
 
 export interface JournalFilter {

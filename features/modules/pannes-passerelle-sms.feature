@@ -4,7 +4,10 @@ Fonctionnalité: La plateforme face à une passerelle SMS défaillante
   Quand la passerelle SMS est en panne ou répond en erreur, la plateforme
   retente l'envoi avec un délai croissant ; quand elle répond lentement ou de
   façon illisible, la plateforme considère le SMS comme envoyé et ne le
-  renvoie pas. Chaque panne ne touche que les SMS du client du scénario.
+  renvoie pas ; quand la réponse arrive après son délai, elle retente, et la
+  passerelle reconnaît la nouvelle tentative : le client ne reçoit pas le SMS
+  deux fois.
+  Chaque panne ne touche que les SMS du client du scénario.
 
   Contexte:
     Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011"
@@ -22,6 +25,11 @@ Fonctionnalité: La plateforme face à une passerelle SMS défaillante
 
   Scénario: Passerelle lente : l'alerte arrive une seule fois
     Étant donné que la passerelle SMS met 1 seconde à répondre pour "Camille"
+    Quand la caméra de "Camille" détecte un mouvement
+    Alors "Camille" reçoit le SMS d'alerte une seule fois
+
+  Scénario: Passerelle plus lente que le délai de la plateforme : l'alerte n'est pas envoyée deux fois
+    Étant donné que la passerelle SMS met 4 secondes à répondre pour "Camille"
     Quand la caméra de "Camille" détecte un mouvement
     Alors "Camille" reçoit le SMS d'alerte une seule fois
 

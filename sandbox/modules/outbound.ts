@@ -20,8 +20,12 @@ export interface OutboundStats {
 
 export interface Outbound {
   readonly stats: OutboundStats;
-  /** POSTs `body` to `url`; `provider` names it in logs. `url` undefined: the provider is not configured. */
-  post(provider: string, url: string | undefined, body: unknown, syntheticRun: string | null, timeoutMs: number): Promise<Outcome>;
+  /**
+   * POSTs `body` to `url`; `provider` names it in logs. `url` undefined: the provider is not configured.
+   * `idempotencyKey`: the same for every attempt of one message, so that a provider that did receive an attempt whose
+   * answer was lost does not carry it out twice.
+   */
+  post(provider: string, url: string | undefined, body: unknown, syntheticRun: string | null, timeoutMs: number, idempotencyKey?: string): Promise<Outcome>;
 }
 
 const loopback = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -51,7 +55,7 @@ export function createOutbound(log: Logger): Outbound {
   const stats: OutboundStats = { refusedSynthetic: 0 };
   return {
     stats,
-    async post(provider, url, body, syntheticRun, timeoutMs) {
+    async post(provider, url, body, syntheticRun, timeoutMs, idempotencyKey) {
       if (url === undefined) return { kind: 'refused', reason: `no ${provider} URL configured (--${provider}-url)` };
       if (syntheticRun !== null && !isLocalUrl(url)) {
         stats.refusedSynthetic += 1;
@@ -61,6 +65,7 @@ export function createOutbound(log: Logger): Outbound {
       }
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (syntheticRun !== null) headers['x-synthetic-traffic'] = syntheticRun;
+      if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
       return call(url, headers, body, timeoutMs);
     },
   };

@@ -1,5 +1,8 @@
 // Client of the SMS gateway (`--sms-url`): one POST per message, retried with backoff while the gateway fails; never throws.
+// Every attempt of one message carries the same Idempotency-Key: an attempt whose answer came too late was still sent,
+// and the gateway must not send it again when the retry arrives.
 
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.ts';
 import { createOutbound, describeOutcome, withRetry, type Outbound } from '../modules/outbound.ts';
 import { policy } from '../modules/policy.ts';
@@ -35,7 +38,8 @@ export function createSmsClient(baseUrl: string, log: Logger, outbound: Outbound
     stats,
     async send(message, syntheticRun) {
       stats.queued += 1;
-      const outcome = await withRetry(attempts, backoffMs, () => outbound.post('sms', endpoint, message, syntheticRun, timeoutMs), (o) => {
+      const key = randomUUID();
+      const outcome = await withRetry(attempts, backoffMs, () => outbound.post('sms', endpoint, message, syntheticRun, timeoutMs, key), (o) => {
         stats.retried += 1;
         log.warn(`SMS to ${message.to}: ${describeOutcome(o)}; retrying`);
       });

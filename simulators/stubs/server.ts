@@ -69,6 +69,7 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
     if (answer.kind === 'reset') return void req.socket.resetAndDestroy();
     entry.handled = answer.handled;
     entry.status = answer.response.status;
+    if (answer.response.headers.get('idempotent-replayed') === 'true') entry.replayed = true;
     await sendResponse(res, answer.response);
   }
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HttpAssertionError, StubJournal } from '../../drivers/index.ts';
+import { delivered } from '../../drivers/stub-journal.ts';
 import { EnvironmentError } from '../../lib/errors.ts';
 import { startStubServer, type StartedStubServer } from '../../simulators/index.ts';
 
@@ -55,6 +56,22 @@ describe('the stub journal driver', () => {
     } finally {
       await journal.resetFaults();
     }
+  });
+
+  it('waits for a slow exchange to settle, and does not count a replayed retry as a delivery', async () => {
+    const mark = await journal.lastId();
+    stubs.setFault('sms', { mode: 'slow', delayMs: 600, match: '+33677777777' });
+    const send = (key: string) => fetch(`${stubs.serviceUrl('sms')}/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, signal: AbortSignal.timeout(3000),
+      body: JSON.stringify({ from: 'ASSURPLUS', to: '+33677777777', text: 'alert VIG-7' }),
+    });
+    const first = send('k-7');
+    const settling = journal.settled({ service: 'sms', contains: '+33677777777', since: mark }, 400, 5000);
+    await first;
+    await send('k-7');
+    const settled = await settling;
+    stubs.setFault('sms', { mode: 'none', match: '+33677777777' });
+    assert.deepEqual(settled.map((e) => [e.status, e.replayed === true, delivered(e)]), [[202, false, true], [202, true, false]]);
   });
 
   it('fails with what the journal holds when the SMS never comes', async () => {

@@ -42,6 +42,18 @@ describe('the stub server', () => {
     assert.ok(Date.parse(entry.at) <= Date.now());
   });
 
+  it('sends an SMS once per idempotency key: a retry answers the first id, is journaled as a replay, and is not delivered again', async () => {
+    const first = await post(`${stubs.url}/sms/messages`, sms, { 'idempotency-key': 'k-1' });
+    const retry = await post(`${stubs.url}/sms/messages`, sms, { 'idempotency-key': 'k-1' });
+    const other = await post(`${stubs.url}/sms/messages`, sms, { 'idempotency-key': 'k-2' });
+    const ids = [await first.json(), await retry.json(), await other.json()].map((b) => (b as { id: string }).id);
+    assert.equal(ids[1], ids[0]);
+    assert.notEqual(ids[2], ids[0]);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    assert.deepEqual(stubs.journal.entries({ service: 'sms' }).map((e) => e.replayed === true), [false, true, false]);
+  });
+
   it('answers 400 naming the missing fields when an SMS lacks them', async () => {
     const response = await post(`${stubs.url}/sms/messages`, { from: 'X' });
     assert.equal(response.status, 400);

@@ -1,4 +1,5 @@
-// The SMS gateway: POST <sms-url>/messages {from, to, text} -> 202 {id}.
+// The SMS gateway: POST <sms-url>/messages {from, to, text} -> 202 {id}. A request carrying an `Idempotency-Key` already
+// accepted is a retry: the gateway answers the first id with `Idempotent-Replayed: true` and sends nothing again.
 
 import { http, HttpResponse } from 'msw';
 import type { StubService } from '../types.ts';
@@ -10,6 +11,7 @@ export const smsService: StubService = {
   prefix: '/sms',
   handlers(base) {
     let sent = 0;
+    const accepted = new Map<string, string>();
     return [
       http.post(`${base}/messages`, async ({ request }) => {
         const body: unknown = await request.json().catch(() => undefined);
@@ -21,8 +23,13 @@ export const smsService: StubService = {
             { status: 400 },
           );
         }
+        const key = request.headers.get('idempotency-key');
+        const known = key === null ? undefined : accepted.get(key);
+        if (known !== undefined) return HttpResponse.json({ id: known }, { status: 202, headers: { 'idempotent-replayed': 'true' } });
         sent += 1;
-        return HttpResponse.json({ id: `sms-${sent}` }, { status: 202 });
+        const id = `sms-${sent}`;
+        if (key !== null) accepted.set(key, id);
+        return HttpResponse.json({ id }, { status: 202 });
       }),
     ];
   },
