@@ -6,8 +6,24 @@ import { parse } from 'yaml';
 import { ConfigurationError } from '../../lib/errors.ts';
 import type { Certificate } from '../certificate/build.ts';
 
+/** The kinds of regression a fault belongs to; the table says how many of each were detected. */
+export const faultClasses = {
+  exact: 'a duplicate, an order or a value that an "at least one" or "is present" check accepts',
+  legacy: 'behaviour only migrated customers or old devices exercise',
+  cutover: 'state that changes while the platform is in maintenance',
+  reference: 'reference data carried by the migration (offers, modules, partners, white labels)',
+  data: 'the migrated business data (events, recordings, accounts) and its rollback',
+  instances: 'a platform instance that does not come back as it should',
+  modules: 'a service module that stops working (SMS, AI, monitoring)',
+  brands: 'one partner or white label shown or named wrongly',
+  devices: 'one device model or protocol refused',
+  pages: 'what the customer space or the notices show',
+} as const;
+export type FaultClass = keyof typeof faultClasses;
+
 export interface FaultCase {
   id: string;
+  class: FaultClass;
   description: string;
   fault: string;
   names: string[];
@@ -24,6 +40,7 @@ export interface FaultCase {
 
 export interface DetectionRow {
   fault: string;
+  class: FaultClass;
   description: string;
   detected: boolean;
   by: string[];
@@ -41,7 +58,10 @@ export function loadFaultCases(file: string = faultsFile): FaultCase[] {
     for (const key of ['id', 'description', 'fault']) if (typeof entry[key] !== 'string') throw new ConfigurationError(`${file}: entry ${i + 1}: "${key}" must be a string`);
     const at = `${file}: entry ${i + 1} (${String(entry['id'])})`;
     if (!Array.isArray(entry['names']) || entry['names'].length === 0) throw new ConfigurationError(`${at}: "names" must list what the failure message must name`);
-    const known = ['id', 'description', 'fault', 'names', 'quick', 'suites', 'on', 'rollback', 'cutover'];
+    if (typeof entry['class'] !== 'string' || !(entry['class'] in faultClasses)) {
+      throw new ConfigurationError(`${at}: "class" must be one of ${Object.keys(faultClasses).join(', ')} (the kind of regression); got ${JSON.stringify(entry['class'])}`);
+    }
+    const known = ['id', 'class', 'description', 'fault', 'names', 'quick', 'suites', 'on', 'rollback', 'cutover'];
     const unknown = Object.keys(entry).filter((k) => !known.includes(k));
     if (unknown.length > 0) throw new ConfigurationError(`${at}: unknown key(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
     if (entry['suites'] !== undefined && typeof entry['suites'] !== 'string') throw new ConfigurationError(`${at}: "suites" must be a Cucumber tag expression`);
@@ -49,6 +69,7 @@ export function loadFaultCases(file: string = faultsFile): FaultCase[] {
     if (entry['cutover'] === true && (typeof entry['suites'] !== 'string' || entry['on'] === 'v9')) throw new ConfigurationError(`${at}: "cutover: true" needs "suites", the scenarios that check the cohort on V10 after the window (e.g. "@bascule")`);
     return {
       id: String(entry['id']),
+      class: entry['class'] as FaultClass,
       description: String(entry['description']),
       fault: String(entry['fault']),
       names: entry['names'].map(String),
@@ -63,7 +84,7 @@ export function loadFaultCases(file: string = faultsFile): FaultCase[] {
 
 /** Reads a fault's certificate: detected when a gate failed; by the failing gates' reasons; named when every expected name appears. */
 export function detectionRow(faultCase: FaultCase, certificate: Certificate | undefined): DetectionRow {
-  if (!certificate) return { fault: faultCase.id, description: faultCase.description, detected: false, by: ['(no certificate: the run did not finish)'], namesWhatBroke: false, secondsToDetection: undefined, verdict: 'none' };
+  if (!certificate) return { fault: faultCase.id, class: faultCase.class, description: faultCase.description, detected: false, by: ['(no certificate: the run did not finish)'], namesWhatBroke: false, secondsToDetection: undefined, verdict: 'none' };
   const failed = certificate.gates.filter((g) => g.verdict === 'failed');
   const reasons = failed.flatMap((g) => g.reasons.map((r) => `${g.id}: ${r}`));
   const text = reasons.join('\n');
@@ -71,6 +92,7 @@ export function detectionRow(faultCase: FaultCase, certificate: Certificate | un
   const seconds = first ? (Date.parse(first.endedAt) - Date.parse(certificate.metadata.startedAt)) / 1000 : undefined;
   return {
     fault: faultCase.id,
+    class: faultCase.class,
     description: faultCase.description,
     detected: certificate.verdict === 'NO-GO' && failed.length > 0,
     // The reason's first line, and its first finding when it lists them (a data certification's rows).
@@ -97,10 +119,22 @@ export function cleanRun(certificate: Certificate): CleanRun {
 }
 
 export function renderTable(rows: DetectionRow[], clean: CleanRun | undefined): string {
-  const lines = ['| fault | detected | by | names what broke | time to detection | verdict |', '| --- | --- | --- | --- | --- | --- |'];
+  const lines = ['| fault | class | detected | by | names what broke | time to detection | verdict |', '| --- | --- | --- | --- | --- | --- | --- |'];
   for (const row of rows) {
-    lines.push(`| ${row.fault}: ${row.description} | ${row.detected ? 'yes' : '**NO**'} | ${row.by.slice(0, 3).join('<br>').replace(/\|/g, '\\|') || '—'} | ${row.namesWhatBroke ? 'yes' : '**no**'} | ${row.secondsToDetection === undefined ? '—' : `${row.secondsToDetection.toFixed(1)} s`} | ${row.verdict} |`);
+    lines.push(`| ${row.fault}: ${row.description} | ${row.class} | ${row.detected ? 'yes' : '**NO**'} | ${row.by.slice(0, 3).join('<br>').replace(/\|/g, '\\|') || '—'} | ${row.namesWhatBroke ? 'yes' : '**no**'} | ${row.secondsToDetection === undefined ? '—' : `${row.secondsToDetection.toFixed(1)} s`} | ${row.verdict} |`);
   }
-  if (clean) lines.push(`| (no fault: clean run) | ${clean.green ? 'no false alarm' : '**FALSE ALARM or not run**'} | — | — | — | ${clean.verdict}: ${clean.why.replace(/\|/g, '\\|')} |`);
+  if (clean) lines.push(`| (no fault: clean run) | — | ${clean.green ? 'no false alarm' : '**FALSE ALARM or not run**'} | — | — | — | ${clean.verdict}: ${clean.why.replace(/\|/g, '\\|')} |`);
+  lines.push('', classSummary(rows));
   return lines.join('\n');
+}
+
+/** Per class, how many of its faults were detected and named, e.g. `exact 3/3, legacy 2/3 (missed: x)`. */
+export function classSummary(rows: readonly DetectionRow[]): string {
+  const parts = (Object.keys(faultClasses) as FaultClass[]).flatMap((c) => {
+    const mine = rows.filter((r) => r.class === c);
+    if (mine.length === 0) return [];
+    const missed = mine.filter((r) => !r.detected || !r.namesWhatBroke).map((r) => r.fault);
+    return [`${c} ${mine.length - missed.length}/${mine.length}${missed.length > 0 ? ` (missed: ${missed.join(', ')})` : ''}`];
+  });
+  return `Detected and named per class: ${parts.join('; ')}.`;
 }

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Certificate } from '../../harness/certificate/build.ts';
 import { detectionPlan } from '../../harness/detection/plan.ts';
-import { cleanRun, detectionRow, loadFaultCases, renderTable, type FaultCase } from '../../harness/detection/table.ts';
+import { classSummary, cleanRun, detectionRow, loadFaultCases, renderTable, type FaultCase } from '../../harness/detection/table.ts';
 import { loadPlan } from '../../harness/plan/load.ts';
 import { certificateFixture } from './support/certificate.ts';
 
-const faultCase: FaultCase = { id: 'instance-not-restarted', description: 'one instance does not restart', fault: 'deploy:instance-not-restarted:i02', names: ['i02'], quick: true, suites: '@foundation', on: 'v10', rollback: false, cutover: false };
+const faultCase: FaultCase = { id: 'instance-not-restarted', class: 'instances', description: 'one instance does not restart', fault: 'deploy:instance-not-restarted:i02', names: ['i02'], quick: true, suites: '@foundation', on: 'v10', rollback: false, cutover: false };
 
 function certificate(verdict: Certificate['verdict'], reasons: string[]): Certificate {
   return certificateFixture(verdict, verdict === 'GO' ? 0 : 1, [{ id: 'smoke', title: 'Smoke', endedAt: '2026-11-26T09:30:42.000Z', verdict: reasons.length ? 'failed' : 'passed', finding: reasons.length ? 'product' : undefined, reasons }]);
@@ -46,9 +46,24 @@ describe('the detection table', () => {
     assert.ok(cases.some((c) => c.quick));
   });
 
+  it('holds faults of each of the four classes of issue 16, and counts the detected ones per class', () => {
+    const cases = loadFaultCases();
+    for (const c of ['exact', 'legacy', 'cutover', 'reference'] as const) assert.ok(cases.some((x) => x.class === c), c);
+    const caught = detectionRow(faultCase, certificate('NO-GO', ['failed: Chaque instance répond: i02 does not answer']));
+    const missed = detectionRow({ ...faultCase, id: 'sms-silent', class: 'modules' }, certificate('GO', []));
+    assert.equal(classSummary([caught, missed]), 'Detected and named per class: instances 1/1; modules 0/1 (missed: sms-silent).');
+    assert.match(renderTable([caught], undefined), /\| instances \| yes \|/);
+  });
+
+  it('refuses a fault case without a known class, naming the classes', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'faults-')), 'faults.yaml');
+    writeFileSync(file, '- id: x\n  class: misc\n  description: d\n  fault: sms-silent\n  names: [SMS]\n');
+    assert.throws(() => loadFaultCases(file), (e: Error) => e.message.includes('entry 1 (x)') && e.message.includes('"class" must be one of exact, legacy, cutover, reference'));
+  });
+
   it('refuses a fault case with an unknown key, naming the file, the entry and the known keys', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'faults-')), 'faults.yaml');
-    writeFileSync(file, '- id: x\n  description: d\n  fault: sms-silent\n  names: [SMS]\n  suite: "@foundation"\n');
+    writeFileSync(file, '- id: x\n  class: modules\n  description: d\n  fault: sms-silent\n  names: [SMS]\n  suite: "@foundation"\n');
     assert.throws(() => loadFaultCases(file), (e: Error) => e.message.includes(file) && e.message.includes('entry 1 (x)') && e.message.includes('unknown key(s) suite') && e.message.includes('suites'));
   });
 });
@@ -88,7 +103,7 @@ describe('the plan a fault is hunted with', () => {
 
   it('refuses a cut-over fault case without the suites that check the cohort', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'faults-')), 'faults.yaml');
-    writeFileSync(file, '- id: x\n  description: d\n  fault: cutover-events-lost\n  names: [lost]\n  cutover: true\n');
+    writeFileSync(file, '- id: x\n  class: cutover\n  description: d\n  fault: cutover-events-lost\n  names: [lost]\n  cutover: true\n');
     assert.throws(() => loadFaultCases(file), (e: Error) => e.message.includes('entry 1 (x)') && e.message.includes('"cutover: true" needs "suites"'));
   });
 
