@@ -1,14 +1,10 @@
 // Steps about alarm panels (V10): installing one, what it signals, its line going down, its clock, the monitoring centre.
 
-import { After, Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { expectPlacedAtRealTime, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
 import { dc09, expectAnswers, expectEchoes, expectNoEvents, installDc09Panel, keyBits, panelWhereabouts, siaEvents, skewSeconds } from './support/dc09.ts';
 import { acknowledged, installPanel, panelEvent, reportMany } from './support/devices.ts';
 import type { HarnessWorld } from './support/world.ts';
-
-After(async function (this: HarnessWorld) {
-  await Promise.all([...this.panels.values()].map((panel) => panel.stop()));
-});
 
 Given('{string} installe une centrale {string} qui transmet en {word}', async function (this: HarnessWorld, owner: string, model: string, link: string) {
   this.panels.set(owner, await installPanel(this, owner, model, link));

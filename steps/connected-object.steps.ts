@@ -1,13 +1,9 @@
 // Steps about connected objects (V10): installing one, what it detects, its connection going down, its clock.
 
-import { After, Given, Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import { expectPlacedAtRealTime, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
 import { installObject, triggerMany, triggerType } from './support/devices.ts';
 import type { HarnessWorld } from './support/world.ts';
-
-After(async function (this: HarnessWorld) {
-  await Promise.all([...this.objects.values()].map((object) => object.stop()));
-});
 
 Given('{string} installe l\'objet {string}', async function (this: HarnessWorld, owner: string, model: string) {
   this.objects.set(owner, await installObject(this, owner, model));

@@ -1,36 +1,13 @@
 // Steps about the migration day's data: V9 backed up, migrated to V10, certified, rolled back; each delegates to the data certifier.
 
 import { AssertionError } from 'node:assert';
-import { After, Given, Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import type { CameraModel, Offer, WhiteLabel } from '../catalog/index.ts';
-import { certificateSection, expectCertified, expectComplete, referenceEntities, expectLeftovers, expectLocated, expectNothingLost, expectUnchanged, expectWithinWindow, MigrationRehearsal } from '../drivers/certifier/index.ts';
-import type { MigrationCertificate, RollbackCertificate } from '../drivers/certifier/index.ts';
+import { expectCertified, expectComplete, referenceEntities, expectLeftovers, expectLocated, expectNothingLost, expectUnchanged, expectWithinWindow, MigrationRehearsal } from '../drivers/certifier/index.ts';
+import { migration, rehearsal, rehearsals, rollback } from './support/rehearsals.ts';
 import type { HarnessWorld } from './support/world.ts';
 
-/** One rehearsal per scenario, on its own databases; certificates are computed once, when a step first needs them. */
-interface Rehearsal {
-  platform: MigrationRehearsal;
-  migration?: Promise<MigrationCertificate>;
-  rollback?: Promise<RollbackCertificate>;
-}
-
-const rehearsals = new WeakMap<HarnessWorld, Rehearsal>();
 const slow = { timeout: 10 * 60_000 };
-
-function rehearsal(world: HarnessWorld): Rehearsal {
-  const found = rehearsals.get(world);
-  if (!found) throw new Error('the scenario has no V9 platform yet: start it with "Étant donné la base V9 sauvegardée"');
-  return found;
-}
-
-const migration = (world: HarnessWorld): Promise<MigrationCertificate> => {
-  const r = rehearsal(world);
-  return (r.migration ??= r.platform.certifyMigration());
-};
-const rollback = (world: HarnessWorld): Promise<RollbackCertificate> => {
-  const r = rehearsal(world);
-  return (r.rollback ??= r.platform.certifyRollback());
-};
 
 Given('la base V9 sauvegardée', slow, async function (this: HarnessWorld) {
   const platform = await MigrationRehearsal.prepare(this.environment.databaseServer, { scale: process.env['KW_MIGRATION_SCALE'] ?? 'small' });
@@ -141,18 +118,4 @@ Then('la certification du retour arrière relève les tables V10 restantes, avec
 Then('la sauvegarde, la migration, le retour arrière et sa certification tiennent dans la fenêtre de 45 minutes', slow, async function (this: HarnessWorld) {
   await rollback(this);
   expectWithinWindow(rehearsal(this).platform.timeline());
-});
-
-After({ tags: '@migration or @rollback' }, async function (this: HarnessWorld) {
-  const r = rehearsals.get(this);
-  if (!r) return;
-  rehearsals.delete(this);
-  try {
-    const [m, b] = await Promise.all([r.migration?.catch(() => undefined), r.rollback?.catch(() => undefined)]);
-    const section = certificateSection({ migration: m, rollback: b, timeline: r.platform.timeline() });
-    this.attach(section.html, 'text/html');
-    this.attach(JSON.stringify(section.json), 'application/json');
-  } finally {
-    await r.platform.drop();
-  }
 });

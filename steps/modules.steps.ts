@@ -1,18 +1,12 @@
 // Steps about the service modules: recordings and retention, AI classes, alerts by SMS and e-mail within quotas, home care.
 
-import { After, defineParameterType, Given, Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import { randomInt } from 'node:crypto';
 import { ProductAssertionError } from '../lib/errors.ts';
 import type { AiLabel, ThirdParty } from '../drivers/index.ts';
-import { channels, classificationOf, homeCareSet, classLabels, classNames, correlation, expectAcknowledgedAlarm, expectEscalated, faults, movementSeen, providers, scenes, useUpQuota, type Channel, type Fault } from './support/modules.ts';
+import { classificationOf, homeCareSet, classLabels, correlation, expectAcknowledgedAlarm, expectEscalated, movementSeen, useUpQuota } from './support/modules.ts';
+import type { Channel, Fault } from './support/words.ts';
 import type { HarnessWorld } from './support/world.ts';
-
-const alternatives = (words: Record<string, unknown>): RegExp => new RegExp(Object.keys(words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-defineParameterType({ name: 'prestataire', regexp: alternatives(providers), transformer: (text: string): ThirdParty => providers[text]! });
-defineParameterType({ name: 'panne', regexp: alternatives(faults), transformer: (text: string): Fault => faults[text]! });
-defineParameterType({ name: 'canal', regexp: alternatives(channels), transformer: (text: string): Channel => channels[text]! });
-defineParameterType({ name: 'scène', regexp: alternatives(scenes), transformer: (text: string): AiLabel => scenes[text]! });
-defineParameterType({ name: 'classe', regexp: alternatives(classNames), transformer: (text: string): AiLabel => classNames[text]! });
 
 const hours = (n: number): number => n * 60;
 const days = (n: number): number => n * 24 * 60;
@@ -195,16 +189,3 @@ Then('la plateforme n\'a rien transmis au centre de télésurveillance pour {str
 Then('{string} est prévenu directement que le centre de télésurveillance n\'a pas pris en charge l\'alarme', async function (this: HarnessWorld, name: string) {
   await expectEscalated(this, name);
 });
-
-After(async function (this: HarnessWorld) {
-  await this.thirdParties.liftAll();
-  // Accounts the scenario made are synthetic: their traffic must say so. A migrated customer's account is a real one, designated for tests.
-  const made = [...this.customers.keys()].filter((name) => !this.migrated.has(name));
-  await this.thirdParties.expectMarkedTraffic(made.map((name) => ({ name, keys: keysOf(this, name) })), this.journalMark, this.environment.runId);
-});
-
-function keysOf(world: HarnessWorld, name: string): string[] {
-  const customer = world.customer(name);
-  const camera = world.cameras.get(name);
-  return [customer.phone, customer.email, ...(camera ? [camera.serial] : [])];
-}

@@ -4,28 +4,8 @@ import { AssertionError } from 'node:assert';
 import type { AiLabel, Classification, HomeCareSettings, ThirdParty } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import type { HarnessWorld } from './world.ts';
+import type { Channel } from './words.ts';
 
-export type Fault = 'down' | 'error' | 'malformed';
-export type Channel = 'sms' | 'email';
-
-export const providers: Record<string, ThirdParty> = {
-  'la passerelle SMS': 'sms',
-  'le prestataire d\'e-mail': 'mail',
-  'le service de classification IA': 'ai',
-  'le prestataire de paiement': 'payment',
-  'le centre de télésurveillance': 'monitoring',
-};
-
-export const faults: Record<string, Fault> = {
-  'est en panne': 'down',
-  'répond en erreur': 'error',
-  'répond de façon illisible': 'malformed',
-};
-
-export const channels: Record<string, Channel> = { 'le SMS d\'alerte': 'sms', 'l\'e-mail d\'alerte': 'email' };
-
-export const scenes: Record<string, AiLabel> = { 'une personne': 'person', 'un véhicule': 'vehicle', 'un animal': 'animal' };
-export const classNames: Record<string, AiLabel> = { personnes: 'person', véhicules: 'vehicle', animaux: 'animal' };
 /** The French label of a class, as the alerts and the Gherkin say it. */
 export const classLabels: Record<AiLabel, string> = { person: 'personne', vehicle: 'véhicule', animal: 'animal' };
 

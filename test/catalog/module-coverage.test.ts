@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog, type Offer } from '../../catalog/index.ts';
-import { faults, providers } from '../../steps/support/modules.ts';
+import { faults, providers } from '../../steps/support/words.ts';
 
 const featuresDir = join(import.meta.dirname, '..', '..', 'features', 'modules');
 const catalog = loadCatalog();
