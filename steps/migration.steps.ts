@@ -5,6 +5,7 @@ import { After, Given, Then, When } from '@cucumber/cucumber';
 import type { CameraModel, Offer, WhiteLabel } from '../catalog/index.ts';
 import { certificateSection, expectCertified, expectComplete, referenceEntities, expectLeftovers, expectLocated, expectNothingLost, expectUnchanged, expectWithinWindow, MigrationRehearsal } from '../drivers/certifier/index.ts';
 import type { MigrationCertificate, RollbackCertificate } from '../drivers/certifier/index.ts';
+import { ConfigurationError } from '../lib/errors.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 /** One rehearsal per scenario, on its own databases; certificates are computed once, when a step first needs them. */
@@ -33,7 +34,9 @@ const rollback = (world: HarnessWorld): Promise<RollbackCertificate> => {
 };
 
 Given('la base V9 sauvegardée', slow, async function (this: HarnessWorld) {
-  const platform = await MigrationRehearsal.prepare(this.environment.databaseServer, { scale: process.env['KW_MIGRATION_SCALE'] ?? 'small' });
+  const tool = this.environment.opsTool;
+  if (!tool) throw new ConfigurationError(`the ${this.environment.name} environment gives the harness no ops tool (its ops team runs it): the migration rehearsal runs where the harness starts the platform`);
+  const platform = await MigrationRehearsal.prepare(this.environment.databaseServer, { scale: process.env['KW_MIGRATION_SCALE'] ?? 'small', tool });
   rehearsals.set(this, { platform });
   await platform.backUp();
 });
