@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { floorScan, mappedTables, MigrationRehearsal, phaseNames, v9ToV10 } from '../drivers/certifier/index.ts';
 import type { CertifierOptions } from '../drivers/certifier/index.ts';
+import { localOpsTool } from '../environments/index.ts';
 import { redactUrl } from '../lib/url.ts';
 
 // The certifier keeps some 30 MB live, but V8's default young generation lets garbage push the RSS past the 256 MiB
@@ -32,7 +33,7 @@ const perSecond = (rows: number, ms: number): number => Math.round(rows / Math.m
 const phase = (rehearsal: MigrationRehearsal, name: keyof typeof phaseNames): number => rehearsal.phases.findLast((p) => p.name === phaseNames[name])?.durationMs ?? 0;
 
 log(`bench:data: scale ${values.scale} on ${redactUrl(serverUrl)}`);
-const rehearsal = await MigrationRehearsal.prepare(serverUrl, { scale: values.scale, seed: Number(values.seed), certifier, opsTimeoutMs: 60 * 60_000 });
+const rehearsal = await MigrationRehearsal.prepare(serverUrl, { scale: values.scale, seed: Number(values.seed), certifier, opsTimeoutMs: 60 * 60_000, tool: localOpsTool });
 try {
   const count = (key: string): number => Number(rehearsal.generated[key] ?? 0);
   const generated = { events: count('events'), recordings: count('recordings') };

@@ -113,26 +113,6 @@ export async function spawnUntilReady(script: string, args: string[], options: {
   return { child, ready, stderrTail };
 }
 
-/** Runs `node <script> ...args` to completion with a deadline; returns stdout. */
-export async function runToCompletion(script: string, args: string[], options: { timeoutMs: number; label: string }): Promise<string> {
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new EnvironmentError(`${options.label} did not finish within ${options.timeoutMs} ms: ${err.trim()}`));
-    }, options.timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new EnvironmentError(`${options.label} failed (exit ${code}): ${err.trim() || out.trim()}`));
-    });
-  });
-}
-
 /** Stops a child: SIGTERM, then SIGKILL after a grace period. */
 export async function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,18 +1,22 @@
-// The local environment: databases, broker, third-party stubs and N stand-in platform instances on this machine.
+// The stand-in platform on this machine (local, services, containers): databases, broker, third-party stubs and N instances.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCatalogDir, loadCatalog } from '../catalog/index.ts';
 import { startStubServer } from '../simulators/index.ts';
-import { RunRegistry, reapOrphans, runToCompletion } from './children.ts';
+import type { OpsTool } from '../lib/ops-tool.ts';
+import { RunRegistry, reapOrphans } from './children.ts';
 import { scopeFaults } from './faults.ts';
 import { InstanceFleet } from './instances.ts';
 import { discardSessions, probeBroker, startEmbeddedBroker, type StartedBroker } from './mqtt.ts';
-import { localOperations } from './operations.ts';
+import { platformOperations, runOperation } from './operations.ts';
 import { startEmbeddedPostgres, useExternalPostgres, type StartedPostgres } from './postgres.ts';
-import type { EnvironmentDescriptor, EnvironmentName, StartOptions, StartedEnvironment } from './types.ts';
+import type { EnvironmentDescriptor, EnvironmentKind, StartOptions, StartedEnvironment } from './types.ts';
 
-const sandboxDir = join(import.meta.dirname, '..', 'sandbox');
+const repoRoot = join(import.meta.dirname, '..');
+
+/** The stand-in platform's ops tool: its admin CLI on the Node that runs the harness (the descriptor's `opsTool`). */
+export const localOpsTool: OpsTool = { command: process.execPath, args: [join(repoRoot, 'sandbox', 'admin.ts')], cwd: repoRoot };
 
 export interface ServiceUrls {
   databaseUrl: string | undefined;
@@ -20,7 +24,7 @@ export interface ServiceUrls {
 }
 
 /** Starts everything a local run needs; what fails to start is stopped again and reported as a broken environment. */
-export async function startLocalEnvironment(name: EnvironmentName, services: ServiceUrls, options: StartOptions): Promise<StartedEnvironment> {
+export async function startLocalEnvironment(kind: EnvironmentKind, services: ServiceUrls, options: StartOptions): Promise<StartedEnvironment> {
   // A broken catalog is bad input (a CatalogError, so a configuration error), not a platform that fails to start.
   loadCatalog(defaultCatalogDir);
   reapOrphans();
@@ -39,7 +43,7 @@ export async function startLocalEnvironment(name: EnvironmentName, services: Ser
     const stubs = stack.use(await startStubServer());
     const { databases } = postgres;
     const dbArgs = ['--accounts-url', databases.accounts, '--events-url', databases.events, '--media-url', databases.media, '--catalog', defaultCatalogDir];
-    await runToCompletion(join(sandboxDir, 'admin.ts'), ['init', '--version', options.version, ...dbArgs], { timeoutMs: 60_000, label: `sandbox init (${options.version})` });
+    await runOperation(localOpsTool, `init ${options.version}`, ['init', '--version', options.version, ...dbArgs], 60_000);
     // Persistent MQTT sessions named after the run: what devices publish while the instances are away (maintenance,
     // redeployment) waits at the broker; another run on the same broker has its own.
     const mqttSession = `kw-${options.runId.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60)}`;
@@ -54,9 +58,10 @@ export async function startLocalEnvironment(name: EnvironmentName, services: Ser
     await fleet.start(options.version, options.instances);
     let version = options.version;
     const describe = (): EnvironmentDescriptor => ({
-      name,
+      name: kind.name,
       runId: options.runId,
-      allowsWrites: true,
+      capabilities: kind.capabilities,
+      opsTool: localOpsTool,
       platform: { expectedVersion: version, instances: fleet.addresses },
       mqttUrl: broker.url,
       databases,
@@ -64,14 +69,13 @@ export async function startLocalEnvironment(name: EnvironmentName, services: Ser
       stubsUrl: stubs.url,
       catalogDir: defaultCatalogDir,
       testAccounts: [],
-      testClock: true,
     });
     const owned = stack.move();
     return {
       get descriptor() {
         return describe();
       },
-      operations: localOperations(databases, faults, defaultCatalogDir),
+      operations: platformOperations(localOpsTool, databases, faults, defaultCatalogDir),
       async redeploy(next) {
         version = next;
         await fleet.redeploy(next, faults.deploy);

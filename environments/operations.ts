@@ -1,10 +1,8 @@
-// Platform operations of a local run, as the ops team runs them on migration day: maintenance, backup, migrate, rollback, data.
+// Platform operations of a run where the harness has the ops tool, as the ops team runs them on migration day: maintenance, backup, migrate, rollback, data.
 
-import { join } from 'node:path';
-import { runToCompletion } from './children.ts';
+import { EnvironmentError } from '../lib/errors.ts';
+import { OpsFailure, runOps, urlFlags, type OpsTool } from '../lib/ops-tool.ts';
 import type { Databases } from './postgres.ts';
-
-const adminScript = join(import.meta.dirname, '..', 'sandbox', 'admin.ts');
 
 /** What the ops tooling reported, as one JSON object, plus how long it took. */
 export interface OperationReport {
@@ -22,20 +20,25 @@ export interface PlatformOperations {
   rollback(): Promise<OperationReport>;
 }
 
-export function localOperations(databases: Databases, faults: { migration: string[]; rollback: string[] }, catalogDir: string): PlatformOperations {
-  const urls = ['--accounts-url', databases.accounts, '--events-url', databases.events, '--media-url', databases.media];
-  const admin = async (operation: string, args: string[], timeoutMs = 15 * 60_000): Promise<OperationReport> => {
-    const started = performance.now();
-    const stdout = await runToCompletion(adminScript, args, { timeoutMs, label: `platform operation "${operation}"` });
-    const last = stdout.trim().split('\n').at(-1) ?? '{}';
-    return { operation, durationMs: Math.round(performance.now() - started), output: JSON.parse(last) as Record<string, unknown> };
-  };
+/** Runs one operation of the ops tool; its failure is the environment's (the run stops as broken, not as a product defect). */
+export async function runOperation(tool: OpsTool, operation: string, args: string[], timeoutMs = 15 * 60_000): Promise<OperationReport> {
+  try {
+    const { answer, durationMs } = await runOps(tool, args, timeoutMs);
+    return { operation, durationMs, output: answer };
+  } catch (error) {
+    if (!(error instanceof OpsFailure)) throw error;
+    throw new EnvironmentError(`platform operation "${operation}" failed: ${error.message}`, { cause: error });
+  }
+}
+
+export function platformOperations(tool: OpsTool, databases: Databases, faults: { migration: string[]; rollback: string[] }, catalogDir: string): PlatformOperations {
+  const urls = urlFlags(databases);
   const withFaults = (values: string[]) => values.flatMap((fault) => ['--fault', fault]);
   return {
-    generateData: (scale, designatedOut) => admin('generate', ['generate', ...urls, '--scale', scale, '--catalog', catalogDir, ...(designatedOut ? ['--designated-out', designatedOut] : [])]),
-    maintenance: (on) => admin(`maintenance ${on ? 'on' : 'off'}`, ['maintenance', on ? 'on' : 'off', '--accounts-url', databases.accounts], 30_000),
-    backup: () => admin('backup', ['backup', ...urls]),
-    migrate: () => admin('migrate', ['migrate', ...urls, '--catalog', catalogDir, ...withFaults(faults.migration)]),
-    rollback: () => admin('rollback', ['rollback', ...urls, ...withFaults(faults.rollback)]),
+    generateData: (scale, designatedOut) => runOperation(tool, 'generate', ['generate', ...urls, '--scale', scale, '--catalog', catalogDir, ...(designatedOut ? ['--designated-out', designatedOut] : [])]),
+    maintenance: (on) => runOperation(tool, `maintenance ${on ? 'on' : 'off'}`, ['maintenance', on ? 'on' : 'off', '--accounts-url', databases.accounts], 30_000),
+    backup: () => runOperation(tool, 'backup', ['backup', ...urls]),
+    migrate: () => runOperation(tool, 'migrate', ['migrate', ...urls, '--catalog', catalogDir, ...withFaults(faults.migration)]),
+    rollback: () => runOperation(tool, 'rollback', ['rollback', ...urls, ...withFaults(faults.rollback)]),
   };
 }

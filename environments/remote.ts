@@ -7,27 +7,16 @@ import { ConfigurationError } from '../lib/errors.ts';
 import { registerSecret } from '../lib/mask.ts';
 import { startStubServer } from '../simulators/index.ts';
 import type { ReferenceContract, ReferenceData, SupportAgent, TestAccount, TestAccountsFile, TestDevice } from './accounts.ts';
-import type { EnvironmentDescriptor, StartOptions, StartedEnvironment } from './types.ts';
+import type { EnvironmentDescriptor, EnvironmentKind, RemoteConfig, StartOptions, StartedEnvironment } from './types.ts';
 
 export type { ReferenceContract, ReferenceData, ReferenceEvent, ReferenceRecording, SupportAgent, TestAccount, TestAccountsFile, TestDevice } from './accounts.ts';
 
-export type RemoteName = 'preprod' | 'production';
-
-export interface RemoteConfig {
-  instances: { id: string; url: string }[];
-  expectedVersion: PlatformVersion;
-  mqttUrl: string;
-  databases: { accounts: string; events: string; media: string };
-  testAccounts: TestAccount[];
-  /** The test accounts file they were read from (absolute path). */
-  testAccountsFile: string;
-  supportAgent?: SupportAgent;
-}
+export type { RemoteConfig } from './types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 
 /** The variables a remote environment reads, each with what it holds. */
-export function remoteVariables(name: RemoteName): Record<string, string> {
+export function remoteVariables(name: string): Record<string, string> {
   const p = name.toUpperCase();
   return {
     [`${p}_INSTANCES`]: 'the platform instances, "i01=https://host-1,i02=https://host-2,..."',
@@ -42,7 +31,7 @@ export function remoteVariables(name: RemoteName): Record<string, string> {
 }
 
 /** Reads and validates a remote environment's configuration; each missing or malformed value names its variable. */
-export function loadRemoteConfig(name: RemoteName, env: NodeJS.ProcessEnv): RemoteConfig {
+export function loadRemoteConfig(name: string, env: NodeJS.ProcessEnv): RemoteConfig {
   const p = name.toUpperCase();
   const problems: string[] = [];
   const need = (key: string): string => {
@@ -88,21 +77,21 @@ export function loadRemoteConfig(name: RemoteName, env: NodeJS.ProcessEnv): Remo
   return { instances, expectedVersion: version as PlatformVersion, mqttUrl, databases, testAccounts: accounts.accounts, testAccountsFile: path, ...(accounts.supportAgent ? { supportAgent: accounts.supportAgent } : {}) };
 }
 
-/** A remote environment: nothing to start but the stub server; no ops tooling, and production refuses writes outside test accounts. */
-export async function startRemoteEnvironment(name: RemoteName, config: RemoteConfig, options: StartOptions): Promise<StartedEnvironment> {
-  if (options.faults.length > 0) throw new ConfigurationError(`fault switches exist only on the stand-in platform of the local environment; ${name} refuses --fault ${options.faults.join(', ')}`);
+/** A remote environment: nothing to start but the stub server; what it allows is its kind's (no fault, no ops tool, no test clock). */
+export async function startRemoteEnvironment(kind: EnvironmentKind, config: RemoteConfig, options: StartOptions): Promise<StartedEnvironment> {
+  kind.checkFaults(options.faults);
+  const { name } = kind;
   const stubs = await startStubServer();
   const descriptor: EnvironmentDescriptor = {
     name,
     runId: options.runId,
-    allowsWrites: name === 'preprod',
+    capabilities: kind.capabilities,
     platform: { expectedVersion: config.expectedVersion, instances: config.instances },
     mqttUrl: config.mqttUrl,
     databases: config.databases,
     databaseServer: config.databases.accounts,
     stubsUrl: stubs.url,
     catalogDir: defaultCatalogDir,
-    testClock: false,
     testAccounts: config.testAccounts,
     ...(config.supportAgent ? { supportAgent: config.supportAgent } : {}),
   };

@@ -2,24 +2,61 @@
 
 import type { PlatformVersion } from '../catalog/index.ts';
 import type { PlatformOperations } from './operations.ts';
+import type { OpsTool } from '../lib/ops-tool.ts';
 import type { SupportAgent, TestAccount } from './accounts.ts';
 
-export const environmentNames = ['local', 'services', 'containers', 'preprod', 'production'] as const;
-export type EnvironmentName = (typeof environmentNames)[number];
+/** A name of environments/registry.ts (`parseEnvironmentName` checks it). */
+export type EnvironmentName = string;
 
-/** Pre-production and production: a platform that runs elsewhere, not the harness's to start, fault or set the clock of. */
-export type RemoteEnvironmentName = 'preprod' | 'production';
-
-export function isRemoteEnvironment(name: EnvironmentName): name is RemoteEnvironmentName {
-  return name === 'preprod' || name === 'production';
+/**
+ * What an environment lets the harness do, read by the guard, the dry run, the steps and the fleet simulator (never
+ * the environment's name). Honest per kind (environments/kinds/): pre-production plays the full regression, whose
+ * scenarios create their own customers, so it allows writes anywhere; production only on its designated test accounts.
+ */
+export interface Capabilities {
+  /** Where steps may write (create a customer, claim or connect a device, pay): anywhere, on designated test accounts only, nowhere. */
+  writes: 'any' | 'designated-accounts' | 'none';
+  /** What a run may select: every scenario, or only `@smoke` ones (refused before anything starts otherwise). */
+  selection: 'full' | 'smoke';
+  /** Whose accounts the smoke pass and the migrated customers' journeys play: made by the scenario, or designated in a test accounts file. */
+  accounts: 'created' | 'designated';
+  /** Fault switches (`--fault`) may break the platform: only the stand-in platform started here. */
+  faults: boolean;
+  /** The platform's clock can be set (`POST /__ops/clock`, `KW_CLOCK_SHIFT_DAYS`). */
+  testClock: boolean;
+  /** The harness runs the platform's ops tool (generate, maintenance, backup, migrate, rollback, redeploy); elsewhere the ops team does. */
+  opsTool: boolean;
 }
 
 /**
- * The plan an environment plays by default (harness/plans/NAME.yaml): the ones where the harness starts the stand-in
- * platform on this machine (local, services, containers) share the local plan.
+ * One kind of environment (environments/kinds/), registered by name in environments/registry.ts: adding an
+ * environment is one file there and one line in the registry.
  */
-export function planNameOf(name: EnvironmentName): string {
-  return isRemoteEnvironment(name) ? name : 'local';
+export interface EnvironmentKind {
+  readonly name: string;
+  /** The plan `certify` plays by default: harness/plans/<defaultPlan>.yaml. */
+  readonly defaultPlan: string;
+  readonly capabilities: Capabilities;
+  /** Refuses, naming the variable, what this environment cannot start with (before anything starts, in --dry-run too). */
+  validate(env: NodeJS.ProcessEnv): void;
+  /** Refuses `--fault` where the platform is not the harness's to break. */
+  checkFaults(faults: readonly string[]): void;
+  /** Where the platform runs elsewhere: its addresses and test accounts, from variables (preflight reaches them, record-reference reads them). */
+  remote?(env: NodeJS.ProcessEnv): RemoteConfig;
+  /** Brings the environment up; what fails to start is stopped again. */
+  start(options: StartOptions, env: NodeJS.ProcessEnv): Promise<StartedEnvironment>;
+}
+
+/** A platform that runs elsewhere, as its variables give it (environments/remote.ts reads and checks them). */
+export interface RemoteConfig {
+  instances: { id: string; url: string }[];
+  expectedVersion: PlatformVersion;
+  mqttUrl: string;
+  databases: { accounts: string; events: string; media: string };
+  testAccounts: TestAccount[];
+  /** The test accounts file they were read from (absolute path). */
+  testAccountsFile: string;
+  supportAgent?: SupportAgent;
 }
 
 export interface PlatformInstance {
@@ -34,8 +71,10 @@ export interface PlatformInstance {
 export interface EnvironmentDescriptor {
   name: EnvironmentName;
   runId: string;
-  /** Production and pre-production refuse writes outside designated test accounts. */
-  allowsWrites: boolean;
+  /** What the environment lets the harness do (its kind's, environments/kinds/). */
+  capabilities: Capabilities;
+  /** How to run the platform's ops tool, where `capabilities.opsTool` (lib/ops-tool.ts runs it). */
+  opsTool?: OpsTool;
   platform: { expectedVersion: PlatformVersion; instances: PlatformInstance[] };
   mqttUrl: string;
   databases: { accounts: string; events: string; media: string };
@@ -47,8 +86,6 @@ export interface EnvironmentDescriptor {
   testAccounts: TestAccount[];
   /** The back-office account the smoke pass logs in with on a remote environment (from the test accounts file). */
   supportAgent?: SupportAgent;
-  /** The platform's clock can be set (`POST /__ops/clock`): only on the stand-in platform of this machine. */
-  testClock: boolean;
   /** The cut-over cohort of the run (plan step `cutover-start`): what its devices did during the maintenance window. */
   cutover?: CutoverRecord;
 }
@@ -117,7 +154,7 @@ export interface StartedEnvironment extends AsyncDisposable {
   readonly descriptor: EnvironmentDescriptor;
   /** Processes of the platform that exited while they should be running. */
   deadInstances(): { id: string; exitCode: number | null; signal: string | null }[];
-  /** Ops tooling (maintenance, backup, migration, rollback); undefined where the harness may not run it (pre-production, production). */
+  /** Ops tooling (maintenance, backup, migration, rollback); undefined where the harness may not run it (`capabilities.opsTool` false). */
   readonly operations: PlatformOperations | undefined;
   /** Stops every instance and starts them again on `version`, honouring deployment faults. */
   redeploy(version: PlatformVersion): Promise<void>;

@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import type { PlatformVersion } from '../catalog/index.ts';
-import { parseEnvironmentName, type EnvironmentName } from '../environments/index.ts';
+import { defaultEnvironment, environmentNames, parseEnvironmentName, type EnvironmentName } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
 
 import profileTags from './profiles.json' with { type: 'json' };
@@ -49,7 +49,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
     parsed = parseArgs({
       args: argv,
       options: {
-        env: { type: 'string', default: 'local' },
+        env: { type: 'string', default: defaultEnvironment },
         profile: { type: 'string', default: 'default' },
         version: { type: 'string', default: 'v10' },
         instances: { type: 'string' },
@@ -66,7 +66,7 @@ export function parseRunArgs(argv: string[]): RunArgs {
       allowPositionals: false,
     });
   } catch (error) {
-    throw new ConfigurationError(`${(error as Error).message}. Usage: harness run [--env local|services] [--profile ${profiles.join('|')}] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]`);
+    throw new ConfigurationError(`${(error as Error).message}. Usage: harness run [--env ${environmentNames.join('|')}] [--profile ${profiles.join('|')}] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]`);
   }
   const { values } = parsed;
   const profile = values.profile;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseEnvironmentName, planNameOf, type EnvironmentName } from '../environments/index.ts';
+import { defaultEnvironment, environmentKind, environmentNames, type EnvironmentName } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
 import { historyOption } from './args.ts';
 import { plansDir } from './plan/load.ts';
@@ -33,7 +33,7 @@ export function parseShard(value: string | undefined): { index: number; total: n
   return { index, total };
 }
 
-export const certifyUsage = 'usage: node harness/cli.ts certify [--env local|services|containers|preprod|production] [--plan FILE] [--dry-run] [--instances N] [--parallel N] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history] [--shard i/n]';
+export const certifyUsage = `usage: node harness/cli.ts certify [--env ${environmentNames.join('|')}] [--plan FILE] [--dry-run] [--instances N] [--parallel N] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history] [--shard i/n]`;
 
 export function parseCertifyArgs(argv: string[]): CertifyArgs {
   let values;
@@ -41,7 +41,7 @@ export function parseCertifyArgs(argv: string[]): CertifyArgs {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        env: { type: 'string', default: 'local' },
+        env: { type: 'string', default: defaultEnvironment },
         plan: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         instances: { type: 'string' },
@@ -59,8 +59,9 @@ export function parseCertifyArgs(argv: string[]): CertifyArgs {
   } catch (error) {
     throw new ConfigurationError(`${(error as Error).message}. ${certifyUsage}`);
   }
-  const env = parseEnvironmentName(values.env);
-  const planFile = values.plan ?? join(plansDir, `${planNameOf(env)}.yaml`);
+  const kind = environmentKind(values.env);
+  const env = kind.name;
+  const planFile = values.plan ?? join(plansDir, `${kind.defaultPlan}.yaml`);
   if (!existsSync(planFile)) throw new ConfigurationError(`no plan file at ${planFile}; give one with --plan FILE (plans live in harness/plans/)`);
   const whole = (flag: string, value: string | undefined, max: number): number | undefined => {
     if (value === undefined) return undefined;

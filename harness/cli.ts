@@ -1,6 +1,7 @@
 // The harness command line: `run` brings an environment up, plays the suite and prints the verdict.
 
 import { pathToFileURL } from 'node:url';
+import { environmentNames } from '../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
 import { maskStream } from '../lib/mask.ts';
 import { parseRunArgs } from './args.ts';
@@ -16,7 +17,7 @@ import { maxLineLength, oneLine } from './preflight/lines.ts';
 import { certifyRun, printOutcome } from './run.ts';
 import { exitCodes } from './verdict.ts';
 
-const usage = `usage:\n  ${recordUsage.replace('usage: ', '')}\n  ${mergeUsage.replace('usage: ', '')}\n  node harness/cli.ts run [--env local|services] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
+const usage = `usage:\n  ${recordUsage.replace('usage: ', '')}\n  ${mergeUsage.replace('usage: ', '')}\n  node harness/cli.ts run [--env ${environmentNames.join('|')}] [--profile default|smoke|foundation] [--version v9|v10] [--instances N] [--parallel N] [--tags EXPR] [--fault NAME]... [--no-html] [--reports-dir DIR] [--history-dir DIR | --no-history]\n  ${certifyUsage.replace('usage: ', '')}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -1,29 +1,30 @@
-// The production guard: a production run plays only @smoke scenarios, with no fault switch and no write action, refused before anything starts otherwise.
+// The guards of what an environment allows (its capabilities): a smoke-only selection, no fault switch and no platform action where the harness may not, refused before anything starts.
 
-import { isRemoteEnvironment, type EnvironmentName } from '../environments/index.ts';
+import { environmentKind, type EnvironmentName } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
 import { displayPath } from './plan/load.ts';
 import type { Plan } from './plan/types.ts';
 import { maxMessageLength, oneLine } from './preflight/lines.ts';
 import { nonSmokeScenarios } from './scenarios.ts';
 
-/** Plan actions that only read the databases: every other one changes the platform, which the ops team does on a remote environment. */
+/** Plan actions that only read the databases: every other one changes the platform, which the ops team does where the harness has no ops tool. */
 const readOnlyActions: readonly string[] = ['snapshot', 'certify-data', 'certify-rollback'];
 
-/** Refuses, naming some of them, any scenario that a production run would select and that is not tagged @smoke. */
+/** Where only @smoke may run (production), refuses, naming some of them, any selected scenario that is not tagged @smoke. */
 export async function guardProduction(env: EnvironmentName, tagExpressions: string[]): Promise<void> {
-  if (env !== 'production') return;
+  if (environmentKind(env).capabilities.selection !== 'smoke') return;
   const offending = (await Promise.all(tagExpressions.map((tags) => nonSmokeScenarios(tags)))).flat();
   if (offending.length === 0) return;
   const unique = [...new Map(offending.map((s) => [s.where, s])).values()];
   const named = unique.slice(0, 2).map((s) => `${s.where} ${s.name}`).join(', ');
-  throw new ConfigurationError(oneLine(`production runs only @smoke: ${unique.length} selected scenario(s) are not (select them out, or tag them @smoke if safe there): ${named}`, maxMessageLength));
+  throw new ConfigurationError(oneLine(`${env} runs only @smoke: ${unique.length} selected scenario(s) are not (select them out, or tag them @smoke if safe there): ${named}`, maxMessageLength));
 }
 
-/** Pre-production and production: no fault switch (they exist only on the stand-in platform), no plan action that changes the platform. */
+/** No fault switch where the environment allows none, no plan action that changes the platform where the harness has no ops tool (pre-production, production). */
 export function guardRemote(env: EnvironmentName, faults: readonly string[], plan?: Plan): void {
-  if (!isRemoteEnvironment(env)) return;
-  if (faults.length > 0) throw new ConfigurationError(`--fault ${faults.join(', ')}: ${env} refuses fault switches, which exist only on the stand-in platform of a local run; remove --fault`);
+  const kind = environmentKind(env);
+  kind.checkFaults(faults);
+  if (kind.capabilities.opsTool) return;
   for (const [i, phase] of (plan?.phases ?? []).entries()) {
     for (const [j, step] of phase.steps.entries()) {
       if (step.kind !== 'action' || readOnlyActions.includes(step.action)) continue;

@@ -5,12 +5,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { HttpAssertionError, PlatformApi, parisWallClock, readCustomerView, withParisOffset } from '../drivers/index.ts';
 import type { AccountData } from '../drivers/index.ts';
-import { loadRemoteConfig, parseTestAccounts } from '../environments/index.ts';
+import { environmentKind, environmentsWhere, parseTestAccounts } from '../environments/index.ts';
 import type { ReferenceData } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
 import { fileStamp } from './run.ts';
 
-export const recordUsage = 'usage: node harness/cli.ts record-reference --env preprod|production [--out FILE]';
+/** The environments that designate their test accounts in a file, the platform running elsewhere: pre-production, production. */
+const recordable = (): string[] => environmentsWhere((kind) => kind.capabilities.accounts === 'designated' && kind.remote !== undefined);
+
+export const recordUsage = `usage: node harness/cli.ts record-reference --env ${recordable().join('|')} [--out FILE]`;
 
 /** How much of an account's history the reference keeps: its newest events and recordings. */
 export const recordLimits = { events: 50, recordings: 20 };
@@ -33,7 +36,7 @@ export interface Recording {
   accounts: RecordedAccount[];
 }
 
-export function parseRecordArgs(argv: string[]): { env: 'preprod' | 'production'; out?: string } {
+export function parseRecordArgs(argv: string[]): { env: string; out?: string } {
   let env: string | undefined;
   let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -44,8 +47,8 @@ export function parseRecordArgs(argv: string[]): { env: 'preprod' | 'production'
     else if (arg === '--out') out = argv[++i];
     else throw new ConfigurationError(`record-reference does not take "${arg}"; ${recordUsage}`);
   }
-  if (env !== 'preprod' && env !== 'production') {
-    throw new ConfigurationError(`record-reference reads the designated test accounts of a remote environment: --env preprod or --env production, got ${env === undefined ? 'none' : `"${env}"`}; ${recordUsage}`);
+  if (env === undefined || !recordable().includes(env)) {
+    throw new ConfigurationError(`record-reference reads the designated test accounts of a remote environment: --env ${recordable().join(' or --env ')}, got ${env === undefined ? 'none' : `"${env}"`}; ${recordUsage}`);
   }
   return { env, ...(out ? { out } : {}) };
 }
@@ -57,9 +60,11 @@ export function parseRecordArgs(argv: string[]): { env: 'preprod' | 'production'
  * a file: the copy goes to `out` (default: beside the file, named with the time), to review, then to name in
  * `<ENV>_TEST_ACCOUNTS_FILE`.
  */
-export async function recordReference(name: 'preprod' | 'production', options: { out?: string; env?: NodeJS.ProcessEnv; now?: Date } = {}): Promise<Recording> {
+export async function recordReference(name: string, options: { out?: string; env?: NodeJS.ProcessEnv; now?: Date } = {}): Promise<Recording> {
   const env = options.env ?? process.env;
-  const config = loadRemoteConfig(name, env);
+  const kind = environmentKind(name);
+  if (!kind.remote) throw new ConfigurationError(`record-reference reads the designated test accounts of a remote environment; ${name} is none (${recordable().join(', ')} are)`);
+  const config = kind.remote(env);
   const variable = `${name.toUpperCase()}_TEST_ACCOUNTS_FILE`;
   const source = config.testAccountsFile;
   if (config.testAccounts.length === 0) throw new ConfigurationError(`${variable} ${source} designates no test account: nothing to record`);

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isRemoteEnvironment, startEnvironment, validateEnvironment, type EnvironmentName, type StartedEnvironment } from '../environments/index.ts';
+import { capabilitiesOf, startEnvironment, validateEnvironment, type EnvironmentName, type StartedEnvironment } from '../environments/index.ts';
 import { maskSecrets } from '../lib/mask.ts';
 import { redactUrl } from '../lib/url.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
@@ -57,13 +57,13 @@ function findingsOf(summary: ResultSummary, around: Found[], played: boolean): F
 
 /**
  * A single run starts the platform afresh, with no V9 customers to migrate: the scenarios on migrated customers
- * (`@clients-migres`) run in a certification plan after its "generate-data" step, or on pre-production's designated accounts.
+ * (`@clients-migres`) run in a certification plan after its "generate-data" step, or where the environment designates its test accounts (pre-production).
  */
 export function withoutMigratedCustomers(env: EnvironmentName, tags: string | undefined, log: (line: string) => void): string | undefined {
   // The cut-over scenarios check what a plan's cohort did during its maintenance window: a single run has no window.
   log('[harness] the cut-over scenarios (@bascule) are left out: they check the cohort a certification plan runs through its maintenance window (npm start)');
   const withoutCutover = tags ? `(${tags}) and not @bascule` : 'not @bascule';
-  if (isRemoteEnvironment(env)) return withoutCutover;
+  if (capabilitiesOf(env).accounts === 'designated') return withoutCutover;
   log('[harness] scenarios on migrated customers (@clients-migres) are left out: they need the V9 customers a certification plan generates and migrates (npm start)');
   return `${withoutCutover} and not @clients-migres`;
 }

@@ -4,13 +4,16 @@ import { AssertionError } from 'node:assert';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { CameraModel, Offer, WhiteLabel } from '../catalog/index.ts';
 import { expectCertified, expectComplete, referenceEntities, expectLeftovers, expectLocated, expectNothingLost, expectUnchanged, expectWithinWindow, MigrationRehearsal } from '../drivers/certifier/index.ts';
+import { ConfigurationError } from '../lib/errors.ts';
 import { migration, rehearsal, rehearsals, rollback } from './support/rehearsals.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const slow = { timeout: 10 * 60_000 };
 
 Given('la base V9 sauvegardée', slow, async function (this: HarnessWorld) {
-  const platform = await MigrationRehearsal.prepare(this.environment.databaseServer, { scale: process.env['KW_MIGRATION_SCALE'] ?? 'small' });
+  const tool = this.environment.opsTool;
+  if (!tool) throw new ConfigurationError(`the ${this.environment.name} environment gives the harness no ops tool (its ops team runs it): the migration rehearsal runs where the harness starts the platform`);
+  const platform = await MigrationRehearsal.prepare(this.environment.databaseServer, { scale: process.env['KW_MIGRATION_SCALE'] ?? 'small', tool });
   rehearsals.set(this, { platform });
   await platform.backUp();
 });

@@ -7,7 +7,7 @@ import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
 import { retryUntil } from '../lib/wait.ts';
 import { generationTraits } from '../simulators/index.ts';
 import {
-  connectCamera, designatedCameraOfBrand, designatedCameraOfGeneration, designatedCustomer, isRemote, labelCustomer, localTestCamera, seenOnlineSince,
+  connectCamera, designatedCameraOfBrand, designatedCameraOfGeneration, designatedCustomer, usesDesignatedAccounts, labelCustomer, localTestCamera, seenOnlineSince,
   testAccountName, testAccountsFileVariable, type TestCamera,
 } from './support/designated.ts';
 import { cameraOfGeneration } from './support/devices.ts';
@@ -31,7 +31,7 @@ function testCamera(world: HarnessWorld): TestCamera {
 const backOffices = new WeakMap<HarnessWorld, BackOffice>();
 
 Given('le support connecté au back-office avec son compte désigné pour les contrôles', async function (this: HarnessWorld) {
-  if (!isRemote(this)) {
+  if (!usesDesignatedAccounts(this)) {
     backOffices.set(this, await supportAgent(this));
     return;
   }
@@ -55,7 +55,7 @@ Then('il y voit chaque instance de la plateforme en service sur la version atten
 
 // A device of each generation. Locally, a Veilis customer on Essentiel 2019 (sold since V9) with the generation's first catalog model.
 Given('une caméra de la génération {string} d\'un compte de test', async function (this: HarnessWorld, generation: string) {
-  if (isRemote(this)) {
+  if (usesDesignatedAccounts(this)) {
     testCameras.set(this, await designatedCameraOfGeneration(this, generation));
     return;
   }
@@ -84,7 +84,7 @@ Then('la plateforme voit la caméra du compte de test en ligne', async function 
 
 // One alarm to the monitoring centre. Locally, a customer of the brand on its first offer with remote monitoring that V9 sold too.
 Given('une caméra télésurveillée d\'un compte de test de la marque {marque}', async function (this: HarnessWorld, whiteLabel: WhiteLabel) {
-  if (isRemote(this)) {
+  if (usesDesignatedAccounts(this)) {
     const camera = await designatedCameraOfBrand(this, whiteLabel, 'tamper', 'monitoring');
     testCameras.set(this, camera);
     await connectCamera(this, camera);
@@ -131,7 +131,7 @@ Then('la plateforme indique que le centre de télésurveillance a pris en charge
     throw new ProductAssertionError(`[monitoring] the monitoring centre should have acknowledged the tamper alarm of the test camera ${camera.serial} of ${who}; the platform recorded ${JSON.stringify(record)}`);
   }
   // Locally the harness also sees the centre's side: the stub must have received this camera's alarm.
-  if (!isRemote(this)) {
+  if (!usesDesignatedAccounts(this)) {
     await this.stubs.waitForRequest({ service: 'monitoring', method: 'POST', contains: camera.serial, since: this.journalMark }, 5000, () => true,
       `The platform says the monitoring centre acknowledged the alarm of ${camera.serial} (reference ${record.reference}), yet the centre's stub received nothing for it.`);
   }

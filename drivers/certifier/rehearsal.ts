@@ -2,8 +2,8 @@
 
 import { certifyMigration } from './certify.ts';
 import type { MigrationCertificate } from './certify.ts';
-import { localOpsTool, runOps, urlFlags } from './ops.ts';
-import type { OpsTool } from './ops.ts';
+import { runOps, urlFlags } from '../../lib/ops-tool.ts';
+import type { OpsTool } from '../../lib/ops-tool.ts';
 import { certifyRollback } from './rollback.ts';
 import type { RollbackCertificate } from './rollback.ts';
 import { createScratchDatabases } from './scratch.ts';
@@ -36,7 +36,8 @@ export interface RehearsalOptions {
   /** Generator scale of the stand-in platform: small (default), medium, large, full or a fraction. */
   scale?: string;
   seed?: number;
-  tool?: OpsTool;
+  /** The platform's ops tool, as the environment descriptor gives it (`opsTool`). */
+  tool: OpsTool;
   /** Deadline of each ops command (default 30 minutes). */
   opsTimeoutMs?: number;
   certifier?: CertifierOptions;
@@ -61,12 +62,12 @@ export class MigrationRehearsal implements AsyncDisposable {
   private constructor(databases: ScratchDatabases, options: RehearsalOptions) {
     this.databases = databases;
     this.options = options;
-    this.tool = options.tool ?? localOpsTool;
+    this.tool = options.tool;
     this.timeoutMs = options.opsTimeoutMs ?? 30 * 60_000;
   }
 
   /** New databases on `serverUrl`, holding generated V9 data, in maintenance. */
-  static async prepare(serverUrl: string, options: RehearsalOptions = {}): Promise<MigrationRehearsal> {
+  static async prepare(serverUrl: string, options: RehearsalOptions): Promise<MigrationRehearsal> {
     const rehearsal = new MigrationRehearsal(await createScratchDatabases(serverUrl), options);
     try {
       await rehearsal.ops('init', ['--version', 'v9']);

@@ -1,7 +1,7 @@
 // Preflight: everything checkable is checked before an environment starts (and in --dry-run), each problem one line naming the file, flag or variable.
 
 import { loadCatalog, type Catalog } from '../../catalog/index.ts';
-import { faultProblem, isRemoteEnvironment, loadRemoteConfig, validateEnvironment, type EnvironmentName } from '../../environments/index.ts';
+import { environmentKind, faultProblem, validateEnvironment, type EnvironmentName } from '../../environments/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
 import type { RunArgs } from '../args.ts';
 import type { CertifyArgs } from '../certify-args.ts';
@@ -109,7 +109,8 @@ export function preflightCertify(args: CertifyArgs, plan: Plan, log?: (line: str
   return preflight({ env: args.env, profile: 'default', selections, faults: args.faults, instances: args.instances ?? plan.platform.instances, plan }, log);
 }
 
-/** Pre-production and production: every instance, database and the broker answer before any scenario (exit 3 otherwise). */
+/** Where the platform runs elsewhere (pre-production, production): every instance, database and the broker answer before any scenario (exit 3 otherwise). */
 export async function reachRemote(env: EnvironmentName): Promise<void> {
-  if (isRemoteEnvironment(env)) await preflightRemote(env, loadRemoteConfig(env, process.env));
+  const kind = environmentKind(env);
+  if (kind.remote) await preflightRemote(env, kind.remote(process.env));
 }

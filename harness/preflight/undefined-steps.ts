@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope, FeatureChild, RuleChild } from '@cucumber/messages';
 import { defaultCatalogDir } from '../../catalog/index.ts';
+import type { Capabilities, EnvironmentDescriptor } from '../../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -24,7 +25,8 @@ export interface StepProblem {
  */
 function placeholderDescriptor(dir: string): string {
   const file = join(dir, 'environment.json');
-  const descriptor = { name: 'local', runId: 'preflight', allowsWrites: false, platform: { expectedVersion: 'v10', instances: [] }, mqttUrl: '', databases: { accounts: '', events: '', media: '' }, databaseServer: '', stubsUrl: '', catalogDir: defaultCatalogDir, testAccounts: [], testClock: false };
+  const capabilities: Capabilities = { writes: 'none', selection: 'smoke', accounts: 'created', faults: false, testClock: false, opsTool: false };
+  const descriptor: EnvironmentDescriptor = { name: 'preflight', runId: 'preflight', capabilities, platform: { expectedVersion: 'v10', instances: [] }, mqttUrl: '', databases: { accounts: '', events: '', media: '' }, databaseServer: '', stubsUrl: '', catalogDir: defaultCatalogDir, testAccounts: [] };
   writeFileSync(file, JSON.stringify(descriptor), { mode: 0o600 });
   return file;
 }

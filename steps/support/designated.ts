@@ -3,7 +3,7 @@
 import * as allure from 'allure-js-commons';
 import type { CameraModel, Offer, WhiteLabel } from '../../catalog/index.ts';
 import { HttpAssertionError, type Device } from '../../drivers/index.ts';
-import { assertWritable, isRemoteEnvironment, type TestAccount, type TestDevice } from '../../environments/index.ts';
+import { assertWritable, type TestAccount, type TestDevice } from '../../environments/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import { createCamera, generationTraits, type CameraEventType, type StartedCamera } from '../../simulators/index.ts';
 import { newCustomer } from './customers.ts';
@@ -13,9 +13,9 @@ import type { Customer, HarnessWorld } from './world.ts';
 /** The name the smoke scenarios give their test account in the World (customers, cameras). */
 export const testAccountName = 'compte de test';
 
-/** Pre-production and production: the platform runs elsewhere, and only designated test accounts and devices may be used. */
-export function isRemote(world: HarnessWorld): boolean {
-  return isRemoteEnvironment(world.environment.name);
+/** Where the environment designates its test accounts (pre-production, production): only those accounts and their devices are used. */
+export function usesDesignatedAccounts(world: HarnessWorld): boolean {
+  return world.environment.capabilities.accounts === 'designated';
 }
 
 /** Where a remote environment's designated accounts come from, for messages that say what to add. */
@@ -131,7 +131,7 @@ export async function localTestCamera(world: HarnessWorld, whiteLabel: WhiteLabe
 
 /** Connects the camera to the platform as its generation does (on the endpoints the instance advertises); the World stops it after the scenario. */
 export async function connectCamera(world: HarnessWorld, camera: TestCamera): Promise<StartedCamera> {
-  if (isRemote(world)) assertWritable(world.environment, `connect the test camera ${camera.serial}`, world.customer(camera.owner).email);
+  assertWritable(world.environment, `connect the test camera ${camera.serial}`, world.customer(camera.owner).email);
   const endpoints = await endpointsOf(world.customer(camera.owner).api);
   const started = await createCamera(camera.model, {
     serial: camera.serial,

@@ -6,7 +6,7 @@ import { migratedViewProblems, ModulesApi, readCustomerView } from '../../driver
 import type { TestAccount } from '../../environments/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import { generationTraits, type CameraEventType, type StartedCamera } from '../../simulators/index.ts';
-import { connectCamera, isRemote, labelCustomer, testAccountsFileVariable } from './designated.ts';
+import { connectCamera, usesDesignatedAccounts, labelCustomer, testAccountsFileVariable } from './designated.ts';
 import { aboutAccount } from './reference-data.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
@@ -28,7 +28,7 @@ function migratedAccountOf(world: HarnessWorld, whiteLabel: WhiteLabel | undefin
   const key = 'offer' in criterion ? `"reference": {"offer": "${criterion.offer.id}", ...}` : 'paymentMethod' in criterion ? `"reference": {"account": {"paymentMethod": "${criterion.paymentMethod.id}", ...}, ...}`
     : 'camera' in criterion ? `"devices": [{"serial", "model": "${criterion.camera.id}"}] and a "reference"` : `a "reference" with an offer of ${criterion.partner.id} and "devices" holding a camera of generation https-json, mqtt3 or mqtt5`;
   const brand = whiteLabel ? ` of ${whiteLabel.brand}` : '';
-  throw new ConfigurationError(isRemote(world)
+  throw new ConfigurationError(usesDesignatedAccounts(world)
     ? `${testAccountsFileVariable(world)} has no test account${brand} recorded with ${what}: add one${whiteLabel ? ` with "whiteLabel": "${whiteLabel.id}"` : ''} and ${key}, recorded before the migration (npm run record-reference)`
     : `this run designated no migrated customer${brand} with ${what}: scenarios on migrated customers run in a certification plan whose V9 data was generated (npm start), after its "generate-data" step`);
 }

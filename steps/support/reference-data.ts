@@ -12,7 +12,7 @@ import { redactUrl } from '../../lib/url.ts';
 import { retryUntil } from '../../lib/wait.ts';
 import { newCustomer } from './customers.ts';
 import { newDeviceSerial } from './devices.ts';
-import { isRemote, testAccountName, testAccountsFileVariable } from './designated.ts';
+import { usesDesignatedAccounts, testAccountName, testAccountsFileVariable } from './designated.ts';
 import type { HarnessWorld } from './world.ts';
 
 /** A designated test account with its reference data, and whether the scenario made it just now (local only). */
@@ -39,7 +39,7 @@ const clipMs = 15_000;
 
 /** The test account of `whiteLabel` with reference data of `offer`: the file's on a remote environment, else the one this run made (or makes now). */
 export async function referenceAccount(world: HarnessWorld, whiteLabel: WhiteLabel, offer: Offer): Promise<ReferenceAccount> {
-  if (isRemote(world)) {
+  if (usesDesignatedAccounts(world)) {
     const account = world.environment.testAccounts.find((a) => a.whiteLabel === whiteLabel.id && a.reference?.offer === offer.id);
     if (!account?.reference) {
       throw new ConfigurationError(`${testAccountsFileVariable(world)} has no test account of ${whiteLabel.brand} with reference data of the offer ${offer.name}: add to a test account with ` +

@@ -40,7 +40,7 @@ export class HarnessWorld extends World {
   /** Journal position when the scenario started: only later requests concern it. */
   journalMark = 0;
   /** The platform's local ops (clock, migration date, maintenance); what the scenario changes is undone after it. */
-  readonly ops = new PlatformOps(environment.platform.instances[0]?.url ?? '', { allowed: environment.testClock });
+  readonly ops = new PlatformOps(environment.platform.instances[0]?.url ?? '', { allowed: environment.capabilities.testClock });
   /** Brands whose customer space the scenario opened, the last one being the one on screen. */
   readonly openedSpaces: WhiteLabel[] = [];
 

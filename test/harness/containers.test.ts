@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chooseImage, imageLine, mosquittoCommand, postgresCommand, reaperDecision, shortReason, type ImageProbe } from '../../environments/containers.ts';
-import { isRemoteEnvironment, planNameOf } from '../../environments/index.ts';
+import { environmentKind, environmentNames } from '../../environments/index.ts';
 import { parseCertifyArgs } from '../../harness/certify-args.ts';
 
 const noRegistry = new Error('(HTTP code 500) server error - Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host');
@@ -119,8 +119,8 @@ describe('the containers environment: commands on a free port of 127.0.0.1', () 
 
 describe('environments that start the platform here', () => {
   it('play the local plan; remote ones their own', () => {
-    assert.deepEqual(['local', 'services', 'containers', 'preprod', 'production'].map((name) => planNameOf(name as 'local')), ['local', 'local', 'local', 'preprod', 'production']);
-    assert.deepEqual(['local', 'services', 'containers', 'preprod', 'production'].filter((name) => isRemoteEnvironment(name as 'local')), ['preprod', 'production']);
+    assert.deepEqual(environmentNames.map((name) => environmentKind(name).defaultPlan), ['local', 'local', 'local', 'preprod', 'production']);
+    assert.deepEqual(environmentNames.filter((name) => environmentKind(name).remote !== undefined), ['preprod', 'production']);
     assert.match(parseCertifyArgs(['--env', 'containers']).planFile, /harness\/plans\/local\.yaml$/);
   });
 });

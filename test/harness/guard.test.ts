@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { assertWritable, detectContainerRuntime, loadRemoteConfig } from '../../environments/index.ts';
+import { assertWritable, capabilitiesOf, detectContainerRuntime, loadRemoteConfig } from '../../environments/index.ts';
 import { guardProduction, guardRemote } from '../../harness/guard.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 
@@ -90,10 +90,10 @@ describe('the containers environment', () => {
   });
 });
 
-describe('writes on production', () => {
-  const base = { name: 'production' as const, runId: 'r', allowsWrites: false, platform: { expectedVersion: 'v10' as const, instances: [] }, mqttUrl: '', databases: { accounts: '', events: '', media: '' }, databaseServer: '', stubsUrl: '', catalogDir: '', testClock: false, testAccounts: [{ email: 'qa@veilis.example', password: 'x', whiteLabel: 'veilis' }] };
+describe('writes, as the capabilities allow them', () => {
+  const base = { name: 'production', capabilities: capabilitiesOf('production'), testAccounts: [{ email: 'qa@veilis.example', password: 'x', whiteLabel: 'veilis' }] };
 
-  it('refuses a write to an account that is not a designated test account', () => {
+  it('refuses on production a write to an account that is not a designated test account', () => {
     assert.throws(() => assertWritable(base, 'create customer "Camille"'), /the production environment refuses to create customer "Camille": writes are allowed there only on its designated test accounts \(qa@veilis\.example\)/);
     assert.throws(() => assertWritable(base, 'claim a camera', 'someone@else.example'), /refuses to claim a camera/);
   });
@@ -102,7 +102,12 @@ describe('writes on production', () => {
     assertWritable(base, 'claim a camera', 'qa@veilis.example');
   });
 
-  it('lets every write through where writes are allowed', () => {
-    assertWritable({ ...base, name: 'local' as const, allowsWrites: true }, 'create customer "Camille"');
+  it('lets every write through where writes are allowed anywhere (local, pre-production)', () => {
+    for (const name of ['local', 'preprod']) assertWritable({ ...base, name, capabilities: capabilitiesOf(name) }, 'create customer "Camille"');
+  });
+
+  it('refuses every write, even to a designated account, where the capabilities allow none', () => {
+    const none = { ...base, name: 'read-only', capabilities: { ...capabilitiesOf('production'), writes: 'none' as const } };
+    assert.throws(() => assertWritable(none, 'claim a camera', 'qa@veilis.example'), /the read-only environment refuses to claim a camera: it allows no write/);
   });
 });

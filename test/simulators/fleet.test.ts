@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultCatalogDir, loadCatalog } from '../../catalog/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
-import { parseFleetFile, parseShard, planFleet, readFleetSpec, runFleet } from '../../simulators/fleet/index.ts';
+import { parseFleetFile, parseShard, planFleet, readFleetSpec, resolveTarget, runFleet } from '../../simulators/fleet/index.ts';
 import { startAedes } from './mqtt-observer.ts';
 
 const catalog = loadCatalog(defaultCatalogDir);
@@ -50,6 +50,32 @@ describe('fleet plan', () => {
     assert.deepEqual(shards.flat().sort(), whole);
     assert.equal(new Set(shards.flat()).size, 100);
     assert.throws(() => parseShard('4/3'), /--shard must read i\/n/);
+  });
+});
+
+describe('fleet target', () => {
+  it('takes the environment file the harness writes: its broker, and clears retained status only where its capabilities allow writes anywhere', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleet-target-'));
+    try {
+      const file = (name: string, writes: string): string => {
+        const path = join(dir, `${name}.json`);
+        writeFileSync(path, JSON.stringify({ name, mqttUrl: 'mqtt://127.0.0.1:41883', platform: { instances: [] }, capabilities: { writes } }));
+        return path;
+      };
+      const local = await resolveTarget({ env: file('local', 'any') }, {});
+      assert.deepEqual([local.name, local.endpoints.brokerUrl, local.platformUrl, local.clearsRetained], ['local', 'mqtt://127.0.0.1:41883', undefined, true]);
+      assert.equal((await resolveTarget({ env: file('production', 'designated-accounts') }, {})).clearsRetained, false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes a broker of your own with --broker, and refuses an environment name as --env or both at once', async () => {
+    const own = await resolveTarget({ broker: 'mqtt://127.0.0.1:1884' }, {});
+    assert.deepEqual([own.endpoints.brokerUrl, own.clearsRetained], ['mqtt://127.0.0.1:1884', true]);
+    await assert.rejects(resolveTarget({ env: 'local' }, {}), /--env local: no such environment file; --env takes the environment file the harness writes .* --broker URL a broker of your own/);
+    await assert.rejects(resolveTarget({ env: 'x.json', broker: 'mqtt://127.0.0.1:1884' }, {}), /give one of --env FILE .* or --broker URL/);
+    await assert.rejects(resolveTarget({ broker: '127.0.0.1:1883' }, {}), /--broker must be a broker URL such as mqtt:\/\/127\.0\.0\.1:1883, got "127\.0\.0\.1:1883"/);
   });
 });
 

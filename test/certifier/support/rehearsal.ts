@@ -2,6 +2,7 @@
 
 import { MigrationRehearsal } from '../../../drivers/certifier/index.ts';
 import type { CertifierOptions, MigrationCertificate } from '../../../drivers/certifier/index.ts';
+import { localOpsTool } from '../../../environments/index.ts';
 
 export const serverUrl = process.env.SANDBOX_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -10,7 +11,7 @@ export const thorough: CertifierOptions = { maxFindings: 100_000, maxLocatedSegm
 
 /** Small-scale V9 data, backed up (with checksums taken before), ready to migrate. */
 export async function backedUpRehearsal(): Promise<MigrationRehearsal> {
-  const rehearsal = await MigrationRehearsal.prepare(serverUrl, { scale: 'small', seed: 3, certifier: thorough });
+  const rehearsal = await MigrationRehearsal.prepare(serverUrl, { scale: 'small', seed: 3, certifier: thorough, tool: localOpsTool });
   await rehearsal.backUp();
   return rehearsal;
 }

@@ -1,19 +1,16 @@
-// The platform's ops tooling (backup, migrate, rollback, maintenance) run as a process, as an ops team would run it: never imported.
+// The one runner of the platform's ops tool (init, generate, backup, migrate, rollback, maintenance): a process, as an ops team runs it, never imported.
 
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 
-/** The command that runs the platform's ops tooling; the local stand-in platform by default. A real platform adapts this. */
+/**
+ * The command that runs the platform's ops tool, as the environment descriptor gives it (`opsTool`): the stand-in
+ * platform's admin CLI where the harness starts the platform (environments/local.ts). A real platform adapts this.
+ */
 export interface OpsTool {
   command: string;
   args: string[];
   cwd: string;
 }
-
-const repoRoot = join(import.meta.dirname, '..', '..');
-
-/** The stand-in platform's admin CLI, on the Node that runs the harness. */
-export const localOpsTool: OpsTool = { command: process.execPath, args: [join(repoRoot, 'sandbox', 'admin.ts')], cwd: repoRoot };
 
 export interface OpsResult {
   /** The JSON line the tool printed last. */
