@@ -2,7 +2,8 @@
 
 import { EnvironmentError, ProductAssertionError } from '../lib/errors.ts';
 import { retryUntil } from '../lib/wait.ts';
-import type { PlatformApi, PlatformEvent } from './platform-api.ts';
+import type { MonitoringRecord } from './modules-api.ts';
+import type { Device, PlatformApi, PlatformEvent } from './platform-api.ts';
 
 /** Where devices reach one platform instance, as its /health advertises it (docs/platform-interface.md). */
 export interface DeviceEndpoints {
@@ -32,6 +33,43 @@ export async function waitForDeviceOnline(api: PlatformApi, serial: string, onli
     message: (last) => `[${who}] expected the device list to show ${serial} ${online ? 'online' : 'offline'} within ${timeoutMs} ms; ` +
       `it shows ${describeDevice(last, serial)}. Does the platform handle this device's ${online ? 'hello' : 'disappearance'}?`,
   });
+}
+
+/**
+ * Waits until the customer's device list shows `serial` online with a contact newer than `lastSeenBefore` (the last
+ * contact the platform had recorded before the check: a device already shown online from an earlier pass does not count).
+ */
+export async function waitForDeviceSeenSince(api: PlatformApi, serial: string, lastSeenBefore: string | null, who: string, timeoutMs = 10_000): Promise<void> {
+  const seen = (devices: Device[]): boolean => devices.some((d) => d.serial === serial && d.online && d.lastSeenAt !== null
+    && (lastSeenBefore === null || Date.parse(d.lastSeenAt) > Date.parse(lastSeenBefore)));
+  await retryUntil(() => api.devices(), seen, {
+    timeoutMs,
+    intervalMs: 100,
+    message: (last) => `[${who}] the platform should show ${serial} online, with a contact newer than ${lastSeenBefore ?? 'none'}, within ${timeoutMs} ms ` +
+      `of its connection; it shows ${describeDevice(last, serial)}. Does the platform take this device's hello?`,
+  });
+}
+
+/**
+ * Waits for the next `type` alarm of `serial` (one not among `earlier`, the event ids listed before it was raised) to
+ * carry the monitoring centre's outcome, and returns that outcome; fails naming whether the alarm was even stored.
+ */
+export async function waitForMonitoringOutcome(api: PlatformApi, serial: string, type: string, earlier: ReadonlySet<string>, who: string, timeoutMs = 10_000): Promise<MonitoringRecord> {
+  const alarm = (events: PlatformEvent[]) => events.find((e) => e.serial === serial && e.type === type && !earlier.has(String(e.id)));
+  const outcome = (events: PlatformEvent[]) => (alarm(events)?.payload as { monitoring?: MonitoringRecord } | null)?.monitoring;
+  const events = await retryUntil(() => api.events(200), (list) => outcome(list) !== undefined, {
+    timeoutMs,
+    intervalMs: 200,
+    message: (last) => `[monitoring] the ${type} alarm of ${serial} of ${who} ${Array.isArray(last) && alarm(last as PlatformEvent[]) ? 'was stored, but' : 'was not even stored, and'} ` +
+      `within ${timeoutMs / 1000} s the platform recorded neither the monitoring centre's acknowledgement nor an escalation to the customer: the alarm never ` +
+      'reached the monitoring centre. Does the platform forward the alarms of this partner\'s customers?',
+  });
+  return outcome(events)!;
+}
+
+/** The ids of the events of `serial` the customer has now: what a later alarm must not be confused with. */
+export async function eventIdsOf(api: PlatformApi, serial: string): Promise<Set<string>> {
+  return new Set((await api.events(200)).filter((e) => e.serial === serial).map((e) => String(e.id)));
 }
 
 /** Waits until the customer's events include at least `count` events of `serial` (of `type` when given); returns them, newest first. */
@@ -64,6 +102,6 @@ export function expectPlacedAtRealTime(events: PlatformEvent[], since: number, w
 
 function describeDevice(last: unknown, serial: string): string {
   if (!Array.isArray(last)) return `nothing (${last instanceof Error ? last.message : String(last)})`;
-  const device = (last as { serial: string; online: boolean }[]).find((d) => d.serial === serial);
-  return device ? (device.online ? 'online' : 'offline') : 'no such device';
+  const device = (last as { serial: string; online: boolean; lastSeenAt?: string | null }[]).find((d) => d.serial === serial);
+  return device ? `${device.online ? 'online' : 'offline'} (last contact ${device.lastSeenAt ?? 'never'})` : 'no such device';
 }

@@ -33,7 +33,7 @@ export { BaselineStore, expectMatch, defaultTolerance, updateBaselinesCommand, t
 /** Live view: reads a camera's MJPEG stream relayed by the platform, frame by frame (whole JPEGs with their comments). */
 export { readLiveFrames, jpegComment, type LiveFrame, type LiveViewOptions } from './live-view.ts';
 /** Devices as the platform sees them: endpoints advertised in /health, online state, stored events, dated at real time. */
-export { discoverDeviceEndpoints, waitForDeviceOnline, waitForDeviceEvents, expectPlacedAtRealTime, type DeviceEndpoints } from './devices.ts';
+export { discoverDeviceEndpoints, eventIdsOf, waitForDeviceOnline, waitForDeviceEvents, waitForDeviceSeenSince, waitForMonitoringOutcome, expectPlacedAtRealTime, type DeviceEndpoints } from './devices.ts';
 /** Data spot checks: a test account's contract, events and recordings through the API, against its reference data and its databases (read-only), in Paris time. */
 export { readAccountThroughApi, readAccountFromDatabases, referenceProblems, expiredRecordings, databaseProblems, parisTime, parisWallClock, timeKey, withParisOffset, historyLimit, type AccountData, type ReferenceExpectation, type ViewedEvent, type ViewedRecording, type DatabaseUrls } from './reference-data.ts';
 export { readCustomerView, migratedViewProblems, type ContractView, type CustomerView, type MigratedExpectation } from './migrated-view.ts';

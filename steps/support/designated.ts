@@ -2,7 +2,7 @@
 
 import * as allure from 'allure-js-commons';
 import type { CameraModel, Offer, WhiteLabel } from '../../catalog/index.ts';
-import { HttpAssertionError, type Device } from '../../drivers/index.ts';
+import { HttpAssertionError } from '../../drivers/index.ts';
 import { assertWritable, type TestAccount, type TestDevice } from '../../environments/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import { createCamera, generationTraits, type CameraEventType, type StartedCamera } from '../../simulators/index.ts';
@@ -146,9 +146,3 @@ export async function connectCamera(world: HarnessWorld, camera: TestCamera): Pr
   return started;
 }
 
-/** Whether the device list shows the camera online with a contact newer than the one recorded before it connected. */
-export function seenOnlineSince(devices: Device[], camera: TestCamera): boolean {
-  const device = devices.find((d) => d.serial === camera.serial);
-  if (!device?.online || device.lastSeenAt === null) return false;
-  return camera.lastSeenBefore === null || Date.parse(device.lastSeenAt) > Date.parse(camera.lastSeenBefore);
-}
