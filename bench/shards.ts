@@ -8,7 +8,7 @@ import { createWriteStream, globSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Certificate } from '../harness/certificate/build.ts';
+import type { Certificate } from '../harness/reports/certificate/build.ts';
 import { splitDigest } from '../harness/plan/shards.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -7,7 +7,7 @@ import { PNG } from 'pngjs';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
 
 /** The one way baselines change: reviewed screenshots, approved by this command. */
-export const updateBaselinesCommand = 'node harness/update-baselines.ts';
+export const updateBaselinesCommand = 'node tools/update-baselines.ts';
 
 export interface VisualTolerance {
   /** Per-pixel colour distance pixelmatch ignores (0..1); 0.1 absorbs anti-aliasing noise. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEnvironment, type StartedEnvironment } from '../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
-import { writeBrokenResult } from './allure.ts';
+import { writeBrokenResult } from './reports/allure.ts';
 import type { CertifyArgs } from './certify-args.ts';
 import { finishCertification, type CertifyOutcome } from './finish.ts';
 import { interruption } from './interrupt.ts';

@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from '../lib/errors.ts';
-import type { Certificate } from './certificate/build.ts';
+import type { Certificate } from './reports/certificate/build.ts';
 import { finishCertification, type CertifyOutcome } from './finish.ts';
 import { evaluateGate } from './plan/gates.ts';
 import { loadPlan } from './plan/load.ts';

@@ -9,12 +9,12 @@ import { capabilitiesOf, startEnvironment, validateEnvironment, type Environment
 import { maskSecrets } from '../lib/mask.ts';
 import { redactUrl } from '../lib/url.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
-import { generateHtmlReport, writeBrokenResult, writeHarnessResult, writeRunMetadata } from './allure.ts';
+import { generateHtmlReport, writeBrokenResult, writeHarnessResult, writeRunMetadata } from './reports/allure.ts';
 import { deadInstanceFinding } from './dead-instances.ts';
 import { profileTags, type RunArgs } from './args.ts';
 import { readMessages } from './cucumber-messages.ts';
-import { maskFolder } from './certificate/secrets.ts';
-import { historyRoot, historyStore } from './history.ts';
+import { maskFolder } from './reports/certificate/secrets.ts';
+import { historyRoot, historyStore } from './reports/history.ts';
 import { guardProduction } from './guard.ts';
 import { runCucumber } from './cucumber.ts';
 import { interruption } from './interrupt.ts';

@@ -4,7 +4,7 @@ Fonctionnalité: Tout s'affiche correctement dans l'espace client de chaque marq
   Après le redémarrage, le premier symptôme visible serait « tout ne s'affiche pas
   correctement » : chaque page de l'espace client de chaque marque doit s'afficher
   à sa marque et sans erreur, et son tableau de bord doit ressembler à la capture
-  approuvée (node harness/update-baselines.ts en approuve de nouvelles).
+  approuvée (node tools/update-baselines.ts en approuve de nouvelles).
 
   Plan du Scénario: Chaque page de l'espace client de <marque> s'affiche à sa marque
     Étant donné un client de la marque "<marque>" déjà connecté à son espace client

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigurationError } from '../../lib/errors.ts';
-import type { Certificate } from '../certificate/build.ts';
+import type { Certificate } from '../reports/certificate/build.ts';
 
 /** The kinds of regression a fault belongs to; the table says how many of each were detected. */
 export const faultClasses = {

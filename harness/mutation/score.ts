@@ -1,6 +1,6 @@
 // Each mutant judged by a certification: killed (NO-GO naming what broke), survived (GO), or neither (INCOMPLETE, interrupted, timed out); and the score with its Wilson interval.
 
-import type { Certificate } from '../certificate/build.ts';
+import type { Certificate } from '../reports/certificate/build.ts';
 
 export type Outcome = 'killed' | 'survived' | 'incomplete' | 'timeout';
 

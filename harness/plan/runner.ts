@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EnvironmentDescriptor, StartedEnvironment } from '../../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
-import { writeHarnessResult } from '../allure.ts';
+import { writeHarnessResult } from '../reports/allure.ts';
 import { deadInstanceFinding } from '../dead-instances.ts';
 import { runCucumber } from '../cucumber.ts';
 import { interruption } from '../interrupt.ts';

@@ -5,7 +5,7 @@ import { existsSync, globSync, mkdirSync, readFileSync, renameSync, writeFileSyn
 import { basename, extname, join } from 'node:path';
 import { ConfigurationError } from '../../lib/errors.ts';
 import { parseMessages } from '../cucumber-messages.ts';
-import { historyRoot, historyStore } from '../history.ts';
+import { historyRoot, historyStore } from '../reports/history.ts';
 
 /**
  * Scenarios with one of these tags share designated accounts and their devices (steps/support/exclusive.ts runs them

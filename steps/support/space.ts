@@ -98,7 +98,7 @@ export async function expectBrand(world: HarnessWorld, whiteLabel: WhiteLabel): 
   expectOwnBrand(await space.brandView(), brandExpectation(whiteLabel), others, space.page.url());
 }
 
-/** Compares the brand's dashboard with its approved baseline (or approves it, under `node harness/update-baselines.ts`). */
+/** Compares the brand's dashboard with its approved baseline (or approves it, under `node tools/update-baselines.ts`). */
 export async function compareDashboard(world: HarnessWorld, whiteLabel: WhiteLabel): Promise<void> {
   const space = await world.currentSpace();
   if (await space.migrationNotice()) await space.dismissNotice();

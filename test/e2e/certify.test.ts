@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../catalog/index.ts';
-import type { Certificate } from '../../harness/certificate/build.ts';
-import { partnerMarks } from '../../harness/certificate/partners.ts';
+import type { Certificate } from '../../harness/reports/certificate/build.ts';
+import { partnerMarks } from '../../harness/reports/certificate/partners.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 import { runCli } from './cli.ts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Certificate } from '../../harness/certificate/build.ts';
+import type { Certificate } from '../../harness/reports/certificate/build.ts';
 import type { CutoverRecord } from '../../environments/index.ts';
 import { runCli, type CliRun } from './cli.ts';
 

@@ -14,7 +14,7 @@ describe('npm run detection -- --quick', () => {
   it('detects every quick fault, names what broke, and the clean run is green', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'detection-quick-')), 'table.md');
     const quick = loadFaultCases().filter((c) => c.quick);
-    const run = spawnSync(process.execPath, [join(root, 'harness', 'detection-cli.ts'), '--quick', '--out', out], { cwd: root, encoding: 'utf8', timeout: 30 * 60_000 });
+    const run = spawnSync(process.execPath, [join(root, 'harness', 'cli.ts'), 'detection', '--quick', '--out', out], { cwd: root, encoding: 'utf8', timeout: 30 * 60_000 });
     const table = readFileSync(out, 'utf8');
     assert.equal(run.status, 0, `${run.stdout}\n${run.stderr.slice(-4000)}`);
     for (const c of quick) assert.match(table, new RegExp(`^\\| ${c.id}: .*\\| yes \\| .* \\| yes \\| \\d+\\.\\d s \\| NO-GO \\|$`, 'm'), `${c.id} in\n${table}`);

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Certificate } from '../../harness/certificate/build.ts';
-import { openReports } from '../../harness/certificate/requests.ts';
+import type { Certificate } from '../../harness/reports/certificate/build.ts';
+import { openReports } from '../../harness/reports/certificate/requests.ts';
 import { readZip } from '../../lib/zip.ts';
 import { runCli } from './cli.ts';
 

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { connectAsync } from 'mqtt';
 import { PlatformApi } from '../../drivers/index.ts';
 import { startEnvironment } from '../../environments/index.ts';
-import type { Certificate } from '../../harness/certificate/build.ts';
+import type { Certificate } from '../../harness/reports/certificate/build.ts';
 import type { RunOutcome } from '../../harness/run.ts';
 import { runCli, type CliRun } from './cli.ts';
 

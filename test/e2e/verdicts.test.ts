@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Certificate } from '../../harness/certificate/build.ts';
+import type { Certificate } from '../../harness/reports/certificate/build.ts';
 import type { RunOutcome } from '../../harness/run.ts';
 import { runCli, type CliRun } from './cli.ts';
 

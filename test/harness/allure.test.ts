@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { writeBrokenResult, writeRunMetadata } from '../../harness/allure.ts';
+import { writeBrokenResult, writeRunMetadata } from '../../harness/reports/allure.ts';
 
 describe('Allure results', () => {
   it('records a broken set-up as a broken result carrying its message', () => {

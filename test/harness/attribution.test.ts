@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../catalog/index.ts';
-import { attributeResults, attributionLabels } from '../../harness/certificate/attribution.ts';
+import { attributeResults, attributionLabels } from '../../harness/reports/certificate/attribution.ts';
 
 const catalog = loadCatalog();
 const values = (labels: { name: string; value: string }[]) => Object.fromEntries(labels.map((l) => [l.name, l.value]));

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../catalog/index.ts';
-import { buildCertificate } from '../../harness/certificate/build.ts';
-import { hashEvidence } from '../../harness/certificate/evidence.ts';
-import { findLeaks, splitResultsByPartner } from '../../harness/certificate/partners.ts';
-import { maskFolder } from '../../harness/certificate/secrets.ts';
+import { buildCertificate } from '../../harness/reports/certificate/build.ts';
+import { hashEvidence } from '../../harness/reports/certificate/evidence.ts';
+import { findLeaks, splitResultsByPartner } from '../../harness/reports/certificate/partners.ts';
+import { maskFolder } from '../../harness/reports/certificate/secrets.ts';
 import type { GateVerdict } from '../../harness/plan/gates.ts';
 import type { PhaseRecord } from '../../harness/plan/runner.ts';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Certificate } from '../../harness/certificate/build.ts';
+import type { Certificate } from '../../harness/reports/certificate/build.ts';
 import { detectionPlan } from '../../harness/detection/plan.ts';
 import { classSummary, cleanRun, detectionRow, loadFaultCases, renderTable, type FaultCase } from '../../harness/detection/table.ts';
 import { loadPlan } from '../../harness/plan/load.ts';

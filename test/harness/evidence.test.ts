@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { gateEvidence, writeManifest } from '../../harness/certificate/evidence.ts';
+import { gateEvidence, writeManifest } from '../../harness/reports/certificate/evidence.ts';
 
 function run(): string {
   const dir = mkdtempSync(join(tmpdir(), 'evidence-'));

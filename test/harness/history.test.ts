@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../catalog/index.ts';
-import { generateHtmlReport, writeRunMetadata } from '../../harness/allure.ts';
+import { generateHtmlReport, writeRunMetadata } from '../../harness/reports/allure.ts';
 import { parseRunArgs } from '../../harness/args.ts';
 import { parseCertifyArgs } from '../../harness/certify-args.ts';
-import { findLeaks, splitResultsByPartner } from '../../harness/certificate/partners.ts';
+import { findLeaks, splitResultsByPartner } from '../../harness/reports/certificate/partners.ts';
 import { writeHtmlReports } from '../../harness/finish.ts';
-import { embeddedHistory, historyRoot, historyStore, keepHistory, seedHistory } from '../../harness/history.ts';
+import { embeddedHistory, historyRoot, historyStore, keepHistory, seedHistory } from '../../harness/reports/history.ts';
 import { mergeShards } from '../../harness/merge.ts';
 
 const java = spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;

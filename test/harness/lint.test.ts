@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { importCycles, lintProject, lintSource } from '../../harness/lint.ts';
+import { importCycles, lintProject, lintSource } from '../../tools/lint.ts';
 
 const header = '// A purpose.\n';
 
@@ -25,7 +25,7 @@ describe('project lint', () => {
   });
 
   it('refuses a benchmark that reaches into the stand-in platform, but lets it use the harness', () => {
-    assert.equal(lintSource('bench/x.ts', `${header}import { certifyRun } from '../harness/run.ts';\n`).length, 0);
+    assert.equal(lintSource('bench/x.ts', `${header}import { certifyRun } from './run.ts';\n`).length, 0);
     assert.equal(lintSource('bench/x.ts', `${header}import { x } from '../sandbox/server.ts';\n`)[0]?.rule, 'layer-boundary');
   });
 
@@ -42,6 +42,26 @@ describe('project lint', () => {
 
   it('accepts an import through a folder index', () => {
     assert.deepEqual(lintSource('steps/x.ts', `${header}import { PlatformApi } from '../drivers/index.ts';\n`), []);
+  });
+
+  it('applies per-folder rules inside a layer (folderDeps): report plumbing runs no plan, a kind imports no other kind', () => {
+    assert.deepEqual(lintSource('harness/reports/x.ts', `${header}import { gateVerdict } from '../plan/gates.ts';\nimport { v } from '../verdict.ts';\n`), []);
+    const reports = lintSource('harness/reports/x.ts', `${header}import { playPlan } from '../plan/load.ts';\n`);
+    assert.deepEqual(reports.map((p) => p.rule), ['folder-deps']);
+    assert.match(reports[0]?.message ?? '', /harness\/reports\/ may not import harness\/plan\/load\.ts/);
+    assert.deepEqual(lintSource('environments/kinds/x.ts', `${header}import { local } from './local.ts';\n`), []);
+    assert.deepEqual(lintSource('environments/kinds/x.ts', `${header}import { start } from '../instances.ts';\n`).map((p) => p.rule), ['folder-deps']);
+  });
+
+  it('lets only the registry import the environment kinds', () => {
+    assert.deepEqual(lintSource('environments/registry.ts', `${header}import { local } from './kinds/local.ts';\n`), []);
+    const problems = lintSource('environments/index.ts', `${header}import { local } from './kinds/local.ts';\n`);
+    assert.match(problems[0]?.message ?? '', /environments\/kinds\/ is imported only by environments\/registry\.ts/);
+  });
+
+  it('covers the developer tools, which drive the harness but never the stand-in platform', () => {
+    assert.deepEqual(lintSource('tools/x.ts', `${header}import { certifyRun } from './run.ts';\n`), []);
+    assert.equal(lintSource('tools/x.ts', `${header}import { x } from '../sandbox/server.ts';\n`)[0]?.rule, 'layer-boundary');
   });
 
   it('refuses a fixed sleep in steps', () => {

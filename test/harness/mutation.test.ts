@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Certificate } from '../../harness/certificate/build.ts';
+import type { Certificate } from '../../harness/reports/certificate/build.ts';
 import { applyMutant, describeMutant, insideLogCall, mutantsOf, offsetOf, prng, sample } from '../../harness/mutation/mutants.ts';
 import { renderMarkdown, type MutationReport } from '../../harness/mutation/report.ts';
 import { brokenEnvironment, judge, scoreOf, wilson } from '../../harness/mutation/score.ts';

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../catalog/index.ts';
-import { generateHtmlReport, writeHarnessResult, writeRunMetadata } from '../../harness/allure.ts';
-import { partnerLogo } from '../../harness/certificate/branding.ts';
-import { buildCertificate } from '../../harness/certificate/build.ts';
-import { renderCertificate } from '../../harness/certificate/html.ts';
-import { partnerReportTitle, splitResultsByPartner } from '../../harness/certificate/partners.ts';
-import { openReports } from '../../harness/certificate/requests.ts';
+import { generateHtmlReport, writeHarnessResult, writeRunMetadata } from '../../harness/reports/allure.ts';
+import { partnerLogo } from '../../harness/reports/certificate/branding.ts';
+import { buildCertificate } from '../../harness/reports/certificate/build.ts';
+import { renderCertificate } from '../../harness/reports/certificate/html.ts';
+import { partnerReportTitle, splitResultsByPartner } from '../../harness/reports/certificate/partners.ts';
+import { openReports } from '../../harness/reports/certificate/requests.ts';
 import { computeCoverage } from '../../harness/coverage/compute.ts';
 import { renderCoverage } from '../../harness/coverage/html.ts';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../catalog/index.ts';
-import { partnerText } from '../../harness/certificate/partner-text.ts';
-import { splitResultsByPartner } from '../../harness/certificate/partners.ts';
+import { partnerText } from '../../harness/reports/certificate/partner-text.ts';
+import { splitResultsByPartner } from '../../harness/reports/certificate/partners.ts';
 import { excerpt } from '../../steps/support/journal-excerpt.ts';
 import { readZip, writeZip } from '../../lib/zip.ts';
 

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { buildCertificate } from '../../harness/certificate/build.ts';
-import { checkWrittenFiles, maskFolder } from '../../harness/certificate/secrets.ts';
+import { buildCertificate } from '../../harness/reports/certificate/build.ts';
+import { checkWrittenFiles, maskFolder } from '../../harness/reports/certificate/secrets.ts';
 import { environmentSecrets, registerSecret } from '../../lib/mask.ts';
 import { readZip, writeZip } from '../../lib/zip.ts';
 

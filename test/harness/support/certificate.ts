@@ -1,6 +1,6 @@
 // A hand-made certificate for the tests that read one (detection, mutation): only its verdict and its gates vary.
 
-import type { Certificate } from '../../../harness/certificate/build.ts';
+import type { Certificate } from '../../../harness/reports/certificate/build.ts';
 
 export interface GateFixture {
   id: string;

@@ -6,10 +6,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brandReport } from './certificate/branding.ts';
 import { categoriesFor } from './certificate/categories.ts';
-import { maskSecrets } from '../lib/mask.ts';
+import { maskSecrets } from '../../lib/mask.ts';
 import { keepHistory, seedHistory, type HistoryOptions } from './history.ts';
 
-const allureBin = join(import.meta.dirname, '..', 'node_modules', 'allure-commandline', 'dist', 'bin', 'allure');
+const allureBin = join(import.meta.dirname, '..', '..', 'node_modules', 'allure-commandline', 'dist', 'bin', 'allure');
 
 /** Categories that tell a product defect from a broken environment, a configuration error and a flaky result. */
 const categories = categoriesFor('en');

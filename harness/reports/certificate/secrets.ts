@@ -2,8 +2,8 @@
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { knownSecrets, maskSecrets } from '../../lib/mask.ts';
-import { isZip, readZip, writeZip } from '../../lib/zip.ts';
+import { knownSecrets, maskSecrets } from '../../../lib/mask.ts';
+import { isZip, readZip, writeZip } from '../../../lib/zip.ts';
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));

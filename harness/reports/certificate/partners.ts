@@ -2,9 +2,9 @@
 
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog } from '../../catalog/index.ts';
+import type { Catalog } from '../../../catalog/index.ts';
 import { categoriesFor } from './categories.ts';
-import { readZip, writeZip } from '../../lib/zip.ts';
+import { readZip, writeZip } from '../../../lib/zip.ts';
 import { partnerNode, partnerText, withoutPaths } from './partner-text.ts';
 
 interface Attachment {

@@ -1,7 +1,7 @@
 // A partner's report in its own colours: the logo of its brand from the catalog in place of Allure's, without Allure's name.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Catalog } from '../../catalog/index.ts';
+import type { Catalog } from '../../../catalog/index.ts';
 
 /** The logo a partner's report shows: its brand of the same name, else its first brand's. */
 export function partnerLogo(catalog: Catalog, partnerId: string): string | undefined {

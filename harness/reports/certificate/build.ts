@@ -1,8 +1,8 @@
 // The go/no-go certificate: each gate with its evidence and verdict, a verdict per partner, and the overall verdict.
 
-import type { GateVerdict } from '../plan/gates.ts';
-import type { PhaseRecord } from '../plan/runner.ts';
-import { decide, type Finding, type Verdict } from '../verdict.ts';
+import type { GateVerdict } from '../../plan/gates.ts';
+import type { PhaseRecord } from '../../plan/runner.ts';
+import { decide, type Finding, type Verdict } from '../../verdict.ts';
 import type { Unattributed } from './attribution.ts';
 import type { EvidenceDigest, EvidenceFile } from './evidence.ts';
 import type { PartnerResults } from './partners.ts';

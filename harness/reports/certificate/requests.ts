@@ -1,7 +1,7 @@
 // Opens reports as a reader would, in Chromium from file:, and records every request that would leave the file (none is allowed).
 
 import { pathToFileURL } from 'node:url';
-import { launchBrowser } from '../../drivers/index.ts';
+import { launchBrowser } from '../../../drivers/index.ts';
 
 export interface OpenedReport {
   file: string;

@@ -17,10 +17,49 @@ const allowed: Record<string, string[]> = {
   harness: ['catalog', 'lib', 'environments', 'drivers', 'simulators'],
   // Benchmarks drive the harness like a user would; like it, they never reach into the stand-in platform or the steps.
   bench: ['catalog', 'lib', 'environments', 'drivers', 'simulators', 'harness'],
+  // Developer tooling (lint, baselines, Examples sync) drives the harness's parts like a benchmark does.
+  tools: ['catalog', 'lib', 'environments', 'drivers', 'simulators', 'harness'],
 };
 
 /** Layers whose imports of other folders go through any file (tools, not parts of the product's layering). */
-const anySurface = new Set(['bench']);
+const anySurface = new Set(['bench', 'tools']);
+
+/**
+ * Per-folder rules inside a layer, as Playwright's DEPS.list: besides its own folder (and the folders below it), what
+ * of its own layer a folder's files may import, as folders or files; the deepest folder listed decides; one not listed is free.
+ */
+export const folderDeps: Record<string, string[]> = {
+  // Report plumbing renders what a plan produced: it never runs a plan, a command or the preflight.
+  'harness/reports': ['harness/plan/gates.ts', 'harness/plan/runner.ts', 'harness/verdict.ts'],
+  'harness/detection': ['harness/reports'],
+  'harness/mutation': ['harness/reports'],
+  'harness/coverage': [],
+  'harness/examples': [],
+  'harness/preflight': ['harness/args.ts', 'harness/certify-args.ts', 'harness/guard.ts', 'harness/plan', 'harness/scenarios.ts'],
+  // An environment kind uses the environments' shared modules, never another kind or the registry.
+  'environments/kinds': ['environments/containers.ts', 'environments/local.ts', 'environments/remote.ts', 'environments/rules.ts', 'environments/types.ts'],
+};
+
+/** Folders only the listed files may import: the environment kinds are reached through the registry alone. */
+export const reachedOnlyFrom: Record<string, string[]> = {
+  'environments/kinds': ['environments/registry.ts'],
+  // A command is reached through the CLI's table, never imported by another part of the harness.
+  'harness/commands': ['harness/cli.ts'],
+};
+
+const within = (path: string, folder: string): boolean => path === folder || path.startsWith(`${folder}/`);
+
+/** The per-folder problem of `file` importing `target` (both relative to the root, with /), or undefined. */
+export function folderProblem(file: string, target: string): string | undefined {
+  const folder = file.split('/').slice(0, -1).join('/');
+  const guarded = Object.keys(reachedOnlyFrom).find((f) => within(target, f) && !within(file, f));
+  if (guarded && !(reachedOnlyFrom[guarded] ?? []).includes(file)) return `${guarded}/ is imported only by ${(reachedOnlyFrom[guarded] ?? []).join(', ')}`;
+  const rule = Object.keys(folderDeps).filter((f) => within(folder, f)).sort((a, b) => b.length - a.length)[0];
+  if (rule === undefined || within(target, rule) || target.split('/')[0] !== rule.split('/')[0]) return undefined;
+  const deps = folderDeps[rule] ?? [];
+  if (deps.some((dep) => within(target, dep))) return undefined;
+  return `${rule}/ may not import ${target} (its rule in tools/lint.ts folderDeps allows ${deps.join(', ') || 'nothing else of its layer'})`;
+}
 
 /** Relative module specifiers of a file's static and dynamic imports and re-exports, type-only ones included. */
 export function importsOf(text: string): string[] {
@@ -115,6 +154,9 @@ export function lintSource(file: string, text: string): LintProblem[] {
         problems.push({ file, line, rule: 'layer-boundary', message: `${layer}/ may not import ${targetLayer}/ (allowed: ${(allowed[layer] ?? []).join(', ') || 'nothing'})` });
       } else if (targetLayer !== layer && target.length > 1 && target.at(-1) !== 'index.ts' && targetLayer !== 'lib' && !anySurface.has(layer)) {
         problems.push({ file, line, rule: 'folder-surface', message: `import ${targetLayer}/ through its index.ts, not ${target.join('/')}` });
+      } else {
+        const problem = folderProblem(file.split(sep).join('/'), target.join('/'));
+        if (problem) problems.push({ file, line, rule: 'folder-deps', message: problem });
       }
     }
     if (['steps', 'drivers', 'simulators', 'features'].includes(layer) && sleepPatterns.some((p) => p.test(content))) {

@@ -2,7 +2,7 @@
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog } from '../../catalog/index.ts';
+import type { Catalog } from '../../../catalog/index.ts';
 
 interface Label {
   name: string;

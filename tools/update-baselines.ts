@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { loadCatalog } from '../catalog/index.ts';
 import { BaselineStore, brandExpectation, brandFingerprint, updateBaselinesCommand, type BaselineAudit } from '../drivers/index.ts';
-import { certifyRun, printOutcome } from './run.ts';
+import { certifyRun, printOutcome } from '../harness/run.ts';
 
 const baselinesDir = join(import.meta.dirname, '..', 'features', 'espace-client', 'baselines');
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadCatalog } from '../catalog/index.ts';
 import { platformContract } from '../drivers/index.ts';
-import { syncFeatures } from './examples/sync.ts';
+import { syncFeatures } from '../harness/examples/sync.ts';
 
 const check = process.argv.includes('--check');
 const stale = syncFeatures(join(import.meta.dirname, '..', 'features'), loadCatalog(), check);

@@ -1,0 +1,65 @@
+// `npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE]`: each fault switched on in turn, then a clean run; non-zero if a fault goes undetected or unnamed, or the clean run is not green.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Certificate } from '../reports/certificate/build.ts';
+import { detectionPlan } from '../detection/plan.ts';
+import { cleanRun, detectionRow, loadFaultCases, renderTable, type DetectionRow } from '../detection/table.ts';
+
+import type { Command } from './types.ts';
+
+export const command: Command = {
+  name: 'detection',
+  usage: 'npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE]',
+  async main(argv) {
+    const { values } = parseArgs({ args: argv, options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' } } });
+    const cli = join(import.meta.dirname, '..', 'cli.ts');
+    const all = loadFaultCases();
+    const only = values.only?.split(',');
+    const unknown = only?.filter((id) => !all.some((c) => c.id === id)) ?? [];
+    if (unknown.length > 0) {
+      console.error(`detection: unknown fault(s) ${unknown.join(', ')} in --only; the faults of harness/detection/faults.yaml are: ${all.map((c) => c.id).join(', ')}`);
+      process.exit(2);
+    }
+    const cases = all.filter((c) => (only ? only.includes(c.id) : !values.quick || c.quick));
+    // Everything a row is read from stays: each run's plan and certificate, under reports/detection-<time>/.
+    const outDir = join(import.meta.dirname, '..', '..', 'reports', `detection-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    mkdirSync(outDir, { recursive: true });
+
+    function certifyWith(id: string, planText: string, faults: string[]): Certificate | undefined {
+      const runDir = join(outDir, id);
+      mkdirSync(runDir, { recursive: true });
+      const planFile = values.plan ?? join(runDir, 'plan.yaml');
+      if (!values.plan) writeFileSync(planFile, planText);
+      const args = [cli, 'certify', '--env', 'local', '--no-html', '--reports-dir', runDir, '--plan', planFile, ...faults.flatMap((f) => ['--fault', f])];
+      // Each run has its own deadline: a fault that hangs the platform must not hang the table.
+      spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
+      const run = readdirSync(runDir, { withFileTypes: true }).find((d) => d.isDirectory());
+      const file = run ? join(runDir, run.name, 'certificate.json') : '';
+      return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Certificate) : undefined;
+    }
+
+    const rows: DetectionRow[] = [];
+    for (const faultCase of cases) {
+      console.error(`[detection] ${faultCase.id}: certifying with --fault ${faultCase.fault}${faultCase.suites ? ` and the suites ${faultCase.suites} on ${faultCase.on.toUpperCase()}` : ', the migration and its data certification'}`);
+      const row = detectionRow(faultCase, certifyWith(faultCase.id, detectionPlan(`detection: ${faultCase.id}`, [faultCase]), [faultCase.fault]));
+      console.error(`[detection] ${faultCase.id}: ${row.detected ? 'detected' : 'NOT DETECTED'}${row.namesWhatBroke ? '' : ' (the message does not name what broke)'}`);
+      rows.push(row);
+    }
+    // The clean run plays every suite the faults above were hunted with, with no fault: it must raise no false alarm.
+    console.error('[detection] clean run (no fault)');
+    const clean = certifyWith('clean', detectionPlan('detection: clean run', cases), []);
+    // Green means no false alarm: every gate passed. A plan of a few suites leaves some partners or catalog entries
+    // unexercised, so its certificate may say INCOMPLETE for that reason alone; the table shows it.
+    const cleanSummary = clean ? cleanRun(clean) : { verdict: 'none', why: 'the run did not finish', green: false };
+    const table = renderTable(rows, cleanSummary);
+    console.log(table);
+    writeFileSync(join(outDir, 'table.md'), `${table}\n`);
+    if (values.out) writeFileSync(values.out, `${table}\n`);
+    const undetected = rows.filter((r) => !r.detected || !r.namesWhatBroke);
+    console.log(`\ndetection: ${rows.length - undetected.length}/${rows.length} faults detected and named; clean run ${cleanSummary.green ? 'green' : 'NOT green'} (${cleanSummary.verdict}); plans and certificates in ${relative(process.cwd(), outDir)}`);
+    return undetected.length === 0 && cleanSummary.green ? 0 : 1;
+  },
+};
