@@ -33,11 +33,12 @@ async function settlePeriod(ctx: ModuleContext, account: ModuleAccount, billing:
     return false;
   }
   const idempotencyKey = `renewal-${account.id}-${period.toISOString()}`;
+  const mandate = account.paymentMethod === 'sepa' ? await ctx.store.versioned.mandate(account.id) : undefined;
   const payment = await store.openPayment({ customerId: account.id, periodStart: period, amountCents: account.monthlyPriceCents, method: account.paymentMethod, idempotencyKey }, now);
   if (payment.status === 'succeeded') return store.markPeriodPaid(account.id, period);
   if (payment.status === 'failed' || payment.status === 'pending') return false;
   if (payment.nextAttemptAt !== null && payment.nextAttemptAt > now) return false;
-  const result = await charge(ctx, account, billing.instrument, payment);
+  const result = await charge(ctx, account, billing.instrument, payment, mandate);
   await recordCharge(ctx, account.id, payment, result, now);
   return result.status === 'succeeded';
 }
