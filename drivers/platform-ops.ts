@@ -1,4 +1,4 @@
-// Client of the stand-in platform's local ops endpoints (/__ops/*): test clock, migration date, maintenance, support accounts.
+// Client of the stand-in platform's local ops endpoints (/__ops/*): test clock (the platform's or one account's), migration date, maintenance, support accounts.
 
 import { ConfigurationError } from '../lib/errors.ts';
 import { expectJson, sendJson, type JsonRequest } from './http.ts';
@@ -28,6 +28,8 @@ export class PlatformOps {
   #savedClockOffsetMs: number | undefined;
   #savedNotice: NoticeSchedule | undefined;
   #savedSwitches: Switches | undefined;
+  /** Accounts whose own clock this object moved: back to their real clock in `restore()`. */
+  readonly #movedAccounts = new Set<string>();
 
   constructor(baseUrl: string, options: { allowed: boolean; timeoutMs?: number }) {
     this.#baseUrl = baseUrl.replace(/\/+$/, '');
@@ -42,6 +44,12 @@ export class PlatformOps {
       this.#savedClockOffsetMs = Date.parse(before.now) - Date.now();
     }
     await this.#call('POST', 'clock', { now: now.toISOString() });
+  }
+
+  /** Moves one account's clock (its renewal, grace and retention run at once) to `now`; any account, migrated ones included. Returns its time. */
+  async setAccountClock(email: string, now: Date): Promise<string> {
+    this.#movedAccounts.add(email);
+    return (await this.#call<{ now: string }>('POST', 'account-clock', { email, now: now.toISOString() })).now;
   }
 
   async schedule(): Promise<NoticeSchedule> {
@@ -66,6 +74,8 @@ export class PlatformOps {
 
   /** Puts back what this object changed: the clock as it was (real time, or a run's shifted clock), the previous notice date, the previous maintenance switches. */
   async restore(): Promise<void> {
+    for (const email of this.#movedAccounts) await this.#call('POST', 'account-clock', { email, now: null });
+    this.#movedAccounts.clear();
     if (this.#savedSwitches) {
       for (const [scope, active] of Object.entries(this.#savedSwitches)) await this.#call('POST', 'maintenance', { scope, active });
       this.#savedSwitches = undefined;
@@ -85,7 +95,7 @@ export class PlatformOps {
 
   async #call<T = unknown>(method: string, path: string, body?: unknown, expected = 200): Promise<T> {
     if (!this.#allowed) {
-      throw new ConfigurationError(`this scenario sets the platform's clock, migration date or maintenance, which only the local environment allows (${method} /__ops/${path}); run it with --env local, or exclude @exclusif`);
+      throw new ConfigurationError(`this scenario sets the platform's clock, an account's clock, the migration date or maintenance, which only the local environment allows (${method} /__ops/${path}); run it with --env local, or exclude @exclusif, @horloge-de-test and @local-only`);
     }
     const request: JsonRequest = { method, url: `${this.#baseUrl}/__ops/${path}`, body, timeoutMs: this.#timeoutMs, peer: 'the platform instance' };
     return expectJson<T>(request, await sendJson(request), expected);

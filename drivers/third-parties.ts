@@ -8,7 +8,16 @@ export type ThirdParty = 'sms' | 'mail' | 'payment' | 'ai' | 'monitoring';
 export type AiLabel = 'person' | 'vehicle' | 'animal';
 
 export interface MailMessage { from: { name: string; address: string }; to: string; subject: string; text: string }
-export interface ChargeRequest { idempotencyKey: string; amountCents: number; method: string; customer: { id: number; email: string } }
+export interface ChargeRequest {
+  idempotencyKey: string;
+  amountCents: number;
+  method: string;
+  instrument?: string;
+  mandate?: { reference: string; signedAt: string };
+  customer: { id: number; email: string };
+}
+
+const windowPassed = 'the window passed';
 
 const names: Record<ThirdParty, string> = {
   sms: 'the SMS gateway', mail: 'the mail provider', payment: 'the payment provider', ai: 'the AI classification service', monitoring: 'the monitoring centre',
@@ -119,6 +128,33 @@ export class ThirdParties {
         `(the faulted attempts, then the one that went through): ${calls.map((e) => `#${e.id} ${e.fault} -> ${e.status ?? 'reset'}`).join(', ')}`);
     }
     return delivered;
+  }
+
+  /**
+   * Exactly `count` calls for `match` went through `service` (on `path`, when given): waits up to `timeoutMs` for them,
+   * then `settleMs` more for a late duplicate, and names every call it saw when the count is not exact.
+   */
+  async expectExactly(service: ThirdParty, match: string, since: number, count: number, options: { path?: string; what?: string; timeoutMs?: number; settleMs?: number } = {}): Promise<JournalEntry[]> {
+    const { path, what = 'request', timeoutMs = 10_000, settleMs = 2000 } = options;
+    const seen = async (): Promise<JournalEntry[]> => (await this.requests(service, match, since)).filter((e) => succeeded(e) && (path === undefined || e.path === path));
+    // Until `accept` holds or the window passes (then the last reading): a stub server that stops answering throws.
+    const watch = async (accept: (l: JournalEntry[]) => boolean, windowMs: number): Promise<JournalEntry[]> => {
+      let last: JournalEntry[] = [];
+      const probe = async (): Promise<JournalEntry[]> => (last = await seen());
+      return retryUntil(probe, accept, { timeoutMs: windowMs, intervalMs: 200, message: (l) => (l instanceof Error ? l.message : windowPassed) }).catch((error: unknown) => {
+        if ((error as Error).message === windowPassed) return last;
+        throw error;
+      });
+    };
+    let list = await watch((l) => l.length >= count, timeoutMs);
+    // A duplicate comes late: the count is read again once the window after the expected ones has passed.
+    if (list.length >= count && settleMs > 0) list = await watch((l) => l.length > count, settleMs);
+    if (list.length !== count) {
+      const waited = list.length < count ? `within ${timeoutMs} ms` : `(counted ${settleMs} ms after the ${count === 1 ? 'first' : `first ${count}`})`;
+      const described = list.map((e) => `#${e.id} ${e.method} ${e.path} ${e.rawBody.slice(0, 160)}`).join('; ');
+      throw new ProductAssertionError(`expected exactly ${count} ${what}(s) for ${match} to go through ${names[service]}; ${list.length} did ${waited}${list.length > 0 ? `: ${described}` : ''}`);
+    }
+    return list;
   }
 
   /**

@@ -36,6 +36,7 @@ export const faultRegistry = {
   'legacy-offer-limits-default': { scope: 'platform', argument: 'year', description: 'V10 gives customers who signed up before a year the default retention and quotas instead of their legacy offer\'s' },
   'legacy-alarm-forwarded-twice': { scope: 'platform', argument: 'year', description: 'V10 sends the camera alarms of customers who signed up before a year to the monitoring centre twice' },
   'legacy-timeline-out-of-order': { scope: 'platform', argument: 'year', description: 'V10 lists the events of customers who signed up before a year device by device, not newest first' },
+  'legacy-mandate-charged-by-card': { scope: 'platform', argument: 'year', description: 'V10 renews the customers whose SEPA mandate was signed before a year by a card charge on their IBAN, without the mandate' },
   'migration:drop-events-of-offer': { scope: 'migration', argument: 'offer', description: 'the events of one offer\'s customers are not migrated' },
   'migration:shift-dst-hour': { scope: 'migration', description: 'times in the hour Paris repeats in October are read one hour late' },
   'migration:truncate-durations-of-model': { scope: 'migration', argument: 'camera-model', description: 'one camera model\'s recording durations are truncated to whole minutes' },

@@ -22,6 +22,7 @@ export const faultCatalog = {
   'legacy-offer-limits-default': 'V10 gives the customers who signed up before a year the new offers\' default retention (30 days) and monthly quotas (100 SMS, 100 e-mails) instead of their legacy offer\'s (`legacy-offer-limits-default:<year>[:instance]`)',
   'legacy-alarm-forwarded-twice': 'V10 sends the camera alarms of the customers who signed up before a year to the monitoring centre a second time once acknowledged (`legacy-alarm-forwarded-twice:<year>[:instance]`)',
   'legacy-timeline-out-of-order': 'V10 lists the events of the customers who signed up before a year device by device instead of newest first (`legacy-timeline-out-of-order:<year>[:instance]`)',
+  'legacy-mandate-charged-by-card': 'V10 renews the customers whose SEPA mandate was signed before a year by a card charge on their IBAN, without the mandate (`legacy-mandate-charged-by-card:<year>[:instance]`)',
 } as const;
 
 export type FaultName = keyof typeof faultCatalog;
@@ -38,12 +39,14 @@ const argumentKinds: Partial<Record<FaultName, ArgumentKind>> = {
   'legacy-offer-limits-default': 'year',
   'legacy-alarm-forwarded-twice': 'year',
   'legacy-timeline-out-of-order': 'year',
+  'legacy-mandate-charged-by-card': 'year',
 };
 
 /** Regressions of V10: a V9 instance given one of these behaves (the baseline stays the reference). */
 const v10Only: ReadonlySet<FaultName> = new Set<FaultName>([
   'sms-sender-reverts', 'ai-off-for-offer', 'monitoring-drops-partner', 'backoffice-stuck-in-maintenance', 'dc09-nak-model', 'http-push-keepalive-rejected',
   'legacy-accounts-not-alerted', 'alert-sms-sent-twice', 'cutover-events-lost', 'cutover-alarm-duplicated', 'legacy-offer-limits-default', 'legacy-alarm-forwarded-twice', 'legacy-timeline-out-of-order',
+  'legacy-mandate-charged-by-card',
 ]);
 
 /** The catalog ids a fault's argument may name. */

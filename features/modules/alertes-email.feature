@@ -12,6 +12,7 @@ Fonctionnalité: Alertes e-mail au nom de la marque, dans la limite du quota men
     Et une caméra "Vigie 360" installée chez "Camille"
     Quand la caméra de "Camille" détecte un mouvement
     Alors "Camille" reçoit un e-mail d'alerte envoyé au nom de "<marque>", depuis "<adresse>"
+    Et "Camille" reçoit exactement un e-mail
     Quand "Camille" a reçu les <quota> e-mails d'alerte de son mois
     Et la caméra de "Camille" détecte un mouvement
     Alors "Camille" ne reçoit plus d'e-mail d'alerte ce mois-ci
@@ -42,4 +43,5 @@ Fonctionnalité: Alertes e-mail au nom de la marque, dans la limite du quota men
     Et une caméra "Vigie 360" installée chez "Dominique"
     Quand la caméra de "Dominique" détecte un mouvement
     Alors "Dominique" reçoit un SMS d'alerte envoyé au nom de "VEILIS"
+    Et "Dominique" reçoit exactement un SMS
     Et "Dominique" ne reçoit aucun e-mail

@@ -12,6 +12,7 @@ Fonctionnalité: Alertes SMS au nom de la marque, dans la limite du quota mensue
     Et une caméra "Vigie 360" installée chez "Camille"
     Quand la caméra de "Camille" détecte un mouvement
     Alors "Camille" reçoit un SMS d'alerte envoyé au nom de "<expéditeur>"
+    Et "Camille" reçoit exactement un SMS
     Quand "Camille" a reçu les <quota> SMS d'alerte de son mois
     Et la caméra de "Camille" détecte un mouvement
     Alors "Camille" ne reçoit plus de SMS d'alerte ce mois-ci
@@ -39,4 +40,5 @@ Fonctionnalité: Alertes SMS au nom de la marque, dans la limite du quota mensue
     Et une caméra "Vigie 360" installée chez "Dominique"
     Quand la caméra de "Dominique" détecte un mouvement
     Alors "Dominique" reçoit un e-mail d'alerte envoyé au nom de "Hexaline Maison", depuis "maison@hexaline.example"
+    Et "Dominique" reçoit exactement un e-mail
     Et "Dominique" ne reçoit aucun SMS

@@ -13,6 +13,7 @@ Fonctionnalité: Renouvellement mensuel par carte, prélèvement SEPA ou facture
     Étant donné un client "Camille" de la marque "<marque>" avec l'offre "<offre>", payant par "<moyen>"
     Quand le renouvellement mensuel de "Camille" arrive
     Alors l'abonnement de "Camille" est renouvelé par un paiement "<moyen>" de <montant> €
+    Et le prestataire de paiement reçoit exactement un prélèvement de <montant> € pour "Camille"
 
     Exemples:
       | marque            | offre             | moyen            | montant |

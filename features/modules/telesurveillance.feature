@@ -14,6 +14,7 @@ Fonctionnalité: Télésurveillance des caméras, selon l'offre
     Et une caméra "Vigie 360" installée chez "Camille"
     Quand la caméra de "Camille" signale une tentative de sabotage
     Alors le centre de télésurveillance prend en charge l'alarme de la caméra de "Camille"
+    Et le centre de télésurveillance reçoit exactement une alarme de la caméra de "Camille"
 
     Exemples: offres vendues depuis la V9
       | offre               | marque             |
@@ -33,4 +34,5 @@ Fonctionnalité: Télésurveillance des caméras, selon l'offre
     Et une caméra "Vigie 360" installée chez "Dominique"
     Quand la caméra de "Dominique" signale une tentative de sabotage
     Alors "Dominique" reçoit un SMS d'alerte envoyé au nom de "VEILIS"
+    Et "Dominique" reçoit exactement un SMS
     Et la plateforme n'a rien transmis au centre de télésurveillance pour "Dominique"

@@ -99,11 +99,29 @@ export const generators: Record<string, (catalog: Catalog, argument: string | un
     const offers = new Set(offersWith(catalog, module, 'partenaires-v9-avec').filter((o) => o.since === 'v9').map((o) => o.id));
     return { header: ['partenaire'], rows: catalog.partners.filter((p) => p.offers.some((o) => offers.has(o))).map((p) => [p.name]) };
   },
+  /**
+   * Every payment method V9 took (argument: the ids, comma-separated; all by default) × every era of V9's paying offers
+   * (launched 2011-2014, 2015-2018, 2019 on) where a brand sold such an offer with that method: the migrated customers
+   * whose next renewal is charged as before (one designated account each).
+   */
+  'paiements-v9-par-époque': (catalog, methods) => {
+    const wanted = methods === undefined ? catalog.paymentMethods.map((m) => m.id) : methods.split(',').map((m) => m.trim());
+    for (const id of wanted) byId(catalog.paymentMethods, id, 'payment method');
+    const rows = wanted.flatMap((method) => offerEras.flatMap(([from, to]) => {
+      const sold = catalog.whiteLabels.some((w) => w.paymentMethods.includes(method) &&
+        offersOf(catalog, w).some((o) => o.since === 'v9' && o.monthlyPriceCents > 0 && o.year >= from && o.year <= to));
+      return sold ? [[name(catalog.paymentMethods, method, 'payment method'), String(from), String(to)]] : [];
+    }));
+    return { header: ['paiement', 'de', 'à'], rows };
+  },
   /** Every offer that includes the module (argument: module id), with a brand that sells it. */
   'offres-avec': (catalog, module) => offersTable(catalog, module, true),
   /** Every offer without the module (argument: module id), with a brand that sells it. */
   'offres-sans': (catalog, module) => offersTable(catalog, module, false),
 };
+
+/** The eras of V9's offers, by launch year: the platform's generations of contracts (the last one ends with V9). */
+const offerEras: [number, number][] = [[2011, 2014], [2015, 2018], [2019, 2022]];
 
 function offersWith(catalog: Catalog, module: string | undefined, generator: string): Offer[] {
   if (!module || !catalog.modules.some((m) => m.id === module)) throw new ConfigurationError(`"${generator}" needs a module id after ':' (known: ${catalog.modules.map((m) => m.id).join(', ')})`);

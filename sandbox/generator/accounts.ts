@@ -1,4 +1,4 @@
-// V9 accounts: customers spread over every (white label, offer) the brands sell, two cameras each over every model, some sessions.
+// V9 accounts: customers spread over every (white label, offer) the brands sell, two cameras each over every model, some sessions, their billing and SEPA mandates.
 
 import type pg from 'pg';
 import { cameraSerial, draw, parisWallClock } from './sql.ts';
@@ -33,7 +33,35 @@ export async function generateAccounts(client: pg.ClientBase, plan: AccountsPlan
             ${parisWallClock(`timestamptz '2026-01-01 00:00:00+00' + ${draw('id', plan.seed, 40, 90 * 86400)} * interval '1 second'`)}
      FROM customers WHERE id % 10 = 0`,
   );
-  return { customers, cameras, sessions: sessions.rowCount ?? 0 };
+  const billing = await insertBilling(client, plan);
+  return { customers, cameras, sessions: sessions.rowCount ?? 0, ...billing };
+}
+
+/** The first renewal V9 has not charged yet: customer `id` falls due on day `(id - 1) % 28` after this instant (UTC). */
+const firstRenewalFrom = '2030-01-01 08:00:00+00';
+
+/**
+ * Every customer in good standing, paid until a known date after any migration rehearsal (`firstRenewalFrom`): a card
+ * (16 digits) or an IBAN on file for card and SEPA payers, none for partner-invoiced and free-trial ones; each SEPA payer
+ * signed a mandate (reference RUM-<brand>-<id>) within 30 days of signing up. No instrument ends in 0002 (refused by the
+ * payment provider's test rules): a generated customer's renewal succeeds.
+ */
+async function insertBilling(client: pg.ClientBase, { seed }: AccountsPlan): Promise<Record<string, number>> {
+  const card = `'4970' || lpad(${draw('id', seed, 60, 100_000_000_000)}::text, 11, '0') || '1'`;
+  const iban = `'FR76' || '3000600001' || lpad(${draw('id', seed, 61, 100_000_000_000)}::text, 11, '0') || (10 + ${draw('id', seed, 62, 87)})::text`;
+  const billing = await client.query(
+    `INSERT INTO billing (customer_id, instrument, paid_until, past_due_since, suspended)
+     SELECT id, CASE payment_method_code WHEN 'card' THEN ${card} WHEN 'sepa' THEN ${iban} END,
+            timestamptz '${firstRenewalFrom}' + ((id - 1) % 28) * interval '1 day', NULL, false
+     FROM customers`,
+  );
+  const signed = `(created_local AT TIME ZONE 'Europe/Paris') + ${draw('id', seed, 63, 30 * 86400)} * interval '1 second'`;
+  const mandates = await client.query(
+    `INSERT INTO sepa_mandates (customer_id, reference, signed_local)
+     SELECT id, format('RUM-%s-%s', upper(replace(white_label_code, '-', '')), lpad(id::text, 8, '0')), ${parisWallClock(signed)}
+     FROM customers WHERE payment_method_code = 'sepa'`,
+  );
+  return { billing: billing.rowCount ?? 0, mandates: mandates.rowCount ?? 0 };
 }
 
 async function insertCustomers(client: pg.ClientBase, { customers, seed }: AccountsPlan): Promise<number> {

@@ -14,7 +14,8 @@ export interface DesignatedAccount {
 
 /**
  * The smallest customer id of each (white label, offer), then of each (white label, payment method) and (white label,
- * account type) not covered yet, then of each camera model no chosen customer owns: every catalog entry a V9 customer
+ * account type) not covered yet, then of each (payment method, era of the offer) among paying customers, then of each
+ * camera model no chosen customer owns: every catalog entry a V9 customer
  * holds is held by one designated account, and the eras come with the offers (2011 to 2022).
  */
 const cohortSql = `
@@ -29,13 +30,20 @@ by_type AS (
   WHERE NOT EXISTS (SELECT 1 FROM customers d JOIN chosen x ON x.id = d.id WHERE d.white_label_code = c.white_label_code AND d.account_type_code = c.account_type_code)
   GROUP BY c.white_label_code, c.account_type_code),
 chosen2 AS (SELECT id FROM chosen UNION SELECT id FROM by_type),
+-- Offers launched 2011-2014, 2015-2018, 2019 on: a paying customer of each (payment method, era) renews on V10.
+paying AS (SELECT c.id, c.payment_method_code AS method, CASE WHEN o.launch_year < 2015 THEN 1 WHEN o.launch_year < 2019 THEN 2 ELSE 3 END AS era
+           FROM customers c JOIN offers o ON o.code = c.offer_code WHERE o.monthly_price_cents > 0),
+by_payment_era AS (
+  SELECT min(p.id) AS id FROM paying p
+  WHERE NOT EXISTS (SELECT 1 FROM paying q JOIN chosen2 x ON x.id = q.id WHERE q.method = p.method AND q.era = p.era)
+  GROUP BY p.method, p.era),
 by_model AS (
   SELECT min(k.customer_id) AS id FROM cameras k
   WHERE NOT EXISTS (SELECT 1 FROM cameras m JOIN chosen2 x ON x.id = m.customer_id WHERE m.model_code = k.model_code)
   GROUP BY k.model_code)
 SELECT c.id, c.email, c.white_label_code AS white_label,
        coalesce((SELECT json_agg(json_build_object('serial', k.serial, 'model', k.model_code) ORDER BY k.serial) FROM cameras k WHERE k.customer_id = c.id), '[]') AS devices
-FROM customers c WHERE c.id IN (SELECT id FROM chosen2 UNION SELECT id FROM by_model)
+FROM customers c WHERE c.id IN (SELECT id FROM chosen2 UNION SELECT id FROM by_payment_era UNION SELECT id FROM by_model)
 ORDER BY c.id`;
 
 /** Picks the cohort, gives each a new random password (stored hashed, as V9 stores any), and returns them. */

@@ -7,7 +7,7 @@ import { parisMonth } from '../modules/clock.ts';
 import type { ModuleContext } from '../modules/context.ts';
 import { runAccountJobs } from '../modules/jobs.ts';
 import { policy } from '../modules/policy.ts';
-import { retentionCutoff } from '../modules/recordings.ts';
+import { purgeExpired, retentionCutoff } from '../modules/recordings.ts';
 import { billingView } from '../payments/view.ts';
 import { onPaymentWebhook } from '../payments/webhooks.ts';
 import type { ModuleAccount } from '../store/index.ts';
@@ -116,6 +116,9 @@ async function listRecordings(app: AppContext, m: ModuleContext, req: IncomingMe
   const limit = Number(url.searchParams.get('limit') ?? 50);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpError(400, 'limit must be an integer from 1 to 500');
   const now = await m.clock.now(account.id);
+  // Retention is an obligation on the data: what the offer no longer keeps is deleted before the list is read, even for
+  // an account no renewal or clock move has woken since it was migrated.
+  if (account.modules.includes('recordings')) await purgeExpired(m, account, now);
   const recordings = await m.store.versioned.recordings(await m.store.versioned.serials(account.id), limit);
   const keepMs = now.getTime() - retentionCutoff(account, now).getTime();
   sendJson(res, 200, recordings.map((r) => ({

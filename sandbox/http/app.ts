@@ -8,7 +8,7 @@ import { handleModulesApi } from './api-modules.ts';
 import { handleBackOffice } from './backoffice.ts';
 import type { AppContext } from './context.ts';
 import { HttpError, sendJson } from './io.ts';
-import { handleOps } from './space-ops.ts';
+import { handleAccountClock, handleOps } from './space-ops.ts';
 import type { SpaceContext } from './space-side.ts';
 import { handleSpace } from './space.ts';
 
@@ -26,6 +26,7 @@ async function route(ctx: SpaceContext, req: IncomingMessage, res: ServerRespons
   if (url.pathname.startsWith('/api/')) return handleApi(ctx, req, res, url);
   if (url.pathname.startsWith('/space/')) return handleSpace(ctx, req, res, url);
   if (url.pathname === '/backoffice' || url.pathname.startsWith('/backoffice/')) return handleBackOffice(ctx, req, res, url);
+  if (url.pathname === '/__ops/account-clock' && modules !== undefined) return handleAccountClock(ctx, modules, req, res);
   if (url.pathname.startsWith('/__ops/')) return handleOps(ctx, req, res, url);
   throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
 }

@@ -1,6 +1,8 @@
-// Local-only ops endpoints (/__ops/*): the test clock, the notice's date, maintenance per scope, support staff accounts.
+// Local-only ops endpoints (/__ops/*): the test clock (the platform's, or one account's), the notice's date, maintenance per scope, support staff accounts.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ModuleContext } from '../modules/index.ts';
+import { runAccountJobs } from '../modules/jobs.ts';
 import { noticeSchedule, noticeStage } from '../notice/rule.ts';
 import { HttpError, readJsonObject, sendJson, stringField } from './io.ts';
 import type { SpaceContext } from './space-side.ts';
@@ -85,6 +87,24 @@ async function saveStaff(ctx: SpaceContext, req: IncomingMessage, res: ServerRes
 }
 
 /** An ISO-8601 instant with an offset: a bare wall-clock time would depend on the machine's zone. */
+/**
+ * `POST /__ops/account-clock` {email, now}: one account's modules see `now` (renewal, grace, retention run at once), or
+ * their real clock again with now: null. Any account, migrated ones included, but only where the test clock is on.
+ */
+export async function handleAccountClock(ctx: SpaceContext, m: ModuleContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST' || !loopback.has(req.socket.remoteAddress ?? '')) throw new HttpError(404, `no route ${req.method} /__ops/account-clock`);
+  if (!ctx.side.clock.settable) throw new HttpError(403, 'the test clock is off on this instance: it is set only in the local environment, on instances started with --test-clock');
+  const body = await readJsonObject(req);
+  const email = stringField(body, 'email', 320);
+  const id = (await ctx.store.credentials(email))?.accountId;
+  if (id === undefined) throw new HttpError(404, `no account ${JSON.stringify(email)}`);
+  const offset = (await m.store.state.state(id)).clockOffsetMs;
+  const shift = body['now'] === null ? -offset : instant(body, 'now').getTime() - (await m.clock.now(id)).getTime();
+  await m.store.state.addClockOffset(id, shift);
+  await runAccountJobs(m, id);
+  sendJson(res, 200, { now: (await m.clock.now(id)).toISOString() });
+}
+
 function instant(body: Record<string, unknown>, name: string): Date {
   const value = stringField(body, name, 40);
   const date = new Date(value);

@@ -1,4 +1,4 @@
-// V9 -> V10 accounts: customers keep their ids, offer codes become subscriptions with modules, cameras become devices with a kind.
+// V9 -> V10 accounts: customers keep their ids, offer codes become subscriptions with modules, cameras become devices with a kind, SEPA mandates keep their reference.
 
 import type pg from 'pg';
 import type { Catalog } from '../../catalog/index.ts';
@@ -34,11 +34,14 @@ export async function migrateAccounts(client: pg.ClientBase, catalog: Catalog, f
   const sessions = await client.query(
     `INSERT INTO sessions (token_hash, customer_id, expires_at) SELECT token_hash, customer_id, ${utc('expires_local')} FROM ${v9('sessions')}`,
   );
+  const mandates = await client.query(
+    `INSERT INTO payment_mandates (customer_id, reference, signed_at) SELECT customer_id, reference, ${utc('signed_local')} FROM ${v9('sepa_mandates')}`,
+  );
   const carried = await carryOver(client);
   await applyReferenceFaults(client, 'accounts', faults.reference, catalog);
   await client.query(`DROP SCHEMA ${workSchema} CASCADE`);
   await client.query('ANALYZE');
-  return { customers: customers.rowCount ?? 0, subscriptions, devices: devices.rowCount ?? 0, sessions: sessions.rowCount ?? 0, ...carried };
+  return { customers: customers.rowCount ?? 0, subscriptions, devices: devices.rowCount ?? 0, sessions: sessions.rowCount ?? 0, mandates: mandates.rowCount ?? 0, ...carried };
 }
 
 /** The contract keeps the modules the customer's offer had in V9 (offer_modules), whatever the V10 catalog says today. */

@@ -1,9 +1,9 @@
-// V10 regressions that only the accounts signed up before a year exercise (the migrated ones: accounts made during a run are new): their offer's limits, their alarms sent once, their timeline's order.
+// V10 regressions that only the accounts signed up before a year exercise (the migrated ones: accounts made during a run are new): their offer's limits, their alarms sent once, their timeline's order, their SEPA mandate.
 
 import type { PlatformVersion } from '../../catalog/index.ts';
 import type { Faults, FaultName } from '../faults.ts';
 import type { Pools } from '../db.ts';
-import type { ModuleAccount, ModuleStore, Store, StoredEvent } from '../store/index.ts';
+import type { Mandate, ModuleAccount, ModuleStore, Store, StoredEvent } from '../store/index.ts';
 
 /** What V10 gives a new offer by default: the values `legacy-offer-limits-default` wrongly applies to legacy accounts. */
 export const newOfferDefaults = { retentionDays: 30, smsQuota: 100, emailQuota: 100 } as const;
@@ -23,6 +23,12 @@ export function accountAsFaulted(faults: Faults, version: PlatformVersion, accou
 export function eventsAsFaulted(faults: Faults, version: PlatformVersion, createdAt: Date | undefined, events: StoredEvent[]): StoredEvent[] {
   if (createdAt === undefined || !hitsLegacyAccount(faults, 'legacy-timeline-out-of-order', version, createdAt)) return events;
   return [...events].sort((a, b) => a.serial.localeCompare(b.serial) || b.occurredAt.getTime() - a.occurredAt.getTime());
+}
+
+/** `legacy-mandate-charged-by-card`: a SEPA mandate signed before the fault's year (only migrated payers have one) is charged as a card. */
+export function mandateChargedAsCard(faults: Faults, version: PlatformVersion, mandate: Mandate): boolean {
+  const year = faults.target('legacy-mandate-charged-by-card', version);
+  return year !== undefined && mandate.signedAt.getUTCFullYear() < Number(year);
 }
 
 /** The module store whose account reads go through `accountAsFaulted` (every module reads its account there). */

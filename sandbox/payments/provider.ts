@@ -3,14 +3,15 @@
 import type { ModuleContext } from '../modules/context.ts';
 import { describeOutcome } from '../modules/outbound.ts';
 import { policy } from '../modules/policy.ts';
-import type { ModuleAccount, Payment } from '../store/index.ts';
+import type { Mandate, ModuleAccount, Payment } from '../store/index.ts';
 
 export type ChargeResult =
   | { status: 'succeeded' | 'failed' | 'pending'; chargeId: string; failure: string | null }
   | { status: 'unavailable' | 'unknown'; reason: string };
 
 /** Asks the provider to charge the period; a missing card or IBAN is a refused payment, not a provider failure. */
-export async function charge(ctx: ModuleContext, account: ModuleAccount, instrument: string | null, payment: Payment): Promise<ChargeResult> {
+/** A SEPA debit names the customer's signed mandate, when they have one (every migrated SEPA payer does). */
+export async function charge(ctx: ModuleContext, account: ModuleAccount, instrument: string | null, payment: Payment, mandate?: Mandate): Promise<ChargeResult> {
   if (instrument === null) return { status: 'failed', chargeId: '', failure: `no ${payment.method === 'card' ? 'card' : 'IBAN'} on file` };
   const self = ctx.selfUrl();
   const body = {
@@ -19,6 +20,7 @@ export async function charge(ctx: ModuleContext, account: ModuleAccount, instrum
     currency: 'EUR',
     method: payment.method,
     instrument,
+    ...(payment.method === 'sepa' && mandate !== undefined ? { mandate: { reference: mandate.reference, signedAt: mandate.signedAt.toISOString() } } : {}),
     customer: { id: account.id, email: account.email },
     ...(self === undefined ? {} : { webhookUrl: `${self}/api/webhooks/payment` }),
   };

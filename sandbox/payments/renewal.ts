@@ -3,6 +3,7 @@
 import type { ModuleContext } from '../modules/context.ts';
 import { policy } from '../modules/policy.ts';
 import type { Billing, ModuleAccount, Payment } from '../store/index.ts';
+import { mandateChargedAsCard } from '../modules/legacy-faults.ts';
 import { charge, type ChargeResult } from './provider.ts';
 
 const dayMs = 86_400_000;
@@ -33,11 +34,14 @@ async function settlePeriod(ctx: ModuleContext, account: ModuleAccount, billing:
     return false;
   }
   const idempotencyKey = `renewal-${account.id}-${period.toISOString()}`;
-  const payment = await store.openPayment({ customerId: account.id, periodStart: period, amountCents: account.monthlyPriceCents, method: account.paymentMethod, idempotencyKey }, now);
+  const mandate = account.paymentMethod === 'sepa' ? await ctx.store.versioned.mandate(account.id) : undefined;
+  const method = mandate !== undefined && mandateChargedAsCard(ctx.faults, ctx.version, mandate) ? 'card' : account.paymentMethod;
+  if (method !== account.paymentMethod) ctx.log.warn(`fault legacy-mandate-charged-by-card: account ${account.id}'s mandate ${mandate?.reference ?? ''} charged as a card`);
+  const payment = await store.openPayment({ customerId: account.id, periodStart: period, amountCents: account.monthlyPriceCents, method, idempotencyKey }, now);
   if (payment.status === 'succeeded') return store.markPeriodPaid(account.id, period);
   if (payment.status === 'failed' || payment.status === 'pending') return false;
   if (payment.nextAttemptAt !== null && payment.nextAttemptAt > now) return false;
-  const result = await charge(ctx, account, billing.instrument, payment);
+  const result = await charge(ctx, account, billing.instrument, payment, mandate);
   await recordCharge(ctx, account.id, payment, result, now);
   return result.status === 'succeeded';
 }

@@ -97,6 +97,13 @@ CREATE TABLE sessions (
   customer_id integer NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
   expires_at timestamptz NOT NULL
 );
+
+-- SEPA direct debit mandates: a debit names the mandate the customer signed (reference, date); a new one is never asked for.
+CREATE TABLE payment_mandates (
+  customer_id integer PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+  reference text NOT NULL UNIQUE,
+  signed_at timestamptz NOT NULL
+);
 `;
 
 // customer_id is copied from the accounts database at ingest: the events database has no foreign keys to it.

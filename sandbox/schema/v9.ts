@@ -104,6 +104,13 @@ CREATE TABLE sessions (
   customer_id integer NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
   expires_local timestamp NOT NULL
 );
+
+-- The SEPA direct debit mandate a customer paying by SEPA signed (its unique mandate reference, RUM), Paris wall clock.
+CREATE TABLE sepa_mandates (
+  customer_id integer PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+  reference text NOT NULL UNIQUE,
+  signed_local timestamp NOT NULL
+);
 `;
 
 const codeRows = Object.entries(eventCodes)

@@ -51,6 +51,14 @@ export interface VersionedModuleStore {
   purgeRecordings(serials: string[], before: Date): Promise<number>;
   /** Merges `fields` into the event's payload (V10) or details (V9). */
   annotateEvent(serial: string, eventId: string, fields: Record<string, unknown>): Promise<void>;
+  /** The SEPA mandate the customer signed, if any (V9's sepa_mandates, V10's payment_mandates). */
+  mandate(accountId: number): Promise<Mandate | undefined>;
+}
+
+/** A SEPA direct debit mandate: every debit names it; a new one is never asked for. */
+export interface Mandate {
+  reference: string;
+  signedAt: Date;
 }
 
 export interface HomeCareSettings {

@@ -1,7 +1,7 @@
 // V10 side of the modules' data access: subscriptions, devices of any kind, events' jsonb payload, recordings in milliseconds.
 
 import type { Pools } from '../db.ts';
-import type { ModuleAccount, ModuleRecording, VersionedModuleStore } from './modules-types.ts';
+import type { Mandate, ModuleAccount, ModuleRecording, VersionedModuleStore } from './modules-types.ts';
 
 type RecordingRow = Omit<ModuleRecording, 'id' | 'durationMs' | 'sizeBytes'> & { id: string; durationMs: string; sizeBytes: string };
 
@@ -18,6 +18,11 @@ export function createV10ModuleStore({ accounts, events, media }: Pools): Versio
          WHERE c.id = $1`,
         [id],
       );
+      return rows[0];
+    },
+
+    async mandate(accountId) {
+      const { rows } = await accounts.query<Mandate>('SELECT reference, signed_at AS "signedAt" FROM payment_mandates WHERE customer_id = $1', [accountId]);
       return rows[0];
     },
 

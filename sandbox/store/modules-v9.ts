@@ -1,7 +1,7 @@
 // V9 side of the modules' data access: the offer on the customer, cameras only, details as JSON text, Paris local times, seconds.
 
 import type { Pools } from '../db.ts';
-import type { ModuleAccount, ModuleRecording, VersionedModuleStore } from './modules-types.ts';
+import type { Mandate, ModuleAccount, ModuleRecording, VersionedModuleStore } from './modules-types.ts';
 import { fromLocal, offerModules, toLocal } from './v9-sql.ts';
 
 type RecordingRow = Omit<ModuleRecording, 'id' | 'durationMs' | 'sizeBytes'> & { id: string; durationMs: string; sizeBytes: string };
@@ -23,6 +23,11 @@ export function createV9ModuleStore({ accounts, events, media }: Pools): Version
     },
 
     // V9 knows cameras only.
+    async mandate(accountId) {
+      const { rows } = await accounts.query<Mandate>(`SELECT reference, ${fromLocal('signed_local')} AS "signedAt" FROM sepa_mandates WHERE customer_id = $1`, [accountId]);
+      return rows[0];
+    },
+
     async deviceKind(serial) {
       const { rows } = await accounts.query('SELECT 1 FROM cameras WHERE serial = $1', [serial]);
       return rows.length > 0 ? 'camera' : null;

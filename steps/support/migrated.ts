@@ -11,21 +11,25 @@ import { aboutAccount } from './reference-data.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
 /** What picks a migrated customer: their brand, and the offer or the payment method they had before the migration. */
-export type MigratedCriterion = { offer: Offer } | { paymentMethod: { id: string; name: string } } | { camera: CameraModel } | { partner: Partner; module: string; reports: CameraEventType };
+export type MigratedCriterion = { offer: Offer } | { paymentMethod: { id: string; name: string } } | { camera: CameraModel } | { partner: Partner; module: string; reports: CameraEventType }
+  | { paying: { id: string; name: string }; offerYears: [number, number] };
 
 /** The designated account of the brand that had, before the migration, the offer or payment method asked for. */
 function migratedAccountOf(world: HarnessWorld, whiteLabel: WhiteLabel | undefined, criterion: MigratedCriterion): TestAccount {
   const had = (a: TestAccount): boolean => 'offer' in criterion ? a.reference?.offer === criterion.offer.id
     : 'paymentMethod' in criterion ? a.reference?.account?.paymentMethod === criterion.paymentMethod.id
     : 'camera' in criterion ? (a.devices ?? []).some((d) => d.model === criterion.camera.id)
+    : 'paying' in criterion ? a.reference?.account?.paymentMethod === criterion.paying.id && paysFor(offerOf(world, a), criterion.offerYears)
     : criterion.partner.offers.includes(a.reference?.offer ?? '') && offerOf(world, a)?.modules.includes(criterion.module) === true &&
       a.whiteLabel !== undefined && world.catalog.whiteLabels.find((w) => w.id === a.whiteLabel)?.partner === criterion.partner.id &&
       cameraReporting(world, a, criterion.reports) !== undefined;
   const found = world.environment.testAccounts.find((a) => a.reference !== undefined && (whiteLabel === undefined || a.whiteLabel === whiteLabel.id) && had(a));
   if (found) return found;
   const what = 'offer' in criterion ? `the offer ${criterion.offer.name}` : 'paymentMethod' in criterion ? `the payment method ${criterion.paymentMethod.name}`
+    : 'paying' in criterion ? `the payment method ${criterion.paying.name} for a paying offer launched ${criterion.offerYears.join(' to ')}`
     : 'camera' in criterion ? `a camera ${criterion.camera.name}` : `an offer of ${criterion.partner.name} with the ${criterion.module} module and a camera that reports "${criterion.reports}"`;
   const key = 'offer' in criterion ? `"reference": {"offer": "${criterion.offer.id}", ...}` : 'paymentMethod' in criterion ? `"reference": {"account": {"paymentMethod": "${criterion.paymentMethod.id}", ...}, ...}`
+    : 'paying' in criterion ? `"reference": {"offer": <a paying offer of ${criterion.offerYears.join(' to ')}>, "account": {"paymentMethod": "${criterion.paying.id}", ...}, ...}`
     : 'camera' in criterion ? `"devices": [{"serial", "model": "${criterion.camera.id}"}] and a "reference"` : `a "reference" with an offer of ${criterion.partner.id} and "devices" holding a camera of generation https-json, mqtt3 or mqtt5`;
   const brand = whiteLabel ? ` of ${whiteLabel.brand}` : '';
   throw new ConfigurationError(usesDesignatedAccounts(world)
@@ -36,6 +40,11 @@ function migratedAccountOf(world: HarnessWorld, whiteLabel: WhiteLabel | undefin
 /** The offer the account had before the migration, from the catalog. */
 function offerOf(world: HarnessWorld, account: TestAccount): Offer | undefined {
   return world.catalog.offers.find((o) => o.id === account.reference?.offer);
+}
+
+/** A paying offer (a renewal charges something) launched within the years. */
+function paysFor(offer: Offer | undefined, [from, to]: [number, number]): boolean {
+  return offer !== undefined && offer.monthlyPriceCents > 0 && offer.year >= from && offer.year <= to;
 }
 
 /** The account's first camera whose generation can report the event type (HTTP push cameras report motion only). */

@@ -28,12 +28,12 @@ function changed(c: string, type: string): string {
   throw new Error(`no change written for type ${type} (${c}): add one`);
 }
 
-/** The service modules' tables are empty at the small scale: one row each, the same in V9 (backup) and V10. */
+/** The service modules' tables hold at least one row each (billing: the generated one), the same in V9 (backup) and V10. */
 const moduleRows = (schema: string): string => `
   INSERT INTO ${schema}.module_state VALUES (1, 5, '{person}', 30, '+33 6 00 00 00 01', 'famille@example.test', '2026-11-30 08:00+00', NULL);
   INSERT INTO ${schema}.module_usage VALUES (1, 'sms', '2026-11', 3);
   INSERT INTO ${schema}.mail_outbox VALUES (1, 1, '{"to": "client@example.test"}', NULL, 'pending', 0, '2026-12-01 08:00+00', NULL, '2026-12-01 07:59+00');
-  INSERT INTO ${schema}.billing VALUES (1, 'card', '2026-12-31 23:00+00', NULL, false);
+  INSERT INTO ${schema}.billing SELECT 1, 'card', '2026-12-31 23:00+00', NULL, false WHERE NOT EXISTS (SELECT 1 FROM ${schema}.billing WHERE customer_id = 1);
   INSERT INTO ${schema}.billing_payments VALUES (1, 1, '2026-12-01 00:00+00', 499, 'card', 'renewal-1-2026-12', 'succeeded', 'ch_1', NULL, 1, NULL, '2026-12-01 00:01+00');
   INSERT INTO ${schema}.partner_invoice_lines VALUES (1, 'assur-plus', 1, '2026-12-01 00:00+00', 1290, '2026-12-01 00:02+00');`;
 

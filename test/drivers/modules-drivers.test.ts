@@ -86,6 +86,21 @@ describe('the third parties driver', () => {
     assert.deepEqual(faults['mail']?.matched?.map((f) => f.match), ['other@qa.example']);
   });
 
+  it('counts exactly the calls for a correlation: passes the exact count, names each call of a duplicate, and waits for a late one', async () => {
+    const mark = stubs.journal.lastId();
+    await sms('+33611110004');
+    await sms('+33611110009');
+    assert.equal((await parties.expectExactly('sms', '+33611110004', mark, 1, { settleMs: 300 })).length, 1, 'another customer\'s SMS is not counted');
+    await sms('+33611110004');
+    await assert.rejects(parties.expectExactly('sms', '+33611110004', mark, 1, { what: 'SMS', settleMs: 300 }), /expected exactly 1 SMS\(s\) for \+33611110004 to go through the SMS gateway; 2 did \(counted 300 ms after the first\): #\d+ POST \/sms\/messages .*; #\d+ POST/);
+    await assert.rejects(parties.expectExactly('sms', '+33611110004', mark, 3, { timeoutMs: 300, settleMs: 0 }), /expected exactly 3 request\(s\) .* 2 did within 300 ms/);
+    const late = stubs.journal.lastId();
+    setTimeout(() => void sms('+33611110005'), 100);
+    setTimeout(() => void sms('+33611110005'), 400);
+    await assert.rejects(parties.expectExactly('sms', '+33611110005', late, 1, { settleMs: 1000 }), /2 did/, 'a duplicate that comes after the first is counted');
+    await parties.expectExactly('sms', '+33611110006', late, 0, { settleMs: 200 });
+  });
+
   it('finds a customer\'s third-party call that lacks the run\'s synthetic-traffic mark', async () => {
     const mark = stubs.journal.lastId();
     await sms('+33611110003');

@@ -68,5 +68,14 @@ describe('catalog-driven Examples', () => {
     assert.deepEqual(generators['partenaires-v9-avec']!(catalog, 'monitoring').rows, [['Veilis'], ['Assur Plus'], ['Sécurimax Installation']]);
     assert.throws(() => generators['partenaires-v9-avec']!(catalog, 'teleportation'), /needs a module id after ':'/);
   });
+
+  it('gives the renewals of migrated customers every payment method asked for, in each era of V9\'s paying offers', () => {
+    const catalog = loadCatalog();
+    const table = generators['paiements-v9-par-époque']!(catalog, 'card,sepa');
+    assert.deepEqual(table.header, ['paiement', 'de', 'à']);
+    assert.deepEqual(table.rows, ['Carte bancaire', 'Prélèvement SEPA'].flatMap((m) => [[m, '2011', '2014'], [m, '2015', '2018'], [m, '2019', '2022']]));
+    assert.deepEqual(generators['paiements-v9-par-époque']!(catalog, undefined).rows.map((r) => r[0]).filter((m, i, all) => all.indexOf(m) === i), catalog.paymentMethods.map((m) => m.name));
+    assert.throws(() => generators['paiements-v9-par-époque']!(catalog, 'cheque'), /unknown payment method "cheque"/);
+  });
 });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFaults, type KnownIds } from '../../sandbox/faults.ts';
-import { accountAsFaulted, eventsAsFaulted, newOfferDefaults } from '../../sandbox/modules/legacy-faults.ts';
+import { accountAsFaulted, eventsAsFaulted, mandateChargedAsCard, newOfferDefaults } from '../../sandbox/modules/legacy-faults.ts';
 import type { ModuleAccount, StoredEvent } from '../../sandbox/store/index.ts';
 
 const known: KnownIds = { whiteLabels: ['veilis'], offers: ['serenite-2011'], partners: ['veilis'], panelModels: [] };
@@ -31,8 +31,17 @@ describe('legacy-account fault switches', () => {
     assert.deepEqual(eventsAsFaulted(faults, 'v9', new Date('2012-01-01T00:00:00Z'), newestFirst).map((e) => e.id), [3, 2, 1]);
   });
 
+  it('charges as a card a SEPA mandate signed before the year, on V10 only, and no other', () => {
+    const faults = parseFaults(['legacy-mandate-charged-by-card:2019'], 'i01', known);
+    const mandate = (signed: string) => ({ reference: 'RUM-VEILIS-00000001', signedAt: new Date(signed) });
+    assert.equal(mandateChargedAsCard(faults, 'v10', mandate('2014-03-02T10:00:00Z')), true);
+    assert.equal(mandateChargedAsCard(faults, 'v10', mandate('2019-01-01T00:00:00Z')), false, 'a mandate of the fault\'s year is charged as SEPA');
+    assert.equal(mandateChargedAsCard(faults, 'v9', mandate('2014-03-02T10:00:00Z')), false, 'V9 stays the reference');
+    assert.equal(mandateChargedAsCard(parseFaults([], 'i01', known), 'v10', mandate('2014-03-02T10:00:00Z')), false);
+  });
+
   it('refuses a year-targeted legacy fault without a year', () => {
-    for (const name of ['legacy-offer-limits-default', 'legacy-timeline-out-of-order', 'legacy-alarm-forwarded-twice']) {
+    for (const name of ['legacy-offer-limits-default', 'legacy-timeline-out-of-order', 'legacy-alarm-forwarded-twice', 'legacy-mandate-charged-by-card']) {
       assert.throws(() => parseFaults([name], 'i01', known), /needs an argument/);
       assert.throws(() => parseFaults([`${name}:15`], 'i01', known), /name a year of signup/);
     }

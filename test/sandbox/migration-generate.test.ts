@@ -46,6 +46,31 @@ describe('admin.ts generate', () => {
     assert.ok(await scalar<number>(events, 'SELECT count(*)::int AS v FROM events WHERE details IS NULL') > 0);
   });
 
+  it('gives every customer a billing in good standing, due on a known day from January 2030, with a card or IBAN for card and SEPA payers and a mandate for each SEPA payer', async () => {
+    const accounts = dbs.pool('accounts');
+    const rows = await accounts.query<{ id: number; method: string; instrument: string | null; paid_until: Date; past_due_since: Date | null; suspended: boolean; reference: string | null; signed: Date | null; created: Date }>(
+      `SELECT c.id, c.payment_method_code AS method, b.instrument, b.paid_until, b.past_due_since, b.suspended, m.reference,
+              m.signed_local AT TIME ZONE 'Europe/Paris' AS signed, c.created_local AT TIME ZONE 'Europe/Paris' AS created
+       FROM customers c LEFT JOIN billing b ON b.customer_id = c.id LEFT JOIN sepa_mandates m ON m.customer_id = c.id ORDER BY c.id`);
+    assert.equal(rows.rows.length, 250);
+    for (const r of rows.rows) {
+      const at = `customer ${r.id} (${r.method})`;
+      assert.equal(r.paid_until?.toISOString(), new Date(Date.UTC(2030, 0, 1 + ((r.id - 1) % 28), 8)).toISOString(), at);
+      assert.equal(r.past_due_since, null, at);
+      assert.equal(r.suspended, false, at);
+      if (r.method === 'card') assert.match(r.instrument ?? '', /^4970\d{12}$/, at);
+      else if (r.method === 'sepa') assert.match(r.instrument ?? '', /^FR76\d{23}$/, at);
+      else assert.equal(r.instrument, null, at);
+      assert.ok(!(r.instrument ?? '').endsWith('0002'), `${at}: an instrument the provider refuses`);
+      if (r.method === 'sepa') {
+        assert.equal(r.reference?.startsWith('RUM-'), true, at);
+        assert.ok(r.signed !== null && r.signed >= r.created && r.signed.getTime() <= r.created.getTime() + 30 * 86_400_000, `${at}: mandate signed ${r.signed?.toISOString()}, signed up ${r.created.toISOString()}`);
+      } else {
+        assert.equal(r.reference, null, at);
+      }
+    }
+  });
+
   it('designates migrated accounts covering every brand\'s offers, payment methods, account types and camera models, each able to log in', async () => {
     const other = await createTestDatabases();
     const dir = mkdtempSync(join(tmpdir(), 'designated-'));
@@ -61,6 +86,10 @@ describe('admin.ts generate', () => {
       const uncovered = async (dimension: string) => scalar<number>(pool,
         `SELECT count(*)::int AS v FROM (SELECT DISTINCT white_label_code, ${dimension} FROM customers EXCEPT SELECT DISTINCT white_label_code, ${dimension} FROM customers WHERE email = ANY($1)) x`, [emails]);
       for (const dimension of ['offer_code', 'payment_method_code', 'account_type_code']) assert.equal(await uncovered(dimension), 0, `a (white label, ${dimension}) held by a V9 customer is held by no designated account`);
+      const eras = `SELECT DISTINCT c.payment_method_code, CASE WHEN o.launch_year < 2015 THEN 1 WHEN o.launch_year < 2019 THEN 2 ELSE 3 END
+        FROM customers c JOIN offers o ON o.code = c.offer_code WHERE o.monthly_price_cents > 0`;
+      assert.equal(await scalar<number>(pool, `SELECT count(*)::int AS v FROM (${eras} EXCEPT ${eras} AND c.email = ANY($1)) x`, [emails]), 0,
+        'a (payment method, era of the offer) a paying V9 customer holds is held by no designated account');
       const models = new Set(accounts.flatMap((a) => a.devices.map((d) => d.model)));
       assert.equal(models.size, await scalar<number>(pool, 'SELECT count(DISTINCT model_code)::int AS v FROM cameras'));
       assert.ok(accounts.length < 80, `${accounts.length} accounts: a cohort, not the population`);

@@ -42,6 +42,19 @@ describe('the service modules of a v10 instance', () => {
     assert.deepEqual(await recordingsOf(c), [], 'a recording older than the 7 days of Sérénité 2011 must be deleted');
   });
 
+  it('deletes what is past the offer\'s retention before listing the recordings, even with no clock move or renewal to wake the account', async () => {
+    const c = await p.customer('serenite-2011', { runId: null });
+    const media = p.dbs.pool('media');
+    const started = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await media.query(
+      "INSERT INTO recordings (device_serial, device_event_id, started_at, duration_ms, size_bytes, storage_key) VALUES ($1, NULL, $2, 60000, 1000, $3)",
+      [c.camera.serial, started, `rec/${c.camera.serial}/old.mp4`],
+    );
+    assert.deepEqual(await recordingsOf(c), [], 'a continuous recording of 40 days ago is past the 7 days of Sérénité 2011');
+    const { rows } = await media.query('SELECT count(*)::int AS n FROM recordings WHERE device_serial = $1', [c.camera.serial]);
+    assert.equal(rows[0]?.n, 0, 'deleted, not only hidden');
+  });
+
   it('records a snapshot for an HTTP-push camera, and nothing for an offer without recordings', async () => {
     const old = await p.customer('serenite-2011', { model: 'orion-hd-2011' });
     await old.camera.event('motion', now());

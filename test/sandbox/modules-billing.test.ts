@@ -8,7 +8,7 @@ import { backgroundJobsLock, setMaintenance } from '../../sandbox/migration/main
 import { call } from './support/api.ts';
 import { startModulesPlatform, type ModuleCustomer, type ModulesPlatform } from './support/modules-platform.ts';
 
-interface BillingView { status: string; paidUntil: string; graceEndsAt: string | null; payments: { status: string; amountCents: number; attempts: number }[]; invoices: { partner: string; amountCents: number }[] }
+interface BillingView { status: string; now: string; paidUntil: string; graceEndsAt: string | null; payments: { status: string; amountCents: number; attempts: number }[]; invoices: { partner: string; amountCents: number }[] }
 
 const day = 24 * 60;
 
@@ -51,6 +51,15 @@ describe('renewals of a v10 instance through the payment stub', () => {
     assert.equal(view.status, 'active');
   });
 
+  it('names the SEPA mandate the customer signed in the debit, and asks for no other', async () => {
+    const c = await p.customer('serenite-2011', { paymentMethod: 'sepa', instrument: 'FR7630006000011234567890189' });
+    await p.dbs.pool('accounts').query("INSERT INTO payment_mandates (customer_id, reference, signed_at) VALUES ($1, $2, '2013-04-05T09:10:00Z')", [c.id, `RUM-TEST-${c.id}`]);
+    await advance(c, 30 * day + 1);
+    const debit = await p.waitFor({ service: 'payment', contains: c.email });
+    assert.deepEqual((debit.body as { method: string; mandate?: unknown }).mandate, { reference: `RUM-TEST-${c.id}`, signedAt: '2013-04-05T09:10:00.000Z' });
+    assert.equal((debit.body as { method: string }).method, 'sepa');
+  });
+
   it('starts a grace period when the card is declined, then suspends the modules when it ends', async () => {
     const c = await p.customer('serenite-2011', { instrument: '4000000000000002' });
     await advance(c, 30 * day + 1);
@@ -66,6 +75,12 @@ describe('renewals of a v10 instance through the payment stub', () => {
     await c.camera.event('motion', new Date().toISOString());
     await retryUntil(async () => (await health(p.url)).modules.suspendedEvents, (n) => n > before, { timeoutMs: 5000, message: () => 'expected the event to be stored as suspended' });
     assert.equal(p.stubs.journal.entries({ service: 'sms', contains: c.phone }).length, 1, 'a suspended account gets no more SMS');
+  });
+
+  it('refuses to move an account\'s clock where the test clock is off', async () => {
+    const c = await p.customer('serenite-2011', { instrument: goodCard, runId: null });
+    const answer = await call(p.url, 'POST', '/__ops/account-clock', { body: { email: c.email, now: new Date().toISOString() } });
+    assert.equal(answer.status, 403);
   });
 
   it('bills a partner-invoiced account to its partner without calling the payment provider', async () => {
@@ -122,6 +137,20 @@ describe('the scheduler of a v10 instance during a maintenance window', () => {
     assert.equal((await ops('/__ops/maintenance', { scope: 'all', active: false })).status, 200);
     await p.waitFor({ service: 'payment', contains: c.email });
     assert.equal(p.stubs.journal.entries({ service: 'payment', contains: c.email }).length, 1);
+  });
+
+  it('moves one account\'s clock, a real customer\'s too, where the test clock is on: its renewal runs at once, then the platform\'s clock again', async () => {
+    const c = await p.customer('serenite-2011', { instrument: goodCard, runId: null });
+    const before = await billing(c);
+    const moved = await ops('/__ops/account-clock', { email: c.email, now: new Date(Date.parse(before.paidUntil) + 60_000).toISOString() });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    await p.waitFor({ service: 'payment', contains: c.email });
+    const after = await billing(c);
+    assert.deepEqual([after.status, after.paidUntil], ['active', new Date(Date.parse(before.paidUntil) + 30 * 86_400_000).toISOString()]);
+    assert.equal((await ops('/__ops/account-clock', { email: c.email, now: null })).status, 200);
+    const platform = (await call<{ now: string }>(p.url, 'GET', '/__ops/clock')).body.now;
+    assert.ok(Math.abs(Date.parse((await billing(c)).now) - Date.parse(platform)) < 60_000, 'the account\'s clock is the platform\'s again');
+    assert.equal((await ops('/__ops/account-clock', { email: 'nobody@qa.example', now: null })).status, 404);
   });
 
   it('turning maintenance on returns only once the jobs under way have finished writing', async () => {

@@ -108,6 +108,15 @@ const sessions: EntityMapping = {
   fields: [same('customer_id', number), { name: 'expires', v9: paris('expires_local'), v10: utc('expires_at') }],
 };
 
+/** A SEPA debit names the mandate the customer signed on V9: its reference and signature date carry over, never re-asked. */
+const mandates: EntityMapping = {
+  name: 'mandates',
+  database: 'accounts',
+  v9: { table: 'sepa_mandates', key: ['customer_id'] },
+  v10: { table: 'payment_mandates', key: ['customer_id'] },
+  fields: [same('reference'), { name: 'signed', v9: paris('signed_local'), v10: utc('signed_at') }],
+};
+
 /** V9 event codes are numbers named in event_codes; V10 has the name as kind and the details as a typed JSON payload. */
 const events: EntityMapping = {
   name: 'events',
@@ -174,7 +183,7 @@ const excluded: Exclusion[] = [
 
 /** Every table of the three databases: customer data, reference data (catalog tables) and the service modules'. */
 export const v9ToV10: Mapping = {
-  entities: [customers, subscriptions, devices, sessions, events, recordings, ...referenceEntities],
+  entities: [customers, subscriptions, devices, sessions, events, recordings, mandates, ...referenceEntities],
   unchanged: [{ database: 'accounts', tables: modules }],
   excluded,
 };

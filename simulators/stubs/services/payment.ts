@@ -11,6 +11,8 @@ export interface ChargeRequest {
   // A card number or an IBAN: test instruments ending in 0002 are refused (declined card, SEPA debit returned).
   instrument: string;
   customer: { id: number; email: string };
+  // SEPA: the mandate the customer signed (its reference, RUM), named by every debit.
+  mandate?: { reference: string; signedAt: string };
   // Where to POST the outcome; else the URL configured when the service was created.
   webhookUrl?: string;
 }
@@ -36,11 +38,17 @@ export function chargeProblem(body: unknown): string | undefined {
     b['method'] === 'card' || b['method'] === 'sepa' ? undefined : 'method',
     typeof b['instrument'] === 'string' && /^[A-Z0-9]{12,34}$/.test(b['instrument']) ? undefined : 'instrument',
     Number.isInteger(customer['id']) && typeof customer['email'] === 'string' ? undefined : 'customer',
+    b['mandate'] === undefined || (b['method'] === 'sepa' && mandateValid(b['mandate'])) ? undefined : 'mandate',
     b['webhookUrl'] === undefined || (typeof b['webhookUrl'] === 'string' && /^https?:\/\//.test(b['webhookUrl'])) ? undefined : 'webhookUrl',
   ].filter((field) => field !== undefined);
   if (invalid.length === 0) return undefined;
   return 'the payment provider expects JSON {idempotencyKey, amountCents > 0, currency: "EUR", method: card|sepa, instrument (card number or IBAN), ' +
-    `customer: {id, email}, webhookUrl?}; missing or invalid: ${invalid.join(', ')}`;
+    `customer: {id, email}, mandate?: {reference, signedAt} (SEPA only), webhookUrl?}; missing or invalid: ${invalid.join(', ')}`;
+}
+
+function mandateValid(value: unknown): boolean {
+  const m = (value ?? {}) as Record<string, unknown>;
+  return typeof m['reference'] === 'string' && m['reference'] !== '' && typeof m['signedAt'] === 'string' && !Number.isNaN(Date.parse(m['signedAt']));
 }
 
 /** Card charges settle at once; SEPA debits are pending, and the webhook tells the outcome. */
