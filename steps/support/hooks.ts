@@ -24,6 +24,7 @@ After(async function (this: HarnessWorld, { result, pickle, willBeRetried }) {
   if (failed) this.attach(await journalExcerpt(this), { mediaType: 'text/plain', fileName: 'third-parties.txt' });
   if (evidence.trace) this.attach(evidence.trace, { mediaType: 'application/zip', fileName: 'playwright-trace.zip' });
   await Promise.all([...this.cameras.values()].map((camera) => camera.stop()));
+  for (const raw of this.rawCameras.values()) for (const connection of raw.connections) connection.drop();
   await this.ops.restore();
   const unexpected = await this.stubs.unhandled(this.journalMark);
   if (unexpected.length > 0) {
