@@ -1,13 +1,12 @@
 // Installing a scenario's devices on the platform (claim, then start the simulator on the endpoints the platform advertises) and checking what they show.
 
 import { randomBytes } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import * as allure from 'allure-js-commons';
 import type { CameraModel, Catalog } from '../../catalog/index.ts';
 import { discoverDeviceEndpoints, readLiveFrames, type DeviceEndpoints, type LiveFrame, type PlatformApi } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import {
-  ConnectedObject, connectThenFallSilent, createCamera, parseFrameComment, startPanel, uploadCutShort,
+  ConnectedObject, connectThenFallSilent, createCamera, parseFrameComment, startPanel, uploadCutShort, withDeadline,
   type DetectedEvent, type RawMqtt5Camera, type Dc09Settings, type ObjectEvent, type PanelEventType, type StartedCamera, type StartedObject, type StartedPanel,
 } from '../../simulators/index.ts';
 import type { HarnessWorld } from './world.ts';
@@ -213,8 +212,9 @@ export function rawCamera(world: HarnessWorld, owner: string): { serial: string;
 }
 
 async function expectAccepted(connection: RawMqtt5Camera, serial: string): Promise<void> {
-  const code = await Promise.race([connection.connack, delay(5000).then(() => undefined)]);
-  if (code !== 0) throw new ProductAssertionError(`[camera ${serial} (MQTT 5)] the platform should accept its CONNECT (CONNACK 0); it answered ${code === undefined ? 'no CONNACK within 5 s' : `0x${code.toString(16)}`}`);
+  const refused = (why: string) => new ProductAssertionError(`[camera ${serial} (MQTT 5)] the platform should accept its CONNECT (CONNACK 0); it answered ${why}`);
+  const code = await withDeadline(connection.connack, 5000, () => refused('no CONNACK within 5 s'));
+  if (code !== 0) throw refused(`0x${code.toString(16)}`);
 }
 
 /**
@@ -227,8 +227,7 @@ export async function expectEndedBy(world: HarnessWorld, owner: string, index: n
   if (!connection) throw new ConfigurationError(`"${owner}"'s camera has ${raw.connections.length} connection(s), not ${index}`);
   const who = `[camera ${raw.serial} (MQTT 5), connection ${index}]`;
   const expected = `DISCONNECT 0x${reasonCode.toString(16)}`;
-  const ending = await Promise.race([connection.ended, delay(o.waitMs).then(() => undefined)]);
-  if (ending === undefined) throw new ProductAssertionError(`${who} the platform should close this connection ${why} (${expected}); it is still open ${o.waitMs} ms later`);
+  const ending = await withDeadline(connection.ended, o.waitMs, () => new ProductAssertionError(`${who} the platform should close this connection ${why} (${expected}); it is still open ${o.waitMs} ms later`));
   const from = o.openFromMs ?? 0;
   const to = o.openToMs ?? Number.POSITIVE_INFINITY;
   if (ending.reasonCode !== reasonCode || ending.afterMs < from || ending.afterMs > to) {
