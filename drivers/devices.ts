@@ -105,3 +105,42 @@ function describeDevice(last: unknown, serial: string): string {
   const device = (last as { serial: string; online: boolean; lastSeenAt?: string | null }[]).find((d) => d.serial === serial);
   return device ? `${device.online ? 'online' : 'offline'} (last contact ${device.lastSeenAt ?? 'never'})` : 'no such device';
 }
+
+/** When the platform last heard from `serial` (its lastSeenAt, epoch ms), or 0 when never. */
+export async function lastSeenAt(api: PlatformApi, serial: string): Promise<number> {
+  const device = (await api.devices()).find((d) => d.serial === serial);
+  return device?.lastSeenAt ? Date.parse(device.lastSeenAt) : 0;
+}
+
+/** Waits until the platform has heard from `serial` after `since` (epoch ms): a heartbeat sent since then was handled. */
+export async function waitForHeardAfter(api: PlatformApi, serial: string, since: number, who: string, timeoutMs = 10_000): Promise<void> {
+  await retryUntil(() => lastSeenAt(api, serial), (seen) => seen > since, {
+    timeoutMs,
+    intervalMs: 100,
+    message: (last) => `[${who}] expected the platform to hear from ${serial} after ${new Date(since).toISOString()} within ${timeoutMs} ms; it last saw it at ${typeof last === 'number' && last > 0 ? new Date(last).toISOString() : String(last)}. Did it drop the heartbeat?`,
+  });
+}
+
+/** The monitoring-centre counters of one instance's /health: alarms forwarded and failed (docs/platform-interface.md, "monitoring"). */
+export interface MonitoringCounters {
+  forwarded: unknown;
+  failed: unknown;
+}
+
+export async function monitoringCounters(api: PlatformApi): Promise<MonitoringCounters> {
+  const health = (await api.health()) as unknown as { monitoring?: Partial<MonitoringCounters> };
+  return { forwarded: health.monitoring?.forwarded, failed: health.monitoring?.failed };
+}
+
+/** Waits until the instance's counters read exactly `before` plus `forwarded` forwarded and `failed` failed (whole numbers, no more). */
+export async function waitForMonitoringCounters(api: PlatformApi, before: MonitoringCounters, delta: { forwarded: number; failed: number }, who: string, timeoutMs = 10_000): Promise<void> {
+  if (!Number.isInteger(before.forwarded) || !Number.isInteger(before.failed)) {
+    throw new ProductAssertionError(`[${who}] /health of ${api.baseUrl} must count the alarms forwarded to the monitoring centre and those that failed as whole numbers; it reads ${JSON.stringify(before)}`);
+  }
+  const expected = { forwarded: (before.forwarded as number) + delta.forwarded, failed: (before.failed as number) + delta.failed };
+  await retryUntil(() => monitoringCounters(api), (c) => c.forwarded === expected.forwarded && c.failed === expected.failed, {
+    timeoutMs,
+    intervalMs: 200,
+    message: (seen) => `[${who}] /health of ${api.baseUrl} should read monitoring ${JSON.stringify(expected)} (it read ${JSON.stringify(before)} before the alarm); it reads ${JSON.stringify(seen)}`,
+  });
+}

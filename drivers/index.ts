@@ -14,7 +14,7 @@ export { StubJournal, type JournalEntry, type JournalQuery, type SmsMessage, typ
 /** What the platform asked of the mail, payment and AI stubs; faults per correlation; the reaction a fault must cause (retry, once only). */
 export { ThirdParties, type ThirdParty, type AiLabel, type MailMessage, type ChargeRequest } from './third-parties.ts';
 /** Client of the service modules' API: state and quotas, AI and home-care settings, billing, recordings, the synthetic account's clock. */
-export { ModulesApi, testInstruments, type ModulesState, type BillingView, type BillingPayment, type RecordingView, type HomeCareSettings, type HomeCareWatch, type Classification, type MonitoringRecord } from './modules-api.ts';
+export { ModulesApi, testInstruments, expectPaymentFailure, type ModulesState, type BillingView, type BillingPayment, type RecordingView, type HomeCareSettings, type HomeCareWatch, type Classification, type MonitoringRecord } from './modules-api.ts';
 /** The platform's HTTP contract as data (OpenAPI 3.1, written to docs/platform-openapi.json), and what an answer breaks in it. */
 export { platformContract } from './contract/openapi.ts';
 export { contractViolation } from './contract/validate.ts';
@@ -33,7 +33,7 @@ export { BaselineStore, expectMatch, defaultTolerance, updateBaselinesCommand, t
 /** Live view: reads a camera's MJPEG stream relayed by the platform, frame by frame (whole JPEGs with their comments). */
 export { readLiveFrames, jpegComment, type LiveFrame, type LiveViewOptions } from './live-view.ts';
 /** Devices as the platform sees them: endpoints advertised in /health, online state, stored events, dated at real time. */
-export { discoverDeviceEndpoints, eventIdsOf, waitForDeviceOnline, waitForDeviceEvents, waitForDeviceSeenSince, waitForMonitoringOutcome, expectPlacedAtRealTime, type DeviceEndpoints } from './devices.ts';
+export { discoverDeviceEndpoints, eventIdsOf, waitForDeviceOnline, waitForDeviceEvents, waitForDeviceSeenSince, waitForMonitoringOutcome, expectPlacedAtRealTime, lastSeenAt, waitForHeardAfter, monitoringCounters, waitForMonitoringCounters, type DeviceEndpoints, type MonitoringCounters } from './devices.ts';
 /** Data spot checks: a test account's contract, events and recordings through the API, against its reference data and its databases (read-only), in Paris time. */
 export { readAccountThroughApi, readAccountFromDatabases, referenceProblems, expiredRecordings, databaseProblems, parisTime, parisWallClock, timeKey, withParisOffset, historyLimit, type AccountData, type ReferenceExpectation, type ViewedEvent, type ViewedRecording, type DatabaseUrls } from './reference-data.ts';
 export { readCustomerView, migratedViewProblems, type ContractView, type CustomerView, type MigratedExpectation } from './migrated-view.ts';

@@ -193,3 +193,11 @@ function describe(last: unknown): string {
   if (last instanceof Error) return `no answer (${last.message.split('\n')[0]})`;
   return JSON.stringify(last)?.slice(0, 400) ?? 'nothing';
 }
+
+/** The last payment of the billing view failed for exactly this reason, as the platform records it (`failure`), by value. */
+export function expectPaymentFailure(billing: BillingView, failure: string, who: string): void {
+  const last = billing.payments.at(-1);
+  if (last?.failure !== failure) {
+    throw new ProductAssertionError(`[${who}] the payment waiting for a retry should show why it failed, "${failure}"; its failure reads ${JSON.stringify(last?.failure ?? null)} (payment ${JSON.stringify(last ?? null)})`);
+  }
+}

@@ -3,10 +3,10 @@
 /** Cameras: `createCamera(model, options)` picks the simulator for the model's generation. */
 export {
   createCamera, Mqtt3Camera, StartedMqtt3Camera, SimulatedCamera, CameraClock, cameraEventTypes, generationTraits, factoryPassword, basicAuth,
-  SeededRandom, seedOf, encodeJpeg, jpegComment, renderFrame, frameComment, parseFrameComment, mjpegBoundary, explainRefusal, wallClock,
+  SeededRandom, seedOf, uploadCutShort, connectThenFallSilent, withDeadline, encodeJpeg, jpegComment, renderFrame, frameComment, parseFrameComment, mjpegBoundary, explainRefusal, wallClock,
   type Camera, type CameraCounters, type CameraEndpoints, type CameraEvent, type CameraEventType, type CameraOptions, type DetectedEvent,
   type Detection, type FrameIdentity, type GenerationTraits, type MotionEvent, type Mqtt3CameraOptions, type ReceivedMessage, type SentMessage,
-  type StartedCamera,
+  type StartedCamera, type Ending, type RawMqtt5Camera,
 } from './cameras/index.ts';
 /** Third-party stubs: `startStubServer()` serves every service with a journal, faults and a control API. */
 export {

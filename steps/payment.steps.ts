@@ -1,7 +1,7 @@
 // Steps about payments: the monthly renewal by card, SEPA or partner invoice, a refused payment, grace and suspension.
 
 import { Given, Then, When } from '@cucumber/cucumber';
-import { testInstruments, type BillingView } from '../drivers/index.ts';
+import { expectPaymentFailure, testInstruments, type BillingView } from '../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
 import { cents } from './support/modules.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -77,3 +77,7 @@ async function expectRenewed(world: HarnessWorld, name: string, method: string, 
   }
   return world.modules(name).waitForBilling((b) => b.status === 'active' && b.payments.at(-1)?.status === 'succeeded', `the renewal paid by ${method}`);
 }
+
+Then('le paiement en attente de {string} indique la raison de l\'échec : {string}', async function (this: HarnessWorld, name: string, failure: string) {
+  expectPaymentFailure(await this.modules(name).billing(), failure, name);
+});

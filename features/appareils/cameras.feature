@@ -136,3 +136,32 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Mini Dôme             | MQTT 5                     |
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
+
+  @juge-mutation
+  Scénario: Une caméra HTTP push dont l'envoi d'une photo est coupé net est refusée, et la plateforme continue de servir
+    Étant donné "Camille" installe une caméra "Orion HD"
+    Quand la caméra de "Camille" envoie une photo coupée avant la fin, que la plateforme refuse comme mal formée
+    Alors chaque instance de la plateforme répond sur la version attendue
+    Et la caméra de "Camille" détecte un mouvement
+    Et le mouvement apparaît dans l'historique de "Camille"
+
+  @juge-mutation
+  Scénario: Une caméra MQTT 5 qui se reconnecte alors que son ancienne connexion est encore ouverte reprend sa session
+    Étant donné "Camille" branche une caméra "Vigie 4K" qui se tait dès sa connexion, avec un keep-alive de 60 secondes
+    Quand la caméra muette de "Camille" se reconnecte alors que son ancienne connexion est encore ouverte
+    Alors la plateforme ferme l'ancienne connexion de la caméra muette de "Camille" en signalant la reprise de sa session
+
+  @juge-mutation
+  Scénario: Une caméra MQTT 5 muette juste après sa connexion est déconnectée au bout de son keep-alive et apparaît hors ligne
+    Étant donné "Camille" branche une caméra "Vigie 4K" qui se tait dès sa connexion, avec un keep-alive de 2 secondes
+    Alors la caméra muette de "Camille" apparaît en ligne dans ses appareils
+    Et la plateforme coupe la connexion de la caméra muette de "Camille" pour keep-alive dépassé, entre 2 et 5 secondes après sa connexion
+    Et la caméra muette de "Camille" apparaît hors ligne dans ses appareils
+
+  @juge-mutation
+  Scénario: Une caméra MQTT 5 qui perd sa connexion sans prévenir apparaît hors ligne tant qu'elle est partie, puis de nouveau en ligne
+    Étant donné "Camille" installe une caméra "Vigie 4K"
+    Quand la caméra de "Camille" perd sa connexion
+    Alors la caméra de "Camille" apparaît hors ligne dans ses appareils
+    Quand la caméra de "Camille" retrouve sa connexion
+    Alors la caméra de "Camille" apparaît en ligne dans ses appareils

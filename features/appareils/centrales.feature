@@ -85,3 +85,11 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C2 Chiffrée | UDP |
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
+
+  @juge-mutation @exclusif
+  Scénario: Les compteurs du centre de télésurveillance comptent exactement l'alarme transmise
+    Étant donné "Dominique" installe une centrale "Centrale C1" qui transmet en TCP
+    Et les compteurs du centre de télésurveillance de l'instance de "Dominique" sont relevés
+    Quand la centrale de "Dominique" signale "une intrusion"
+    Alors le centre de télésurveillance reçoit l'alarme de la centrale de "Dominique"
+    Et l'instance de "Dominique" compte exactement 1 alarme transmise au centre de télésurveillance depuis le relevé, et 0 échec

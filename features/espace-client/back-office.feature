@@ -16,3 +16,12 @@ Fonctionnalité: Le back-office du support client après le redémarrage
     Et un agent du support connecté au back-office
     Alors la fiche du client "Dominique" au back-office montre son partenaire, son offre et ses modules
     Et la fiche du client "Dominique" au back-office montre sa caméra en ligne, avec son dernier signe de vie et son firmware
+
+  @juge-mutation
+  Scénario: Un firmware annoncé de plus de 32 caractères n'est pas retenu, le support voit toujours le vrai
+    Étant donné un client "Dominique" de la marque "Veilis" avec l'offre "Sérénité 2011"
+    Et une caméra "Vigie 360" installée chez "Dominique"
+    Quand la caméra de "Dominique" donne signe de vie
+    Et la caméra de "Dominique" annonce un firmware de 33 caractères
+    Et un agent du support connecté au back-office
+    Alors la fiche du client "Dominique" au back-office montre sa caméra en ligne, avec son dernier signe de vie et son firmware

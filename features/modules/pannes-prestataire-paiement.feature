@@ -15,6 +15,7 @@ Fonctionnalité: La plateforme face à un prestataire de paiement défaillant
     Étant donné que le prestataire de paiement est en panne pour "Camille"
     Quand le renouvellement mensuel de "Camille" arrive
     Alors l'abonnement de "Camille" reste actif, son paiement en attente d'un nouvel essai
+    Et le paiement en attente de "Camille" indique la raison de l'échec : "HTTP 503"
     Quand le prestataire de paiement revient pour "Camille"
     Et 1 heure s'écoule pour "Camille"
     Alors l'abonnement de "Camille" est renouvelé par un seul paiement "Carte bancaire" de 4,99 €
@@ -23,6 +24,7 @@ Fonctionnalité: La plateforme face à un prestataire de paiement défaillant
     Étant donné que le prestataire de paiement répond en erreur pour "Camille"
     Quand le renouvellement mensuel de "Camille" arrive
     Alors l'abonnement de "Camille" reste actif, son paiement en attente d'un nouvel essai
+    Et le paiement en attente de "Camille" indique la raison de l'échec : "HTTP 500"
     Quand le prestataire de paiement revient pour "Camille"
     Et 1 heure s'écoule pour "Camille"
     Alors l'abonnement de "Camille" est renouvelé par un seul paiement "Carte bancaire" de 4,99 €

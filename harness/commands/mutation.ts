@@ -1,4 +1,4 @@
-// `npm run mutation -- --sample N [--seed S] [--plan FILE] [--list FILE] [--timeout-minutes M]`: the harness's power to detect
+// `npm run mutation -- --sample N [--seed S] [--from K] [--plan FILE] [--list FILE] [--timeout-minutes M]`: the harness's power to detect
 // regressions, measured on mutants drawn at random from the stand-in platform's V10 code. StrykerJS lists the mutants; each drawn
 // mutant is applied to a copy of the repository and judged by a certification of that copy (killed = NO-GO naming what broke).
 
@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../../lib/errors.ts';
 import type { Certificate } from '../reports/certificate/build.ts';
-import { applyMutant, describeMutant, readMutants, sample, type Mutant } from '../mutation/mutants.ts';
+import { applyMutant, describeMutant, readMutants, resumeFrom, sample, type Mutant } from '../mutation/mutants.ts';
 import { brokenEnvironment, judge, percent, scoreOf, type Judgement } from '../mutation/score.ts';
 import { renderMarkdown, type MutationReport } from '../mutation/report.ts';
 
@@ -16,19 +16,19 @@ import type { Command } from './types.ts';
 
 export const command: Command = {
   name: 'mutation',
-  usage: 'npm run mutation -- --sample N [--seed S] [--plan FILE] [--list FILE] [--timeout-minutes M]',
+  usage: 'npm run mutation -- --sample N [--seed S] [--from K] [--plan FILE] [--list FILE] [--timeout-minutes M]',
   async main(argv) {
     const root = join(import.meta.dirname, '..', '..');
-    const usage = 'usage: npm run mutation -- --sample N [--seed S] [--plan FILE] [--list FILE] [--timeout-minutes M]';
+    const usage = 'usage: npm run mutation -- --sample N [--seed S] [--from K] [--plan FILE] [--list FILE] [--timeout-minutes M]';
 
     function fail(message: string, code: number): never {
       console.error(`mutation: ${message}`);
       process.exit(code);
     }
 
-    let values: { sample?: string; seed?: string; plan?: string; list?: string; 'timeout-minutes'?: string };
+    let values: { sample?: string; seed?: string; from?: string; plan?: string; list?: string; 'timeout-minutes'?: string };
     try {
-      ({ values } = parseArgs({ args: argv, options: { sample: { type: 'string' }, seed: { type: 'string' }, plan: { type: 'string' }, list: { type: 'string' }, 'timeout-minutes': { type: 'string' } } }));
+      ({ values } = parseArgs({ args: argv, options: { sample: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' }, plan: { type: 'string' }, list: { type: 'string' }, 'timeout-minutes': { type: 'string' } } }));
     } catch (error) {
       fail(`${(error as Error).message}\n${usage}`, 2);
     }
@@ -39,6 +39,9 @@ export const command: Command = {
     };
     const n = wholeNumber('sample', values.sample, 1) ?? fail(`--sample is required\n${usage}`, 2);
     const seed = wholeNumber('seed', values.seed, 0) ?? Math.floor(Math.random() * 0xffffffff);
+    // `--from K`: judge the drawn mutants from the K-th on (a stopped run resumed with the same --seed and --sample).
+    const from = wholeNumber('from', values.from, 1) ?? 1;
+    if (values.from !== undefined && values.seed === undefined) fail(`--from needs the --seed of the run it resumes (a random seed draws other mutants)\n${usage}`, 2);
     const timeoutMinutes = wholeNumber('timeout-minutes', values['timeout-minutes'], 1) ?? 8;
     const planFile = join(process.cwd(), values.plan ?? join(relative(process.cwd(), root), 'harness', 'plans', 'mutation.yaml'));
     if (!existsSync(planFile)) fail(`--plan ${planFile}: no such file; the default plan is harness/plans/mutation.yaml`, 2);
@@ -63,15 +66,17 @@ export const command: Command = {
     }
     let all: Mutant[];
     let drawn: Mutant[];
+    let toJudge: { number: number; item: Mutant }[];
     try {
       all = readMutants(listFile);
       drawn = sample(all, n, seed);
+      toJudge = resumeFrom(drawn, from);
     } catch (error) {
       fail((error as Error).message, error instanceof ConfigurationError ? 2 : 4);
     }
     cpSync(listFile, join(outDir, 'mutants.json'));
     console.error(`[mutation] ${all.length} mutants (log messages excluded); drawn with seed ${seed}:`);
-    drawn.forEach((m, i) => console.error(`  ${i + 1}. ${describeMutant(m)}`));
+    drawn.forEach((m, i) => console.error(`  ${i + 1}. ${describeMutant(m)}${i + 1 < from ? ` (skipped: --from ${from})` : ''}`));
 
     // 2. A copy of the repository (node_modules linked) where each mutant is applied in turn, then undone.
     const copy = join(root, '.tmp', 'mutation', 'copy');
@@ -140,6 +145,7 @@ export const command: Command = {
         population: all.length,
         plan: relative(root, planFile),
         interrupted,
+        from,
         cleanRunSeconds: clean.seconds,
         totalSeconds: (Date.now() - started) / 1000,
         ...score,
@@ -149,7 +155,7 @@ export const command: Command = {
       writeFileSync(join(outDir, 'mutation.md'), renderMarkdown(report));
       return { report, score };
     }
-    for (const [i, mutant] of drawn.entries()) {
+    for (const { number, item: mutant } of toJudge) {
       if (interrupted) break;
       const file = join(copy, mutant.file);
       const original = readFileSync(file, 'utf8');
@@ -157,11 +163,11 @@ export const command: Command = {
       let seconds = 0;
       try {
         writeFileSync(file, applyMutant(original, mutant));
-        let run = await certify(`mutant-${String(i + 1).padStart(3, '0')}`);
+        let run = await certify(`mutant-${String(number).padStart(3, '0')}`);
         // A broken environment (on a loaded machine, the preflight's dry run can miss its 8 s) says nothing of the mutant: once more.
         if (!interrupted && brokenEnvironment(run.certificate, run.timedOut)) {
-          console.error(`[mutation] ${i + 1}/${drawn.length}: the environment was broken (${run.certificate?.why ?? 'no certificate'}); certifying once more`);
-          run = await certify(`mutant-${String(i + 1).padStart(3, '0')}-retry`);
+          console.error(`[mutation] ${number}/${drawn.length}: the environment was broken (${run.certificate?.why ?? 'no certificate'}); certifying once more`);
+          run = await certify(`mutant-${String(number).padStart(3, '0')}-retry`);
         }
         seconds = run.seconds;
         judgement = judge(run.certificate, run.timedOut, clean.certificate);
@@ -170,8 +176,8 @@ export const command: Command = {
       }
       // A mutant whose run was interrupted was not judged: it is left out of the report, which says the run was interrupted.
       if (interrupted) break;
-      results.push({ ...mutant, ...judgement, seconds });
-      console.error(`[mutation] ${i + 1}/${drawn.length} ${judgement.outcome.toUpperCase()} in ${seconds.toFixed(0)} s: ${describeMutant(mutant)}${judgement.outcome === 'killed' ? '' : ` (${judgement.verdict})`}`);
+      results.push({ ...mutant, ...judgement, number, seconds });
+      console.error(`[mutation] ${number}/${drawn.length} ${judgement.outcome.toUpperCase()} in ${seconds.toFixed(0)} s: ${describeMutant(mutant)}${judgement.outcome === 'killed' ? '' : ` (${judgement.verdict})`}`);
       writeReport();
     }
     const { report, score } = writeReport();

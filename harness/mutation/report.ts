@@ -9,9 +9,12 @@ export interface MutationReport extends Score {
   population: number;
   plan: string;
   interrupted: boolean;
+  /** The number of the first drawn mutant judged (`--from`, 1 for a full run). */
+  from: number;
   cleanRunSeconds: number;
   totalSeconds: number;
-  mutants: (Mutant & Judgement & { seconds: number })[];
+  /** `number`: the mutant's place in the seeded draw (the same in a full run and in one resumed with `--from`). */
+  mutants: (Mutant & Judgement & { number: number; seconds: number })[];
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -22,7 +25,7 @@ export function renderMarkdown(r: MutationReport): string {
   const lines = [
     '# Mutation score of the certification (sampled)',
     '',
-    `Seed ${r.seed}, ${r.mutants.length} of ${r.sample} mutants judged${r.interrupted ? ' (interrupted)' : ''}, drawn from ${r.population} mutants of the stand-in platform's V10 code; plan \`${r.plan}\`.`,
+    `Seed ${r.seed}, ${r.mutants.length} of ${r.sample} mutants judged${r.from > 1 ? ` from number ${r.from} on (--from ${r.from})` : ''}${r.interrupted ? ' (interrupted)' : ''}, drawn from ${r.population} mutants of the stand-in platform's V10 code; plan \`${r.plan}\`.`,
     '',
     `**Score ${percent(r.score)}** (${r.counts.killed} killed of ${judged} judged), 95% Wilson interval ${percent(r.interval?.low)} to ${percent(r.interval?.high)}.`,
     `Not judged: ${r.counts.incomplete} incomplete, ${r.counts.timeout} timed out (never counted as killed).`,
@@ -33,11 +36,11 @@ export function renderMarkdown(r: MutationReport): string {
   ];
   const survivors = r.mutants.filter((m) => m.outcome === 'survived');
   if (survivors.length === 0) lines.push('None.');
-  for (const m of survivors) lines.push(`- ${describeMutant(m)}`);
+  for (const m of survivors) lines.push(`- ${m.number}. ${describeMutant(m)}`);
   lines.push('', '## Every mutant', '', '| # | mutant | outcome | by / why | time |', '| --- | --- | --- | --- | --- |');
-  r.mutants.forEach((m, i) => {
+  r.mutants.forEach((m) => {
     const why = m.why.slice(0, 2).map((w) => w.slice(0, 160)).join('<br>');
-    lines.push(`| ${i + 1} | ${cell(describeMutant(m))} | ${m.outcome} | ${cell(why)} | ${m.seconds.toFixed(0)} s |`);
+    lines.push(`| ${m.number} | ${cell(describeMutant(m))} | ${m.outcome} | ${cell(why)} | ${m.seconds.toFixed(0)} s |`);
   });
   return `${lines.join('\n')}\n`;
 }

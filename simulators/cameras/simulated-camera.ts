@@ -104,6 +104,11 @@ export class SimulatedCamera implements StartedCamera {
     await this.#transport.heartbeat(this.#beat());
   }
 
+  async announceFirmware(text: string): Promise<void> {
+    if (!this.online) throw new Error(`${this.#who}: announceFirmware() needs an online camera`);
+    await this.#transport.heartbeat({ ...this.#beat(), firmware: text });
+  }
+
   detectMotion(): Promise<DetectedEvent> {
     return this.detect('motion');
   }

@@ -108,6 +108,8 @@ export interface StartedCamera extends AsyncDisposable {
   readonly buffered: readonly CameraEvent[];
   readonly online: boolean;
   heartbeat(): Promise<void>;
+  // Fault: one heartbeat announcing this firmware text instead of the one the camera runs (a corrupted string), no reboot.
+  announceFirmware(text: string): Promise<void>;
   detectMotion(): Promise<DetectedEvent>;
   // An event of any type the generation can report (mqtt5 adds its own detections for person, vehicle, animal).
   detect(type: CameraEventType): Promise<DetectedEvent>;

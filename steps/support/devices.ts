@@ -6,8 +6,8 @@ import type { CameraModel, Catalog } from '../../catalog/index.ts';
 import { discoverDeviceEndpoints, readLiveFrames, type DeviceEndpoints, type LiveFrame, type PlatformApi } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import {
-  ConnectedObject, createCamera, parseFrameComment, startPanel,
-  type DetectedEvent, type Dc09Settings, type ObjectEvent, type PanelEventType, type StartedCamera, type StartedObject, type StartedPanel,
+  ConnectedObject, connectThenFallSilent, createCamera, parseFrameComment, startPanel, uploadCutShort, withDeadline,
+  type DetectedEvent, type RawMqtt5Camera, type Dc09Settings, type ObjectEvent, type PanelEventType, type StartedCamera, type StartedObject, type StartedPanel,
 } from '../../simulators/index.ts';
 import type { HarnessWorld } from './world.ts';
 
@@ -183,4 +183,69 @@ export function cameraOfGeneration(catalog: Catalog, generation: string): Camera
   const model = found && catalog.cameraModels.find((m) => m.generation === found.id);
   if (!model) throw new ConfigurationError(`no camera model of generation "${generation}" in catalog/data/camera-models.yaml (generations: ${catalog.generations.map((g) => g.name).join(', ')})`);
   return model;
+}
+
+/** The customer claims an MQTT 5 camera of `model` that connects (will "offline", status "online" in the same write) then says nothing more. */
+export async function plugSilentCamera(world: HarnessWorld, owner: string, model: CameraModel, keepAliveS: number): Promise<void> {
+  if (model.generation !== 'mqtt5') throw new ConfigurationError(`a camera silent after its CONNECT is an MQTT 5 camera; "${model.name}" is ${model.generation}`);
+  const { api } = world.customer(owner);
+  const serial = newDeviceSerial(model.id);
+  await api.claimDevice({ serial, model: model.id });
+  const { mqtt5Url } = await endpointsOf(api);
+  const connection = await connectThenFallSilent(mqtt5Url, serial, keepAliveS);
+  world.rawCameras.set(owner, { serial, mqtt5Url, connections: [connection] });
+  await expectAccepted(connection, serial);
+}
+
+/** The same camera opens a second connection (same client id) while the first is still open. */
+export async function reconnectAlongside(world: HarnessWorld, owner: string, keepAliveS: number): Promise<void> {
+  const raw = rawCamera(world, owner);
+  const connection = await connectThenFallSilent(raw.mqtt5Url, raw.serial, keepAliveS);
+  raw.connections.push(connection);
+  await expectAccepted(connection, raw.serial);
+}
+
+export function rawCamera(world: HarnessWorld, owner: string): { serial: string; mqtt5Url: string; connections: RawMqtt5Camera[] } {
+  const found = world.rawCameras.get(owner);
+  if (!found) throw new ConfigurationError(`"${owner}" has no camera silent after its connection; add a step ""${owner}" branche une caméra ... qui se tait dès sa connexion" first`);
+  return found;
+}
+
+async function expectAccepted(connection: RawMqtt5Camera, serial: string): Promise<void> {
+  const refused = (why: string) => new ProductAssertionError(`[camera ${serial} (MQTT 5)] the platform should accept its CONNECT (CONNACK 0); it answered ${why}`);
+  const code = await withDeadline(connection.connack, 5000, () => refused('no CONNACK within 5 s'));
+  if (code !== 0) throw refused(`0x${code.toString(16)}`);
+}
+
+/**
+ * The platform ends connection number `index` (1: the first) with a DISCONNECT of `reasonCode` within `waitMs` from now, and
+ * (when given) between `openFromMs` and `openToMs` after that connection opened.
+ */
+export async function expectEndedBy(world: HarnessWorld, owner: string, index: number, reasonCode: number, why: string, o: { waitMs: number; openFromMs?: number; openToMs?: number }): Promise<void> {
+  const raw = rawCamera(world, owner);
+  const connection = raw.connections[index - 1];
+  if (!connection) throw new ConfigurationError(`"${owner}"'s camera has ${raw.connections.length} connection(s), not ${index}`);
+  const who = `[camera ${raw.serial} (MQTT 5), connection ${index}]`;
+  const expected = `DISCONNECT 0x${reasonCode.toString(16)}`;
+  const ending = await withDeadline(connection.ended, o.waitMs, () => new ProductAssertionError(`${who} the platform should close this connection ${why} (${expected}); it is still open ${o.waitMs} ms later`));
+  const from = o.openFromMs ?? 0;
+  const to = o.openToMs ?? Number.POSITIVE_INFINITY;
+  if (ending.reasonCode !== reasonCode || ending.afterMs < from || ending.afterMs > to) {
+    const said = ending.reasonCode === undefined ? 'without a DISCONNECT' : `with DISCONNECT 0x${ending.reasonCode.toString(16)}`;
+    const when = o.openToMs === undefined ? '' : ` ${from} to ${to} ms after it opened`;
+    throw new ProductAssertionError(`${who} the platform should close this connection ${why} (${expected})${when}; it closed it ${said} ${ending.afterMs} ms after it opened`);
+  }
+}
+
+/** The HTTP-push camera uploads a snapshot cut short before its closing boundary: the platform must answer, with a 400. */
+export async function expectCutShortUploadRefused(world: HarnessWorld, owner: string): Promise<void> {
+  const camera = world.camera(owner);
+  const { httpUrl } = await endpointsOf(world.customer(owner).api);
+  const who = `[camera:${camera.model.name} ${camera.serial}]`;
+  const answer = await uploadCutShort(httpUrl, camera.serial, 5000).catch((error: unknown) => {
+    throw new ProductAssertionError(`${who} the platform did not answer a snapshot upload cut short before its closing boundary (${(error as Error).message}): does it loop on the body?`, { cause: error });
+  });
+  if (answer.status !== 400 || !answer.text.includes('closing boundary')) {
+    throw new ProductAssertionError(`${who} an upload cut short before its closing boundary should be refused with a 400 naming the missing boundary; the platform answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+  }
 }

@@ -29,6 +29,7 @@ After(async function (this: HarnessWorld, { result, pickle, willBeRetried }) {
   if (evidence.trace) this.attach(evidence.trace, { mediaType: 'application/zip', fileName: 'playwright-trace.zip' });
   // Everything is put back even when a check below fails.
   await Promise.all([...this.cameras.values(), ...this.panels.values(), ...this.objects.values()].map((device) => device.stop()));
+  for (const raw of this.rawCameras.values()) for (const connection of raw.connections) connection.drop();
   await this.thirdParties.liftAll();
   await this.ops.restore();
   // Accounts the scenario made are synthetic: their traffic must say so. A migrated customer's account is a real one, designated for tests.

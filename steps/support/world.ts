@@ -2,9 +2,9 @@
 
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import type { Offer, WhiteLabel } from '../../catalog/index.ts';
-import { BackOffice, CustomerSpace, ModulesApi, PlatformApi, PlatformOps, StubJournal, ThirdParties } from '../../drivers/index.ts';
+import { BackOffice, CustomerSpace, ModulesApi, PlatformApi, PlatformOps, StubJournal, ThirdParties, type MonitoringCounters } from '../../drivers/index.ts';
 import type { TestAccount } from '../../environments/index.ts';
-import type { StartedCamera, StartedObject, StartedPanel } from '../../simulators/index.ts';
+import type { RawMqtt5Camera, StartedCamera, StartedObject, StartedPanel } from '../../simulators/index.ts';
 import { browserSession } from './browser.ts';
 import { environment } from './environment.ts';
 import { catalog } from './parameters.ts';
@@ -33,10 +33,14 @@ export class HarnessWorld extends World {
   /** Each customer's alarm panel and connected object (V10), by the customer's first name; stopped after the scenario. */
   readonly panels = new Map<string, StartedPanel>();
   readonly objects = new Map<string, StartedObject>();
+  /** Each customer's camera driven below the simulator (raw MQTT 5 connections, oldest first), by first name; dropped after the scenario. */
+  readonly rawCameras = new Map<string, { serial: string; mqtt5Url: string; connections: RawMqtt5Camera[] }>();
   /** When the scenario started (real time): what a migrated customer's devices did before is history, not this scenario's. */
   readonly startedAt = Date.now();
   /** The designated migrated accounts the scenario plays, by the name the Gherkin gives the customer. */
   readonly migrated = new Map<string, TestAccount>();
+  /** The monitoring-centre counters of /health as the scenario read them before its alarm, by customer. */
+  readonly monitoringBefore = new Map<string, MonitoringCounters>();
   /** Journal position when the scenario started: only later requests concern it. */
   journalMark = 0;
   /** The platform's local ops (clock, migration date, maintenance); what the scenario changes is undone after it. */

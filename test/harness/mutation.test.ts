@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Certificate } from '../../harness/reports/certificate/build.ts';
-import { applyMutant, describeMutant, insideLogCall, mutantsOf, offsetOf, prng, sample } from '../../harness/mutation/mutants.ts';
+import { applyMutant, describeMutant, insideLogCall, mutantsOf, offsetOf, prng, resumeFrom, sample } from '../../harness/mutation/mutants.ts';
 import { renderMarkdown, type MutationReport } from '../../harness/mutation/report.ts';
 import { brokenEnvironment, judge, scoreOf, wilson } from '../../harness/mutation/score.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
@@ -59,6 +59,17 @@ describe('the seeded draw', () => {
     for (let seed = 0; seed < 4000; seed++) for (const i of sample(items.slice(0, 20), 5, seed)) counts[i] = (counts[i] ?? 0) + 1;
     for (const [i, c] of counts.entries()) assert.ok(c >= 880 && c <= 1120, `item ${i} drawn ${c} times, expected 1000 ± 120`);
     assert.equal(counts.reduce((a, b) => a + b, 0), 20_000);
+  });
+
+  it('resumes with --from K: the mutants of the full draw from the K-th on, numbered as in the full run', () => {
+    const full = sample(items, 40, 1);
+    const resumed = resumeFrom(sample(items, 40, 1), 26);
+    assert.deepEqual(resumed.map((r) => r.number), Array.from({ length: 15 }, (_, i) => 26 + i));
+    assert.deepEqual(resumed.map((r) => r.item), full.slice(25));
+    assert.deepEqual(resumeFrom(full, 1).map((r) => r.item), full);
+    assert.deepEqual(resumeFrom(full, 40), [{ number: 40, item: full[39] }]);
+    assert.throws(() => resumeFrom(full, 41), /--from must be a whole number from 1 to the sample size 40 \(got 41\)/);
+    assert.throws(() => resumeFrom(full, 0), /--from must be a whole number from 1 to the sample size 40/);
   });
 
   it('refuses a sample larger than the population, or not a whole number', () => {
@@ -164,15 +175,30 @@ describe('the score and its 95% Wilson interval', () => {
     const [block, conditional] = mutants;
     assert.ok(block && conditional);
     const r: MutationReport = {
-      seed: 1, sample: 2, population: 3, plan: 'harness/plans/mutation.yaml', interrupted: false, cleanRunSeconds: 95, totalSeconds: 300,
+      seed: 1, sample: 2, population: 3, plan: 'harness/plans/mutation.yaml', interrupted: false, from: 1, cleanRunSeconds: 95, totalSeconds: 300,
       ...scoreOf(['killed', 'survived']),
-      mutants: [{ ...block, outcome: 'killed', verdict: 'NO-GO', why: ['regression: failed: Une alerte | SMS'], seconds: 100 }, { ...conditional, outcome: 'survived', verdict: 'GO', why: ['ok'], seconds: 105 }],
+      mutants: [{ ...block, outcome: 'killed', verdict: 'NO-GO', why: ['regression: failed: Une alerte | SMS'], number: 1, seconds: 100 }, { ...conditional, outcome: 'survived', verdict: 'GO', why: ['ok'], number: 2, seconds: 105 }],
     };
     const md = renderMarkdown(r);
     assert.match(md, /\*\*Score 50\.0%\*\* \(1 killed of 2 judged\), 95% Wilson interval 9\.5% to 90\.5%\./);
     assert.match(md, /Time: 5\.0 min in all; clean run 95 s; 103 s per mutant on average\./);
-    assert.match(md, /## Survivors\n\n- sandbox\/modules\/quota\.ts:3 ConditionalExpression: `used < limit` -> `true`\n\n/);
+    assert.match(md, /## Survivors\n\n- 2\. sandbox\/modules\/quota\.ts:3 ConditionalExpression: `used < limit` -> `true`\n\n/);
     assert.match(md, /\| 1 \| sandbox\/modules\/quota\.ts:1 BlockStatement: .* \| killed \| regression: failed: Une alerte \\\| SMS \| 100 s \|/);
+    assert.doesNotMatch(md, /--from/);
+  });
+
+  it('numbers a resumed run (--from K) as the full run, and says where it resumed', () => {
+    const [, conditional] = mutantsOf(report);
+    assert.ok(conditional);
+    const r: MutationReport = {
+      seed: 1, sample: 40, population: 3, plan: 'harness/plans/mutation.yaml', interrupted: false, from: 26, cleanRunSeconds: 95, totalSeconds: 300,
+      ...scoreOf(['survived']),
+      mutants: [{ ...conditional, outcome: 'survived', verdict: 'GO', why: ['ok'], number: 26, seconds: 105 }],
+    };
+    const md = renderMarkdown(r);
+    assert.match(md, /Seed 1, 1 of 40 mutants judged from number 26 on \(--from 26\),/);
+    assert.match(md, /## Survivors\n\n- 26\. sandbox\/modules\/quota\.ts:3 /);
+    assert.match(md, /\| 26 \| sandbox\/modules\/quota\.ts:3 ConditionalExpression: .* \| survived \|/);
   });
 });
 
@@ -186,10 +212,10 @@ describe('the mutation set-up', () => {
     assert.equal(config.commandRunner.command, 'true');
   });
 
-  it("judges with a plan of the migration, the V10 modules regression (43 scenarios) and the smoke pass (19)", async () => {
+  it("judges with a plan of the migration, the V10 modules regression with the scenarios written for survivors (49 scenarios) and the smoke pass (19)", async () => {
     const plan = loadPlan(join(plansDir, 'mutation.yaml'));
     assert.deepEqual(plan.phases.map((p) => p.id), ['migration', 'regression', 'smoke']);
     const runs = plan.phases.flatMap((p) => p.steps.flatMap((s) => (s.kind === 'run' ? [s.tags] : [])));
-    assert.deepEqual(await Promise.all(runs.map(async (tags) => (await listScenarios(tags)).length)), [43, 19]);
+    assert.deepEqual(await Promise.all(runs.map(async (tags) => (await listScenarios(tags)).length)), [49, 19]);
   });
 });

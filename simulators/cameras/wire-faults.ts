@@ -1,0 +1,71 @@
+// Cameras misbehaving on the wire, below what a well-behaved simulator does: an HTTP-push upload cut short, and an MQTT 5
+// connection that says CONNECT (and its status) in one breath then goes silent or half-open, as a camera whose power or
+// radio fails. Each returns what the platform did to it, for the scenario to judge.
+
+import { connect as tcpConnect, type Socket } from 'node:net';
+import { generate, parser as createParser, type Packet } from 'mqtt-packet';
+import { EnvironmentError } from '../../lib/errors.ts';
+import { basicAuth, factoryPassword } from './credentials.ts';
+import { deviceFetch, type DeviceAnswer } from './http-client.ts';
+import { wallClock } from './http-push-transport.ts';
+import { buildMultipart } from './multipart.ts';
+
+/** A 2011 camera's snapshot upload whose body stops before its closing boundary (the link dropped mid-upload). */
+export async function uploadCutShort(httpUrl: string, serial: string, timeoutMs: number): Promise<DeviceAnswer> {
+  const now = wallClock(new Date().toISOString());
+  const fields = { motion: '1', event: `${serial}-cut-short`, time: now, clock: now };
+  const { body, contentType } = buildMultipart(fields, { name: 'image', filename: 'snapshot.jpg', type: 'image/jpeg', data: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) });
+  const closing = body.lastIndexOf('\r\n--');
+  const request = { method: 'POST' as const, url: `${httpUrl.replace(/\/+$/, '')}/ingest/http-push/snapshot`, headers: { authorization: basicAuth(serial), 'content-type': contentType }, body: body.subarray(0, closing) };
+  return deviceFetch(request, timeoutMs, `camera ${serial} (http-push, upload cut short)`);
+}
+
+/** How the platform ended a raw MQTT 5 connection: the DISCONNECT reason code it sent (undefined: closed without one), and when. */
+export interface Ending {
+  reasonCode: number | undefined;
+  afterMs: number;
+}
+
+export interface RawMqtt5Camera {
+  /** Settles when the platform closes the connection. */
+  readonly ended: Promise<Ending>;
+  /** The CONNACK reason code (0: accepted). */
+  readonly connack: Promise<number>;
+  /** Drops the link from the camera's side, with no DISCONNECT. */
+  drop(): void;
+}
+
+/**
+ * An MQTT 5 camera that sends CONNECT (keep-alive `keepAliveS`, will "offline") and its retained "online" status in a single
+ * write, then nothing at all: no PINGREQ, no heartbeat.
+ */
+export function connectThenFallSilent(mqtt5Url: string, serial: string, keepAliveS: number): Promise<RawMqtt5Camera> {
+  const { hostname, port } = new URL(mqtt5Url);
+  const status = `kw/v5/cameras/${serial}/status`;
+  const connectPacket = {
+    cmd: 'connect', protocolId: 'MQTT', protocolVersion: 5, clean: true, clientId: serial, username: serial, password: Buffer.from(factoryPassword(serial)), keepalive: keepAliveS,
+    will: { topic: status, payload: Buffer.from('offline'), qos: 1, retain: true, properties: { willDelayInterval: 0 } },
+  } as Packet;
+  const online = { cmd: 'publish', topic: status, payload: Buffer.from('online'), qos: 0, retain: true, dup: false } as Packet;
+  return new Promise((resolve, reject) => {
+    const socket: Socket = tcpConnect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
+    const parser = createParser({ protocolVersion: 5 });
+    let started = 0;
+    let reasonCode: number | undefined;
+    let connackSeen: (code: number) => void = () => {};
+    const connack = new Promise<number>((ok) => (connackSeen = ok));
+    parser.on('packet', (packet: Packet) => {
+      if (packet.cmd === 'connack') connackSeen(packet.reasonCode ?? 0);
+      if (packet.cmd === 'disconnect') reasonCode = packet.reasonCode ?? 0;
+    });
+    socket.on('data', (chunk: Buffer) => parser.parse(chunk));
+    socket.on('error', () => {});
+    const ended = new Promise<Ending>((ok) => socket.once('close', () => ok({ reasonCode, afterMs: Date.now() - started })));
+    socket.once('connect', () => {
+      started = Date.now();
+      socket.write(Buffer.concat([generate(connectPacket, { protocolVersion: 5 }), generate(online, { protocolVersion: 5 })]));
+      resolve({ ended, connack, drop: () => socket.destroy() });
+    });
+    socket.once('error', (error) => reject(new EnvironmentError(`camera ${serial} (MQTT 5, raw) could not reach ${mqtt5Url}: ${error.message}. Is the platform's MQTT 5 endpoint up?`, { cause: error })));
+  });
+}
