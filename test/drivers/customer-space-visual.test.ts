@@ -41,7 +41,7 @@ describe('visual baselines', () => {
     const comparison = store.compare('dashboard-x', 'f1', image({ x: 10, y: 10, size: 10 }));
     assert.equal(comparison.status, 'differs');
     assert.ok(comparison.diff && PNG.sync.read(comparison.diff).width === 100);
-    assert.throws(() => expectMatch(comparison), /dashboard-x does not look like its approved baseline .*2\.00% of its pixels differ, beyond the 0\.02% tolerated.*node harness\/update-baselines\.ts/);
+    assert.throws(() => expectMatch(comparison), /dashboard-x does not look like its approved baseline .*2\.00% of its pixels differ, beyond the 0\.02% tolerated.*node tools\/update-baselines\.ts/);
   });
 
   it('counts a page of another size as different rather than failing to compare', () => {
@@ -52,9 +52,9 @@ describe('visual baselines', () => {
   });
 
   it('reports a missing baseline, and one approved for another look of the brand, as stale input with the update command', () => {
-    assert.throws(() => store.compare('dashboard-y', 'f1', image()), (error: unknown) => error instanceof ConfigurationError && /no approved baseline "dashboard-y".*node harness\/update-baselines\.ts/.test(error.message));
+    assert.throws(() => store.compare('dashboard-y', 'f1', image()), (error: unknown) => error instanceof ConfigurationError && /no approved baseline "dashboard-y".*node tools\/update-baselines\.ts/.test(error.message));
     store.approve('dashboard-y', 'f1', image());
-    assert.throws(() => store.compare('dashboard-y', 'f2', image()), (error: unknown) => error instanceof ConfigurationError && /the baseline "dashboard-y" is stale.*node harness\/update-baselines\.ts/.test(error.message));
+    assert.throws(() => store.compare('dashboard-y', 'f2', image()), (error: unknown) => error instanceof ConfigurationError && /the baseline "dashboard-y" is stale.*node tools\/update-baselines\.ts/.test(error.message));
   });
 
   it('audits the baselines: missing, stale and orphaned, and forgets an orphan', () => {
