@@ -17,8 +17,11 @@ describe('npm run detection -- --quick', () => {
     const run = spawnSync(process.execPath, [join(root, 'harness', 'cli.ts'), 'detection', '--quick', '--out', out], { cwd: root, encoding: 'utf8', timeout: 30 * 60_000 });
     const table = readFileSync(out, 'utf8');
     assert.equal(run.status, 0, `${run.stdout}\n${run.stderr.slice(-4000)}`);
-    for (const c of quick) assert.match(table, new RegExp(`^\\| ${c.id}: .*\\| yes \\| .* \\| yes \\| \\d+\\.\\d s \\| NO-GO \\|$`, 'm'), `${c.id} in\n${table}`);
-    assert.match(table, /^\| \(no fault: clean run\) \| no false alarm \| .*all \d+ gates passed/m);
+    for (const c of quick) assert.match(table, new RegExp(`^\\| ${c.id}: .* \\| ${c.class} \\| yes \\| .* \\| yes \\| \\d+\\.\\d s \\| NO-GO \\|$`, 'm'), `${c.id} in\n${table}`);
+    assert.match(table, /^\| \(no fault: clean run\) \| — \| no false alarm \| .*all \d+ gates passed/m);
+    const classes = [...new Set(quick.map((c) => c.class))];
+    assert.match(table, /^Detected and named per class: /m);
+    for (const c of classes) assert.match(table, new RegExp(`${c} (\\d+)/\\1[;.]`), `${c} in\n${table}`);
     assert.match(run.stdout, new RegExp(`detection: ${quick.length}/${quick.length} faults detected and named; clean run green`));
   });
 });
