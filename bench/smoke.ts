@@ -32,7 +32,11 @@ writeFileSync(environmentFile, JSON.stringify(descriptor), { mode: 0o600 });
 const s0 = performance.now();
 const code = await runCucumber({ profile: 'smoke', parallel: Number(values.parallel), tags: undefined, resultsDir: join(dir, 'results'), messagesFile: join(dir, 'messages.ndjson'), tempDir: join(dir, 'tmp'), environmentFile, timeoutMs: 10 * 60_000, progress: 'progress' });
 const smoke = performance.now() - s0;
-const summary = addRun(emptySummary(), readMessages(join(dir, 'messages.ndjson')));
+const messages = readMessages(join(dir, 'messages.ndjson'));
+const summary = addRun(emptySummary(), messages);
+// Where the time went: each scenario's steps and hooks (their sum over the workers, against the wall time of the pass).
+const scenarioMs = [...messages.testCases.values()].map(({ where, attempts }) => ({ where, ms: Math.round((attempts.at(-1)?.steps ?? []).reduce((sum, step) => sum + step.result.duration.seconds * 1000 + step.result.duration.nanos / 1e6, 0)) }));
+const inScenariosMs = scenarioMs.reduce((sum, s) => sum + s.ms, 0);
 rmSync(dir, { recursive: true, force: true });
 
 console.log(JSON.stringify({
@@ -45,6 +49,11 @@ console.log(JSON.stringify({
   verdict: code === 0 && summary.problems.length === 0 ? 'passed' : 'failed',
   scenarios: summary.total,
   problems: summary.problems.map((p) => `${p.name}: ${p.message}`.slice(0, 300)),
-  targetSeconds: 60,
-  withinTarget: smoke <= 60_000,
+  workers: Number(values.parallel),
+  // Scenario time summed over the workers; the rest of the wall time is Cucumber's start (loading the steps), the browsers' launch and the end.
+  inScenariosSeconds: seconds(inScenariosMs),
+  slowestScenarios: scenarioMs.sort((a, b) => b.ms - a.ms).slice(0, 5).map((s) => `${s.where} ${seconds(s.ms)} s`),
+  // Issue 19: the smoke pass on 46 instances within 10 s of an idle machine.
+  targetSeconds: 10,
+  withinTarget: smoke <= 10_000,
 }));
