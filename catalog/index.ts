@@ -4,8 +4,8 @@ export type * from './types.ts';
 export { defaultCatalogDir, loadCatalog } from './load.ts';
 export { CatalogError, formatIssue } from './errors.ts';
 export type { CatalogIssue } from './errors.ts';
-export { catalogSchema, cameraCapabilities, objectKinds } from './schema.ts';
-export type { CatalogSchema, CollectionSpec, FieldSpec } from './fields.ts';
 export { v10LaunchYear } from './rules.ts';
-export { businessRules, catalogPairwise, catalogParameters, coverageOf, pairwise } from './pairwise.ts';
-export type { BusinessRule, CatalogCombination, PairwiseReport, PairwiseResult } from './pairwise.ts';
+export {
+  businessRules, catalogPairwise, catalogParameters, coverageOf, pairwise,
+} from './pairwise.ts';
+export type { CatalogCombination, PairwiseReport } from './pairwise.ts';

@@ -7,10 +7,12 @@ export type * from './types.ts';
 export { defaultEnvironment, environmentKind, environmentNames, environmentsWhere } from './registry.ts';
 export { assertWritable } from './rules.ts';
 export { localOpsTool } from './local.ts';
-export { reapOrphans } from './children.ts';
-export { faultNames, faultProblem, faultRegistry, faultUsage, type FaultName, type FaultSpec } from './fault-registry.ts';
+
+export { faultNames, faultProblem, faultRegistry, type FaultSpec } from './fault-registry.ts';
 export { detectContainerRuntime } from './containers.ts';
-export { loadRemoteConfig, parseTestAccounts, remoteVariables, type ReferenceContract, type ReferenceData, type ReferenceEvent, type ReferenceRecording, type RemoteConfig, type SupportAgent, type TestAccount, type TestAccountsFile, type TestDevice } from './remote.ts';
+export {
+  loadRemoteConfig, parseTestAccounts, type ReferenceData, type RemoteConfig, type TestAccount, type TestDevice,
+} from './remote.ts';
 
 /** Checks an environment name, listing the valid ones when it is unknown. */
 export function parseEnvironmentName(value: string): EnvironmentName {

@@ -1,4 +1,4 @@
-// The project's own lint: import boundaries between layers, no import cycles, purpose comments, no sleeps, no focused tests.
+// The project's own lint: import boundaries between layers, no import cycles, index files that export only what other folders use, purpose comments, no sleeps, no focused tests.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -119,6 +119,56 @@ export function importCycles(files: Map<string, string>): string[][] {
   return cycles.sort((a, b) => a[0]!.localeCompare(b[0]!));
 }
 
+/** The names an index.ts exports by name (re-exports and declarations; `export *` names nothing checkable). */
+export function exportedNames(text: string): { name: string; line: number }[] {
+  const names: { name: string; line: number }[] = [];
+  const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
+  for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const part of m[1]!.split(',')) {
+      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).at(-1)?.trim();
+      if (name) names.push({ name, line: lineAt(m.index! + m[0].indexOf(part.trim())) });
+    }
+  }
+  for (const m of text.matchAll(/export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|abstract\s+class)\s+([A-Za-z_$][\w$]*)/g)) {
+    names.push({ name: m[1]!, line: lineAt(m.index!) });
+  }
+  return names;
+}
+
+/**
+ * A folder's index.ts is its surface for the other folders: each name it exports must be imported by some file
+ * outside the folder (tests, benchmarks and tools count), else it widens the surface for nobody. Imports of the whole
+ * module (`import * as`, a dynamic `import()`) count as using every name.
+ */
+export function unusedIndexExports(files: Map<string, string>): LintProblem[] {
+  const problems: LintProblem[] = [];
+  const indexes = [...files.keys()].filter((f) => /^[^/]+\/index\.ts$/.test(f));
+  for (const index of indexes) {
+    const folder = index.split('/')[0]!;
+    const used = new Set<string>();
+    let wholeModule = false;
+    for (const [file, text] of files) {
+      if (within(file, folder) || !file.endsWith('.ts')) continue;
+      const target = (spec: string): string => relative(root, resolve(root, dirname(file), spec)).split(sep).join('/');
+      for (const m of text.matchAll(/(?:import|export)\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+        if (target(m[2]!) !== index) continue;
+        for (const part of m[1]!.split(',')) {
+          const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]?.trim();
+          if (name) used.add(name);
+        }
+      }
+      for (const m of text.matchAll(/(?:import\s*\*\s*as\s+\w+\s+from|export\s*\*\s*from|import\s*\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+        if (target(m[1]!) === index) wholeModule = true;
+      }
+    }
+    if (wholeModule) continue;
+    for (const { name, line } of exportedNames(files.get(index)!)) {
+      if (!used.has(name)) problems.push({ file: index, line, rule: 'index-surface', message: `${name} is exported for other folders but none imports it: drop it from ${index} (files of ${folder}/ import it from its own file)` });
+    }
+  }
+  return problems;
+}
+
 const sleepPatterns = [/waitForTimeout\(/, /new Promise\(\s*\(?\s*r(es(olve)?)?\s*\)?\s*=>\s*setTimeout/];
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -181,6 +231,7 @@ export function lintProject(): LintProblem[] {
   const texts = new Map(files.filter((f) => /\.(ts|feature)$/.test(f)).map((f) => [relative(root, f).split(sep).join('/'), readFileSync(f, 'utf8')]));
   const problems = [...texts].flatMap(([file, text]) => lintSource(file, text));
   const sources = new Map([...texts].filter(([file]) => file.endsWith('.ts')));
+  problems.push(...unusedIndexExports(sources));
   for (const cycle of importCycles(sources)) {
     problems.push({ file: cycle[0]!, line: 1, rule: 'import-cycle', message: `these files import one another in a cycle: ${cycle.join(', ')}; move what they share into a module below them` });
   }

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { importCycles, lintProject, lintSource } from '../../tools/lint.ts';
+import { importCycles, lintProject, lintSource, unusedIndexExports } from '../../tools/lint.ts';
 
 const header = '// A purpose.\n';
 
@@ -22,6 +22,18 @@ describe('project lint', () => {
       ['lib/self.ts', "import './self.ts';\n"],
     ]);
     assert.deepEqual(importCycles(files), [['harness/plan/gates.ts', 'harness/plan/runner.ts'], ['lib/self.ts'], ['steps/a.ts', 'steps/b.ts', 'steps/c.ts']]);
+  });
+
+  it("finds the names a folder's index.ts exports that no other folder imports, and only them", () => {
+    const files = new Map([
+      ['drivers/index.ts', "// Surface.\nexport { used, renamed, unused, type UsedType, type UnusedType } from './a.ts';\nexport function declaredUnused() {}\n"],
+      ['drivers/inner.ts', "import { unused, declaredUnused } from './index.ts';\n"],
+      ['steps/x.ts', "import {\n  used,\n  renamed as other,\n  type UsedType,\n} from '../drivers/index.ts';\n"],
+      ['test/y.ts', "import { unused as elsewhere } from '../drivers/a.ts';\n"],
+      ['simulators/index.ts', "// Surface.\nexport { anything } from './b.ts';\n"],
+      ['bench/z.ts', "const all = await import('../simulators/index.ts');\n"],
+    ]);
+    assert.deepEqual(unusedIndexExports(files).map((p) => `${p.file}:${p.line} ${p.message.split(' ')[0]}`), ['drivers/index.ts:2 unused', 'drivers/index.ts:2 UnusedType', 'drivers/index.ts:3 declaredUnused']);
   });
 
   it('refuses a benchmark that reaches into the stand-in platform, but lets it use the harness', () => {
