@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { startEnvironment } from '../environments/index.ts';
 import { readMessages } from '../harness/cucumber-messages.ts';
 import { runCucumber } from '../harness/cucumber.ts';
-import { newRunId } from '../harness/run.ts';
+import { newRunId } from '../harness/run-folder.ts';
 import { addRun, emptySummary } from '../harness/scenario-results.ts';
 
 const { values } = parseArgs({ options: { instances: { type: 'string', default: '46' }, parallel: { type: 'string', default: '2' } } });

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCatalogDir, loadCatalog } from '../catalog/index.ts';
-import { startStubServer } from '../simulators/index.ts';
+import { startStubServer, type StartedStubServer } from '../simulators/index.ts';
 import type { OpsTool } from '../lib/ops-tool.ts';
 import { RunRegistry, reapOrphans } from './children.ts';
 import { scopeFaults } from './faults.ts';
@@ -21,6 +21,24 @@ export const localOpsTool: OpsTool = { command: process.execPath, args: [join(re
 export interface ServiceUrls {
   databaseUrl: string | undefined;
   mqttUrl: string | undefined;
+}
+
+/** What the stand-in platform's instances are started with; every third-party stub's URL comes from the stub table. */
+export function platformServerArgs(parts: {
+  dbArgs: readonly string[];
+  mqttUrl: string;
+  mqttSession: string;
+  stubs: Pick<StartedStubServer, 'platformArgs'>;
+  platformFaults: readonly string[];
+  options: Pick<StartOptions, 'noticeAt' | 'clockShiftDays'>;
+}): string[] {
+  const { options } = parts;
+  return [
+    ...parts.dbArgs, '--mqtt-url', parts.mqttUrl, '--mqtt-session', parts.mqttSession, ...parts.stubs.platformArgs(),
+    ...parts.platformFaults.flatMap((fault) => ['--fault', fault]),
+    // The platform's clock may be set here, on this machine only; the notice date is the run's configuration.
+    '--test-clock', ...(options.noticeAt ? ['--notice-at', options.noticeAt] : []), ...(options.clockShiftDays ? [`--test-clock-shift-days=${options.clockShiftDays}`] : []),
+  ];
 }
 
 /** Starts everything a local run needs; what fails to start is stopped again and reported as a broken environment. */
@@ -47,10 +65,7 @@ export async function startLocalEnvironment(kind: EnvironmentKind, services: Ser
     // Persistent MQTT sessions named after the run: what devices publish while the instances are away (maintenance,
     // redeployment) waits at the broker; another run on the same broker has its own.
     const mqttSession = `kw-${options.runId.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60)}`;
-    const serverArgs = [...dbArgs, '--mqtt-url', broker.url, '--mqtt-session', mqttSession, '--sms-url', stubs.serviceUrl('sms'),
-      '--mail-url', stubs.serviceUrl('mail'), '--payment-url', stubs.serviceUrl('payment'), '--ai-url', stubs.serviceUrl('ai'), '--monitoring-url', stubs.serviceUrl('monitoring'), ...faults.platform.flatMap((fault) => ['--fault', fault])];
-    // The platform's clock may be set here, on this machine only; the notice date is the run's configuration.
-    serverArgs.push('--test-clock', ...(options.noticeAt ? ['--notice-at', options.noticeAt] : []), ...(options.clockShiftDays ? [`--test-clock-shift-days=${options.clockShiftDays}`] : []));
+    const serverArgs = platformServerArgs({ dbArgs, mqttUrl: broker.url, mqttSession, stubs, platformFaults: faults.platform, options });
     const fleet = new InstanceFleet({ serverArgs, logDir: options.logDir, registry });
     // Last: a real broker would otherwise keep queueing for the run's sessions after it ended.
     stack.defer(() => discardSessions(broker.url, Array.from({ length: options.instances }, (_, i) => `${mqttSession}-i${String(i + 1).padStart(2, '0')}`)));

@@ -13,7 +13,7 @@ import { runTempDir } from './temp.ts';
 import { playPlan, type PhaseRecord } from './plan/runner.ts';
 import { durationsStore, readDurations, splitDigest } from './plan/shards.ts';
 import type { Plan } from './plan/types.ts';
-import { newRunId } from './run.ts';
+import { newRunId } from './run-folder.ts';
 import { emptySummary } from './scenario-results.ts';
 import { findingOfMessage, interruptedBy } from './verdict.ts';
 

@@ -9,7 +9,7 @@ import { evaluateGate } from './plan/gates.ts';
 import { loadPlan } from './plan/load.ts';
 import { messagesDir, type PhaseRecord } from './plan/runner.ts';
 import { summarizeMessagesDir } from './scenario-results.ts';
-import { newRunId } from './run.ts';
+import { newRunId } from './run-folder.ts';
 
 const root = join(import.meta.dirname, '..');
 

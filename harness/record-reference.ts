@@ -8,7 +8,7 @@ import type { AccountData } from '../drivers/index.ts';
 import { environmentKind, environmentsWhere, parseTestAccounts } from '../environments/index.ts';
 import type { ReferenceData } from '../environments/index.ts';
 import { ConfigurationError } from '../lib/errors.ts';
-import { fileStamp } from './run.ts';
+import { fileStamp } from './run-folder.ts';
 
 /** The environments that designate their test accounts in a file, the platform running elsewhere: pre-production, production. */
 const recordable = (): string[] => environmentsWhere((kind) => kind.capabilities.accounts === 'designated' && kind.remote !== undefined);

@@ -1,6 +1,5 @@
 // One certification run: environment up, Cucumber, Allure report, verdict, environment down.
 
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +17,7 @@ import { historyRoot, historyStore } from './reports/history.ts';
 import { guardProduction } from './guard.ts';
 import { runCucumber } from './cucumber.ts';
 import { interruption } from './interrupt.ts';
+import { newRunId } from './run-folder.ts';
 import { runTempDir } from './temp.ts';
 import { addRun, emptySummary, type ResultSummary } from './scenario-results.ts';
 import { byPrecedence, decide, interruptedBy, type Finding, type Verdict } from './verdict.ts';
@@ -33,15 +33,6 @@ export interface RunOutcome {
   htmlReport: string | undefined;
   summary: ResultSummary;
   notes: string[];
-}
-
-/** "20261126-134717": a time in file names, to the second (UTC). */
-export function fileStamp(now = new Date()): string {
-  return now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
-
-export function newRunId(now = new Date()): string {
-  return `${fileStamp(now)}-${randomBytes(2).toString('hex')}`;
 }
 
 type Found = { finding: Finding; why: string };

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigurationError } from '../../lib/errors.ts';
-import { actionNames, type ActionName, type Gate, type Phase, type Plan, type PlanStep } from './types.ts';
+import { actionNames, actions, isActionName, type ActionName, type ActionSpec } from './actions.ts';
+import type { Gate, Phase, Plan, PlanStep } from './types.ts';
 
 export const plansDir = join(import.meta.dirname, '..', 'plans');
 
@@ -70,15 +71,17 @@ function parseStep(step: unknown, at: string, fail: (key: string, expected: stri
   }
   if (typeof step['action'] !== 'string') return fail(at, 'an action name, {action: ...} or {run: "<tag expression>"}');
   const action = parseAction(step['action'], `${at}.action`, fail);
-  refuseUnknownKeys(step, at, ['action', ...(action === 'redeploy' ? ['version'] : []), ...(action === 'generate-data' ? ['scale'] : [])], fail);
+  const spec: ActionSpec = actions[action];
+  const options: readonly string[] = spec.options ?? [];
+  refuseUnknownKeys(step, at, ['action', ...options], fail);
   const version = step['version'];
-  if (action === 'redeploy' && version !== 'v9' && version !== 'v10') fail(`${at}.version`, 'v9 or v10 for a redeploy');
+  if (options.includes('version') && version !== 'v9' && version !== 'v10') fail(`${at}.version`, `v9 or v10 for a ${action}`);
   const scale = typeof step['scale'] === 'string' ? step['scale'] : 'small';
-  return { kind: 'action', action, ...(version === 'v9' || version === 'v10' ? { version } : {}), ...(action === 'generate-data' ? { scale } : {}) };
+  return { kind: 'action', action, ...(version === 'v9' || version === 'v10' ? { version } : {}), ...(options.includes('scale') ? { scale } : {}) };
 }
 
 function parseAction(value: string, at: string, fail: (key: string, expected: string) => never): ActionName {
-  return (actionNames as readonly string[]).includes(value) ? (value as ActionName) : fail(at, `one of ${actionNames.join(', ')} (got "${value}")`);
+  return isActionName(value) ? value : fail(at, `one of ${actionNames.join(', ')} (got "${value}")`);
 }
 
 function parseGate(gate: Raw, at: string, fail: (key: string, expected: string) => never): Gate {

@@ -13,14 +13,14 @@ import { features } from '../scenarios.ts';
 import { summarizeMessagesDir, type ResultSummary } from '../scenario-results.ts';
 import { findingOfMessage, interruptedBy } from '../verdict.ts';
 import { evaluateGate, type GateOutcome, type Stop } from './gates.ts';
-import { runDataAction, type DataState } from './data.ts';
-import { CutoverCohort } from './cutover.ts';
+import { runAction } from './actions.ts';
+import type { PlanContext } from './context.ts';
 import { splitByDuration } from './shards.ts';
-import { recordMigratedAccounts, readDesignated, withoutPasswords } from './migrated.ts';
 import { gatherPhaseResults } from './results.ts';
 import type { Phase, Plan, PlanStep, StepRecord, StepStatus } from './types.ts';
 
 export type { StepRecord, StepStatus } from './types.ts';
+export type { PlanContext } from './context.ts';
 
 
 export interface PhaseRecord {
@@ -33,86 +33,9 @@ export interface PhaseRecord {
   gate: GateOutcome;
 }
 
-export interface PlanContext {
-  environment: StartedEnvironment;
-  runDir: string;
-  resultsDir: string;
-  environmentFile: string;
-  /** The run's private temp folder for Cucumber and its browsers. */
-  tempDir: string;
-  parallel: number;
-  shard: { index: number; total: number } | undefined;
-  /** A shard's split: each scenario's last known duration (ms), by `features/x.feature:12` (harness/plan/shards.ts). */
-  durations?: Record<string, number>;
-  /** What the data actions keep between phases: the V9 snapshot taken before the migration. */
-  data: DataState;
-  /** Named in configuration errors. */
-  planFile?: string;
-  /** The cut-over cohort started by `cutover-start`: its devices run until the plan ends. */
-  cutover?: CutoverCohort;
-  log: (line: string) => void;
-}
-
 function describeStep(step: PlanStep): string {
   if (step.kind === 'run') return `run scenarios ${step.tags}`;
   return [step.action, step.version, step.scale].filter(Boolean).join(' ');
-}
-
-async function runAction(step: Extract<PlanStep, { kind: 'action' }>, context: PlanContext): Promise<Record<string, unknown>> {
-  const { environment } = context;
-  if (step.action === 'snapshot' || step.action === 'certify-data' || step.action === 'certify-rollback') return runDataAction(step.action, environment.descriptor.databases, context.data);
-  if (step.action === 'cutover-start') return startCutover(context);
-  if (step.action === 'cutover-window') {
-    if (!context.cutover) throw new ConfigurationError(`${context.planFile ?? 'the plan'}: cutover-window needs a cutover-start step before it (before maintenance-on)`);
-    await context.cutover.actDuringWindow(environment.descriptor);
-    context.data.cutover = context.cutover.record;
-    writeCutoverRecord(context);
-    return { events: context.cutover.record.customers.reduce((n, c) => n + c.events.length, 0), actions: context.cutover.record.actions.map((a) => `${a.at} ${a.serial} ${a.what}`) };
-  }
-  if (step.action === 'redeploy') {
-    await environment.redeploy(step.version ?? 'v10');
-    return { redeployed: step.version, instances: environment.descriptor.platform.instances.map((i) => i.id) };
-  }
-  const ops = environment.operations;
-  if (!ops) throw new EnvironmentError(`the ${environment.descriptor.name} environment does not let the harness run "${step.action}": the ops team runs it`);
-  if (step.action === 'generate-data') return generateWithMigratedAccounts(ops, step.scale ?? 'small', context);
-  const report = await {
-    'maintenance-on': () => ops.maintenance(true),
-    'maintenance-off': () => ops.maintenance(false),
-    backup: () => ops.backup(),
-    migrate: () => ops.migrate(),
-    rollback: () => ops.rollback(),
-  }[step.action]();
-  return report.output;
-}
-
-/** Generates V9 data, then records what each account the ops tool designated sees on V9: the run's migrated customers. */
-async function generateWithMigratedAccounts(ops: NonNullable<StartedEnvironment['operations']>, scale: string, context: PlanContext): Promise<Record<string, unknown>> {
-  const privateDir = dirname(context.environmentFile);
-  const designatedFile = join(privateDir, 'designated-accounts.json');
-  const report = await ops.generateData(scale, designatedFile);
-  const instance = context.environment.descriptor.platform.instances[0];
-  if (!instance) throw new EnvironmentError('the environment has no platform instance to read the migrated accounts through');
-  const recorded = await recordMigratedAccounts(readDesignated(designatedFile), instance.url, join(privateDir, 'migrated-accounts.json'));
-  context.data.migrated = recorded.accounts;
-  writeFileSync(join(context.runDir, 'migrated-accounts.json'), `${JSON.stringify(withoutPasswords(recorded.accounts), null, 2)}\n`);
-  return { ...report.output, migratedAccounts: recorded.accounts.length, withHistory: recorded.accounts.filter((a) => a.reference).length };
-}
-
-async function startCutover(context: PlanContext): Promise<Record<string, unknown>> {
-  if (context.cutover) throw new ConfigurationError(`${context.planFile ?? 'the plan'}: cutover-start comes once in a plan`);
-  context.cutover = await CutoverCohort.install(context.environment.descriptor);
-  context.data.cutover = context.cutover.record;
-  writeCutoverRecord(context);
-  return { customers: context.cutover.record.customers.map((c) => `${c.brand} (${c.offerName}): ${c.devices.map((d) => `${d.serial} ${d.model}${d.onlineBefore ? '' : ' (off)'}`).join(', ')}`) };
-}
-
-/** The cohort for the run's report, without its password (workers get it whole through the environment file). */
-function writeCutoverRecord(context: PlanContext): void {
-  const record = context.data.cutover;
-  if (!record) return;
-  const customers = record.customers.map((c) => ({ ...c, account: { name: c.account.name, email: c.account.email } }));
-  writeFileSync(join(context.runDir, 'cutover.json'), `${JSON.stringify({ ...record, customers }, null, 2)}\n`);
 }
 
 /** What Cucumber workers read: the environment's addresses, and the run's migrated accounts among its test accounts. */

@@ -2,12 +2,15 @@
 
 import type { PlatformVersion } from '../../catalog/index.ts';
 
-export const actionNames = ['generate-data', 'maintenance-on', 'maintenance-off', 'snapshot', 'backup', 'migrate', 'certify-data', 'rollback', 'certify-rollback', 'redeploy', 'cutover-start', 'cutover-window'] as const;
-export type ActionName = (typeof actionNames)[number];
+/** A platform action: its name is one of harness/plan/actions.ts's table (checked when the plan is loaded). */
+export interface ActionStep {
+  kind: 'action';
+  action: string;
+  version?: PlatformVersion;
+  scale?: string;
+}
 
-export type PlanStep =
-  | { kind: 'action'; action: ActionName; version?: PlatformVersion; scale?: string }
-  | { kind: 'run'; tags: string };
+export type PlanStep = ActionStep | { kind: 'run'; tags: string };
 
 export interface Gate {
   /** Every scenario of the phase passed (a pass on retry is flaky, not green). */

@@ -25,6 +25,8 @@ export interface StartedStubServer extends AsyncDisposable {
   readonly journal: RequestJournal;
   // The base URL to give the platform for a service, e.g. `http://127.0.0.1:41234/sms`.
   serviceUrl(service: string): string;
+  // Each service's platform flag and URL, in the table's order, e.g. `['--sms-url', 'http://127.0.0.1:41234/sms', ...]`.
+  platformArgs(): string[];
   setFault(service: string, fault: Fault): void;
   resetFaults(): void;
   close(): Promise<void>;
@@ -93,6 +95,7 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
       if (!service) throw new Error(`[stubs] no service "${name}"; the services are: ${services.map((s) => s.name).join(', ')}`);
       return `${url}${service.prefix}`;
     },
+    platformArgs: () => services.flatMap((service) => [service.platformFlag, `${url}${service.prefix}`]),
     setFault: (service, fault) => faults.set(service, fault),
     resetFaults: () => faults.reset(),
     close,

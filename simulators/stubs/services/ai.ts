@@ -28,6 +28,7 @@ export function classify(scenes: ReadonlyMap<string, AiScene>, device: string, e
 export const aiService: StubService = {
   name: 'ai',
   prefix: '/ai',
+  platformFlag: '--ai-url',
   handlers(base, control) {
     const scenes = new Map<string, AiScene>();
     return [

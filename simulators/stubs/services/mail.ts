@@ -23,6 +23,7 @@ export function mailProblem(body: unknown): string | undefined {
 export const mailService: StubService = {
   name: 'mail',
   prefix: '/mail',
+  platformFlag: '--mail-url',
   handlers(base) {
     let sent = 0;
     return [

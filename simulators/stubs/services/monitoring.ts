@@ -8,6 +8,7 @@ const required = ['account', 'serial', 'type', 'occurredAt'] as const;
 export const monitoringService: StubService = {
   name: 'monitoring',
   prefix: '/monitoring',
+  platformFlag: '--monitoring-url',
   handlers(base) {
     let received = 0;
     return [

@@ -64,6 +64,7 @@ export function createPaymentService(options: PaymentOptions = {}): StubService 
   return {
     name: 'payment',
     prefix: '/payment',
+    platformFlag: '--payment-url',
     handlers(base, control) {
       const charges = new Map<string, Charge>();
       const webhooks: SentWebhook[] = [];

@@ -9,6 +9,7 @@ const fields = ['from', 'to', 'text'] as const;
 export const smsService: StubService = {
   name: 'sms',
   prefix: '/sms',
+  platformFlag: '--sms-url',
   handlers(base) {
     let sent = 0;
     const accepted = new Map<string, string>();

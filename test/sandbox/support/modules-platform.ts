@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { defaultCatalogDir } from '../../../catalog/index.ts';
 import { retryUntil } from '../../../lib/wait.ts';
-import { startStubServer, type JournalEntry, type JournalFilter, type StartedStubServer } from '../../../simulators/index.ts';
+import { defaultServices, startStubServer, type JournalEntry, type JournalFilter, type StartedStubServer } from '../../../simulators/index.ts';
 import { call, newCustomer } from './api.ts';
 import { connectCamera, newSerial, type TestCamera } from './camera.ts';
 import { createTestDatabases, type TestDatabases } from './databases.ts';
@@ -49,11 +49,10 @@ export function phone(): string {
 export async function startModulesPlatform(version: 'v9' | 'v10', urls: Partial<Record<Provider, string>> = {}, flags: string[] = []): Promise<ModulesPlatform> {
   const [stubs, dbs] = await Promise.all([startStubServer(), createTestDatabases()]);
   await initPlatform(version, dbs.urls, defaultCatalogDir);
-  const provider = (name: Provider) => urls[name] ?? stubs.serviceUrl(name);
+  // Every service of the stub table, as the environment hands them; `urls` replaces some.
+  const providers = defaultServices.flatMap((service) => [service.platformFlag, urls[service.name as Provider] ?? stubs.serviceUrl(service.name)]);
   const server = spawnServer([
-    '--version', version, '--instance', `m-${version}`, ...dbFlags(dbs.urls), '--mqtt-url', mqttUrl,
-    '--sms-url', provider('sms'), '--mail-url', provider('mail'), '--payment-url', provider('payment'), '--ai-url', provider('ai'),
-    '--monitoring-url', provider('monitoring'), ...flags,
+    '--version', version, '--instance', `m-${version}`, ...dbFlags(dbs.urls), '--mqtt-url', mqttUrl, ...providers, ...flags,
   ]);
   const url = await readyUrl(server);
   const cameras: TestCamera[] = [];
