@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { http, HttpResponse } from 'msw';
 import { platformServerArgs } from '../../environments/local.ts';
-import { defaultServices, startStubServer, type StubService } from '../../simulators/index.ts';
+import { defaultServices, startStubServer, type StubService } from '../../simulators/stubs/index.ts';
 
 // A made-up fax gateway: POST <fax-url>/faxes -> 202 {id}.
 const faxService: StubService = {

@@ -3,7 +3,8 @@
 import { randomInt } from 'node:crypto';
 import { defaultCatalogDir } from '../../../catalog/index.ts';
 import { retryUntil } from '../../../lib/wait.ts';
-import { defaultServices, startStubServer, type JournalEntry, type JournalFilter, type StartedStubServer } from '../../../simulators/index.ts';
+import { startStubServer, type JournalEntry, type JournalFilter, type StartedStubServer } from '../../../simulators/index.ts';
+import { defaultServices } from '../../../simulators/stubs/index.ts';
 import { call, newCustomer } from './api.ts';
 import { connectCamera, newSerial, type TestCamera } from './camera.ts';
 import { createTestDatabases, type TestDatabases } from './databases.ts';
