@@ -19,6 +19,45 @@ export interface ChargeRequest {
 
 const windowPassed = 'the window passed';
 
+export interface ExactOptions {
+  path?: string;
+  // What one call is, in failure messages: 'SMS to Camille (...)'.
+  what?: string;
+  timeoutMs?: number;
+  settleMs?: number;
+  // Other identifiers of the customer (their e-mail, phone, camera serial): a call of the same kind naming one of
+  // them in its body, to another recipient, is a message about them sent to someone else.
+  related?: readonly string[];
+}
+
+interface Reading { mine: JournalEntry[]; strays: JournalEntry[]; pending: number }
+
+/**
+ * The calls for `match` (its recipient or subject, or its body for a service that identifies nothing) and the strays:
+ * the other delivered calls that share a recipient with them, or whose subject or body names `match` or `related`.
+ */
+export function sortOut(entries: readonly JournalEntry[], match: string, related: readonly string[]): Reading {
+  const identified = (e: JournalEntry): boolean => e.recipient !== undefined || e.subject !== undefined;
+  const isMine = (e: JournalEntry): boolean => (identified(e) ? e.recipient === match || e.subject === match : e.rawBody.includes(match));
+  const mine = entries.filter((e) => isMine(e) && succeeded(e));
+  const recipients = new Set(mine.map((e) => e.recipient).filter((r) => r !== undefined));
+  const keys = [match, ...related].filter((k) => k !== '');
+  // A subject is the customer's only when the scenario says so: test cards and IBANs are shared by parallel customers.
+  const strays = entries.filter((e) => !isMine(e) && succeeded(e) && ((e.recipient !== undefined && recipients.has(e.recipient))
+    || (e.subject !== undefined && keys.includes(e.subject)) || keys.some((k) => mentions(e.rawBody, k))));
+  const pending = entries.filter((e) => isMine(e) && e.status === null && e.fault !== 'down').length;
+  return { mine, strays, pending };
+}
+
+// `key` as a whole word of `text`: serial CAM-1 is not named by CAM-10, nor mail x@qa.example by max@qa.example.
+function mentions(text: string, key: string): boolean {
+  return new RegExp(`(?<![\\w.+-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text);
+}
+
+function describeAll(entries: readonly JournalEntry[]): string {
+  return entries.map((e) => `#${e.id} ${e.method} ${e.path}${e.recipient === undefined ? '' : ` to ${e.recipient}`} ${e.rawBody.slice(0, 160)}`).join('; ');
+}
+
 const names: Record<ThirdParty, string> = {
   sms: 'the SMS gateway', mail: 'the mail provider', payment: 'the payment provider', ai: 'the AI classification service', monitoring: 'the monitoring centre',
 };
@@ -131,30 +170,46 @@ export class ThirdParties {
   }
 
   /**
-   * Exactly `count` calls for `match` went through `service` (on `path`, when given): waits up to `timeoutMs` for them,
-   * then `settleMs` more for a late duplicate, and names every call it saw when the count is not exact.
+   * Exactly `count` calls for `match` (the customer's phone, e-mail, camera serial: the recipient or subject the stub
+   * identified) went through `service` (on `path`, when given), and none of the same kind about them to anyone else:
+   * another subject to the same recipient, or a subject or body naming `match` or one of `related` (the customer's other
+   * identifiers: their e-mail, phone, camera serial, an event id). Waits up to `timeoutMs` for the expected ones, then `settleMs` more for a
+   * late duplicate or stray, and names every call it saw when the count is not exact. Attempts the stub faulted on
+   * purpose and replays of an idempotent retry are not deliveries.
    */
-  async expectExactly(service: ThirdParty, match: string, since: number, count: number, options: { path?: string; what?: string; timeoutMs?: number; settleMs?: number } = {}): Promise<JournalEntry[]> {
-    const { path, what = 'request', timeoutMs = 10_000, settleMs = 2000 } = options;
-    const seen = async (): Promise<JournalEntry[]> => (await this.requests(service, match, since)).filter((e) => succeeded(e) && (path === undefined || e.path === path));
+  async expectExactly(service: ThirdParty, match: string, since: number, count: number, options: ExactOptions = {}): Promise<JournalEntry[]> {
+    const { path, what = 'request', timeoutMs = 10_000, settleMs = 2000, related = [] } = options;
+    const read = async (): Promise<Reading> => sortOut(await this.#ofKind(service, since, path), match, related);
     // Until `accept` holds or the window passes (then the last reading): a stub server that stops answering throws.
-    const watch = async (accept: (l: JournalEntry[]) => boolean, windowMs: number): Promise<JournalEntry[]> => {
-      let last: JournalEntry[] = [];
-      const probe = async (): Promise<JournalEntry[]> => (last = await seen());
+    const watch = async (accept: (r: Reading) => boolean, windowMs: number): Promise<Reading> => {
+      let last: Reading = { mine: [], strays: [], pending: 0 };
+      const probe = async (): Promise<Reading> => (last = await read());
       return retryUntil(probe, accept, { timeoutMs: windowMs, intervalMs: 200, message: (l) => (l instanceof Error ? l.message : windowPassed) }).catch((error: unknown) => {
         if ((error as Error).message === windowPassed) return last;
         throw error;
       });
     };
-    let list = await watch((l) => l.length >= count, timeoutMs);
-    // A duplicate comes late: the count is read again once the window after the expected ones has passed.
-    if (list.length >= count && settleMs > 0) list = await watch((l) => l.length > count, settleMs);
-    if (list.length !== count) {
-      const waited = list.length < count ? `within ${timeoutMs} ms` : `(counted ${settleMs} ms after the ${count === 1 ? 'first' : `first ${count}`})`;
-      const described = list.map((e) => `#${e.id} ${e.method} ${e.path} ${e.rawBody.slice(0, 160)}`).join('; ');
-      throw new ProductAssertionError(`expected exactly ${count} ${what}(s) for ${match} to go through ${names[service]}; ${list.length} did ${waited}${list.length > 0 ? `: ${described}` : ''}`);
+    let reading = await watch((r) => r.mine.length >= count && r.pending === 0, timeoutMs);
+    // A duplicate or a copy to someone else comes late: read again once the window after the expected ones has passed.
+    if (reading.mine.length >= count && settleMs > 0) reading = await watch((r) => r.mine.length > count || r.strays.length > 0, settleMs);
+    const { mine, strays } = reading;
+    const recipients = [...new Set(mine.map((e) => e.recipient).filter((r) => r !== undefined))];
+    if (mine.length !== count) {
+      const waited = mine.length < count ? `within ${timeoutMs} ms` : `(counted ${settleMs} ms after the ${count === 1 ? 'first' : `first ${count}`})`;
+      const spread = recipients.length > 1 ? ` to ${recipients.length} different recipients (${recipients.join(', ')})` : '';
+      throw new ProductAssertionError(`expected exactly ${count} ${what}(s) for ${match} to go through ${names[service]}; ${mine.length} did${spread} ${waited}` +
+        `${mine.length > 0 ? `: ${describeAll(mine)}` : ''}${strays.length > 0 ? `; and ${strays.length} about them to someone else: ${describeAll(strays)}` : ''}`);
     }
-    return list;
+    if (strays.length > 0) {
+      throw new ProductAssertionError(`expected no ${what} about ${match} to anyone else through ${names[service]} (only the ${count} to ${match}); ` +
+        `${strays.length} went elsewhere within ${settleMs} ms of the expected ones: ${describeAll(strays)}. Is the platform sending the customer's messages to another account?`);
+    }
+    return mine;
+  }
+
+  // The delivered requests to `service` (on `path`) since `since`, whoever they are for.
+  async #ofKind(service: ThirdParty, since: number, path: string | undefined): Promise<JournalEntry[]> {
+    return (await this.#journal.entries({ service, since })).filter((e) => !e.path.includes('/__services/') && (path === undefined || e.path === path));
   }
 
   /**

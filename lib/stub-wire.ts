@@ -39,7 +39,14 @@ export interface JournalEntry {
   // True when the service recognised a retry of a request it had already carried out (same idempotency key, answered
   // with `Idempotent-Replayed: true`) and did not carry it out again: not a second message nor a second charge.
   replayed?: boolean;
+  // Whom the request is for and what it is about, as the service identifies them from its body (see StubService.identify):
+  // absent when the service does not say or the body does not tell.
+  recipient?: string;
+  subject?: string;
 }
+
+/** Whom a request to a third party is for (a phone, an e-mail, a monitoring account) and what it is about (a device, an instrument). */
+export interface Identity { recipient?: string; subject?: string }
 
 export interface JournalFilter {
   service?: string;
@@ -52,4 +59,6 @@ export interface JournalFilter {
   handled?: boolean;
   // Value of the `X-Synthetic-Traffic` header.
   synthetic?: string;
+  // The recipient the service identified.
+  recipient?: string;
 }

@@ -6,7 +6,7 @@ import type { RequestJournal } from './journal.ts';
 import type { Fault, JournalFilter, StubService } from './types.ts';
 
 export const controlRoutes = [
-  'GET /__health', 'GET /__journal?service=&contains=&method=&path=&since=&handled=&synthetic=', 'DELETE /__journal',
+  'GET /__health', 'GET /__journal?service=&contains=&method=&path=&since=&handled=&synthetic=&recipient=', 'DELETE /__journal',
   'GET /__mark', 'GET /__unhandled?since=', 'GET /__faults', 'POST /__faults {service, mode, delayMs?, reset?, match?, times?}', 'DELETE /__faults',
   '* /__services/<service>/... (a service\'s own control routes, e.g. PUT /__services/ai/scenes/<device>)',
 ];
@@ -54,7 +54,7 @@ export function controlHandlers(journal: RequestJournal, faults: FaultBoard, ser
 function parseFilter(url: URL): JournalFilter | string {
   const q = url.searchParams;
   const filter: JournalFilter = {};
-  for (const key of ['service', 'contains', 'method', 'path', 'synthetic'] as const) {
+  for (const key of ['service', 'contains', 'method', 'path', 'synthetic', 'recipient'] as const) {
     const value = q.get(key);
     if (value !== null) filter[key] = value;
   }

@@ -10,7 +10,8 @@ export function matches(entry: JournalEntry, filter: JournalFilter): boolean {
     && (filter.path === undefined || entry.path === filter.path)
     && (filter.since === undefined || entry.id > filter.since)
     && (filter.handled === undefined || entry.handled === filter.handled)
-    && (filter.synthetic === undefined || entry.headers['x-synthetic-traffic'] === filter.synthetic);
+    && (filter.synthetic === undefined || entry.headers['x-synthetic-traffic'] === filter.synthetic)
+    && (filter.recipient === undefined || entry.recipient === filter.recipient);
 }
 
 export function describeFilter(filter: JournalFilter): string {

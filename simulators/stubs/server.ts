@@ -10,7 +10,7 @@ import { headersOf, parseBody, readBody, sendResponse, toFetchRequest } from './
 import { RequestJournal } from './journal.ts';
 import { respond, type Mounted } from './respond.ts';
 import { defaultServices } from './services/index.ts';
-import type { Fault, StubService } from './types.ts';
+import type { Fault, Identity, StubService } from './types.ts';
 
 export interface StubServerOptions {
   host?: string;
@@ -62,10 +62,12 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
     const target = mounted.find(({ service: { prefix } }) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
     const rawBody = raw.toString('utf8');
     const fault = target ? faults.apply(target.service.name, rawBody) : { mode: 'none' as const };
+    const body = parseBody(rawBody, req.headers['content-type']);
     const entry = journal.record({
       service: target?.service.name ?? 'unknown', method: request.method, path: url.pathname, query: url.search,
-      headers: headersOf(req), body: parseBody(rawBody, req.headers['content-type']), rawBody,
+      headers: headersOf(req), body, rawBody,
       at: new Date().toISOString(), handled: true, fault: fault.mode, status: null,
+      ...identityOf(target?.service, body, url.pathname),
     });
     const answer = await respond(target, fault, request, closing.signal);
     if (answer.kind === 'reset') return void req.socket.resetAndDestroy();
@@ -101,6 +103,15 @@ export async function startStubServer(options: StubServerOptions = {}): Promise<
     close,
     [Symbol.asyncDispose]: close,
   };
+}
+
+// Only the identity's non-empty strings: a malformed body identifies nobody rather than breaking the journal.
+function identityOf(service: StubService | undefined, body: unknown, path: string): Identity {
+  const found = service?.identify?.(body, path);
+  const identity: Identity = {};
+  if (typeof found?.recipient === 'string' && found.recipient !== '') identity.recipient = found.recipient;
+  if (typeof found?.subject === 'string' && found.subject !== '') identity.subject = found.subject;
+  return identity;
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {

@@ -13,6 +13,11 @@ export interface StubService {
   // `control` (`*/__services/<prefix>`) are the service's own control routes (scripted scenes, sent webhooks):
   // harness-only, never journaled and never faulted.
   handlers(base: string, control: string): RequestHandler[];
+  // Whom a request is for and what it is about, read from its parsed body (and path): the journal records it, so that
+  // "exactly N to this customer, none to anyone else" can be checked without knowing the service's wire format.
+  identify?(body: unknown, path: string): Identity | undefined;
 }
 
-export type { Fault, FaultMode, JournalEntry, JournalFilter } from '../../lib/stub-wire.ts';
+import type { Identity } from '../../lib/stub-wire.ts';
+
+export type { Fault, FaultMode, Identity, JournalEntry, JournalFilter } from '../../lib/stub-wire.ts';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { ModulesApi, PlatformApi, StubJournal, ThirdParties } from '../../drivers/index.ts';
+import { ModulesApi, PlatformApi, StubJournal, ThirdParties, type ThirdParty } from '../../drivers/index.ts';
 import { EnvironmentError } from '../../lib/errors.ts';
 import { startStubServer, type StartedStubServer } from '../../simulators/index.ts';
 
@@ -106,5 +106,98 @@ describe('the third parties driver', () => {
     await sms('+33611110003');
     await parties.expectMarkedTraffic([{ name: 'Camille', keys: ['+33611110003'] }], mark, 'run-5');
     await assert.rejects(parties.expectMarkedTraffic([{ name: 'Camille', keys: ['+33611110003'] }], mark, 'run-6'), /must carry X-Synthetic-Traffic: run-6; 1 did not: Camille: POST \/sms\/messages/);
+  });
+});
+
+describe('exactly N for the customer, none about them to anyone else, on every channel', () => {
+  let stubs: StartedStubServer;
+  let parties: ThirdParties;
+  before(async () => {
+    stubs = await startStubServer();
+    parties = new ThirdParties(new StubJournal(stubs.url, { timeoutMs: 2000 }));
+  });
+  after(() => stubs.close());
+
+  let sent = 0;
+  const post = (service: ThirdParty, path: string, body: unknown, headers: Record<string, string> = {}) => fetch(`${stubs.serviceUrl(service)}${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
+  });
+  // Each channel: what one message for (recipient, subject) is, which key the scenario counts by, and its customer's other keys.
+  const channels: { service: ThirdParty; send: (recipient: string, subject: string) => Promise<Response>; by: 'recipient' | 'subject' }[] = [
+    { service: 'sms', by: 'recipient', send: (to, serial) => post('sms', '/messages', { from: 'VEILIS', to, text: `Veilis : Mouvement détecté par votre caméra ${serial}.` }) },
+    { service: 'mail', by: 'recipient', send: (to, serial) => post('mail', '/messages', { from: { name: 'Veilis', address: 'alertes@veilis.example' }, to, subject: 'Veilis : Mouvement', text: `caméra ${serial}` }) },
+    { service: 'monitoring', by: 'subject', send: (account, serial) => post('monitoring', '/alarms', { account, serial, type: 'intrusion', occurredAt: '2026-11-26T08:00:00Z' }) },
+    { service: 'payment', by: 'recipient', send: (email, instrument) => post('payment', '/charges', { idempotencyKey: `key-${(sent += 1)}`, amountCents: 499, currency: 'EUR', method: 'card', instrument, customer: { id: 1, email } }) },
+    { service: 'ai', by: 'recipient', send: (device, eventId) => post('ai', '/classify', { device, eventId }) },
+  ];
+
+  for (const { service, send, by } of channels) {
+    // One customer per test: a recipient and a subject no other test uses.
+    let n = 0;
+    const party = (): { recipient: string; subject: string; key: string } => {
+      n += 1;
+      const recipient = service === 'mail' || service === 'payment' ? `c${n}-${service}@qa.example` : service === 'sms' ? `+3361111${String(n).padStart(4, '0')}` : `ACC-${service}-${n}`;
+      const subject = service === 'payment' ? `FR76300060000112345678${String(n).padStart(4, '0')}` : `CAM-${service}-${n}`;
+      return { recipient, subject, key: by === 'recipient' ? recipient : subject };
+    };
+    const exactly = (key: string, since: number, count: number, related: string[], options: { timeoutMs?: number; settleMs?: number } = {}) =>
+      parties.expectExactly(service, key, since, count, { settleMs: 300, timeoutMs: 1000, related, ...options });
+
+    it(`${service}: passes the exact count, and fails one too few or one too many`, async () => {
+      const mark = stubs.journal.lastId();
+      const me = party();
+      const other = party();
+      await send(me.recipient, me.subject);
+      await send(other.recipient, other.subject);
+      assert.equal((await exactly(me.key, mark, 1, [me.subject])).length, 1, 'another customer\'s message is not counted, nor a stray');
+      await assert.rejects(exactly(me.key, mark, 2, [me.subject], { timeoutMs: 300 }), /expected exactly 2 .* 1 did within 300 ms/);
+      await send(me.recipient, me.subject);
+      await assert.rejects(exactly(me.key, mark, 1, [me.subject]), /expected exactly 1 .* 2 did \(counted 300 ms after the first\)/);
+    });
+
+    it(`${service}: fails a duplicate that comes late, after the first`, async () => {
+      const mark = stubs.journal.lastId();
+      const me = party();
+      setTimeout(() => void send(me.recipient, me.subject), 100);
+      setTimeout(() => void send(me.recipient, me.subject), 500);
+      await assert.rejects(exactly(me.key, mark, 1, [me.subject], { settleMs: 1000 }), /2 did/);
+    });
+
+    it(`${service}: fails the same message sent to another recipient as well`, async () => {
+      const mark = stubs.journal.lastId();
+      const me = party();
+      const someoneElse = party();
+      await send(me.recipient, me.subject);
+      await send(someoneElse.recipient, me.subject);
+      await assert.rejects(exactly(me.key, mark, 1, [me.subject]), by === 'subject'
+        ? /2 did to 2 different recipients/
+        : new RegExp(`expected no request about ${me.key.replace(/[+.]/g, '\\$&')} to anyone else .*1 went elsewhere.* to ${someoneElse.recipient.replace(/[+.]/g, '\\$&')}`));
+    });
+  }
+
+  it('does not count the attempts the stub faulted on purpose, nor a replay of an idempotent retry', async () => {
+    const mark = stubs.journal.lastId();
+    await parties.fault('sms', '+33622220001', 'down', { times: 1 });
+    const sms = () => post('sms', '/messages', { from: 'VEILIS', to: '+33622220001', text: 'alerte' }, { 'idempotency-key': 'alert-1' });
+    assert.equal((await sms()).status, 503);
+    assert.equal((await sms()).status, 202);
+    assert.equal((await sms()).headers.get('idempotent-replayed'), 'true');
+    const [one] = await parties.expectExactly('sms', '+33622220001', mark, 1, { settleMs: 300 });
+    assert.equal(one?.status, 202);
+  });
+
+  it('does not take another customer charged on the same test card for a stray', async () => {
+    const mark = stubs.journal.lastId();
+    const charge = (email: string, key: string) => post('payment', '/charges', { idempotencyKey: key, amountCents: 499, currency: 'EUR', method: 'card', instrument: '4242424242424242', customer: { id: 1, email } });
+    await charge('shared-a@qa.example', 'shared-a');
+    await charge('shared-b@qa.example', 'shared-b');
+    await parties.expectExactly('payment', 'shared-a@qa.example', mark, 1, { settleMs: 300, related: ['+33622220009'] });
+  });
+
+  it('does not take a serial for another one it is the start of', async () => {
+    const mark = stubs.journal.lastId();
+    await post('sms', '/messages', { from: 'VEILIS', to: '+33622220002', text: 'caméra CAM-7' });
+    await post('sms', '/messages', { from: 'VEILIS', to: '+33622220003', text: 'caméra CAM-70' });
+    await parties.expectExactly('sms', '+33622220002', mark, 1, { settleMs: 300, related: ['CAM-7'] });
   });
 });

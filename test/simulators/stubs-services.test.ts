@@ -98,6 +98,23 @@ describe('the mail, payment and AI stubs', () => {
     assert.equal((await post(url, { device: '' })).status, 400);
   });
 
+  it('journals whom each request is for and what it is about, as each service identifies them, and filters on the recipient', async () => {
+    const mark = stubs.journal.lastId();
+    await post(`${stubs.serviceUrl('sms')}/messages`, { from: 'VEILIS', to: '+33611112222', text: 'alerte' });
+    await post(`${stubs.serviceUrl('mail')}/messages`, mail);
+    await post(`${stubs.serviceUrl('monitoring')}/alarms`, { account: '77', serial: 'VG-1', type: 'intrusion', occurredAt: '2026-11-26T08:00:00Z' });
+    await post(`${stubs.serviceUrl('payment')}/charges`, charge({ idempotencyKey: 'identify-1' }));
+    await post(`${stubs.serviceUrl('ai')}/classify`, { device: 'VG-1', eventId: 'ev-9' });
+    await post(`${stubs.serviceUrl('sms')}/messages`, { from: 'VEILIS', to: 42, text: 'garbled' });
+    const seen = stubs.journal.entries({ since: mark }).map((e) => [e.service, e.recipient, e.subject]);
+    assert.deepEqual(seen, [
+      ['sms', '+33611112222', undefined], ['mail', 'camille@qa.example', undefined], ['monitoring', '77', 'VG-1'],
+      ['payment', 'camille@qa.example', '4242424242424242'], ['ai', 'VG-1', 'ev-9'], ['sms', undefined, undefined],
+    ]);
+    const filtered = (await (await fetch(`${stubs.url}/__journal?since=${mark}&recipient=camille%40qa.example`)).json()) as { service: string }[];
+    assert.deepEqual(filtered.map((e) => e.service), ['mail', 'payment']);
+  });
+
   it('faults only the requests whose body holds the match, leaving parallel traffic alone', async () => {
     stubs.setFault('mail', { mode: 'down', match: 'dominique@qa.example' });
     assert.equal((await post(`${stubs.serviceUrl('mail')}/messages`, { ...mail, to: 'dominique@qa.example' })).status, 503);

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import type { StubService } from '../types.ts';
+import { textAt } from './identify.ts';
 
 export const aiLabels = ['person', 'vehicle', 'animal'] as const;
 export type AiLabel = (typeof aiLabels)[number];
@@ -29,6 +30,8 @@ export const aiService: StubService = {
   name: 'ai',
   prefix: '/ai',
   platformFlag: '--ai-url',
+  // The camera whose picture is classified, and the event it belongs to.
+  identify: (body) => ({ recipient: textAt(body, 'device'), subject: textAt(body, 'eventId') }),
   handlers(base, control) {
     const scenes = new Map<string, AiScene>();
     return [

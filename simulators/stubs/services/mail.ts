@@ -2,6 +2,7 @@
 
 import { http, HttpResponse } from 'msw';
 import type { StubService } from '../types.ts';
+import { textAt } from './identify.ts';
 
 const emailPattern = /^[^\s@]+@[^\s@]+$/;
 
@@ -24,6 +25,8 @@ export const mailService: StubService = {
   name: 'mail',
   prefix: '/mail',
   platformFlag: '--mail-url',
+  // The address the e-mail goes to.
+  identify: (body) => ({ recipient: textAt(body, 'to') }),
   handlers(base) {
     let sent = 0;
     return [

@@ -2,6 +2,7 @@
 
 import { http, HttpResponse } from 'msw';
 import type { StubService } from '../types.ts';
+import { textAt } from './identify.ts';
 
 const required = ['account', 'serial', 'type', 'occurredAt'] as const;
 
@@ -9,6 +10,8 @@ export const monitoringService: StubService = {
   name: 'monitoring',
   prefix: '/monitoring',
   platformFlag: '--monitoring-url',
+  // The monitoring account the alarm is raised on, and the device that raised it.
+  identify: (body) => ({ recipient: textAt(body, 'account'), subject: textAt(body, 'serial') }),
   handlers(base) {
     let received = 0;
     return [

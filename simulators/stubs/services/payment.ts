@@ -2,6 +2,7 @@
 
 import { http, HttpResponse } from 'msw';
 import type { StubService } from '../types.ts';
+import { textAt } from './identify.ts';
 
 export interface ChargeRequest {
   idempotencyKey: string;
@@ -65,6 +66,8 @@ export function createPaymentService(options: PaymentOptions = {}): StubService 
     name: 'payment',
     prefix: '/payment',
     platformFlag: '--payment-url',
+    // The customer charged (by e-mail: the platform's ids are not the harness's), and the card or IBAN debited.
+    identify: (body) => ({ recipient: textAt(body, 'customer', 'email'), subject: textAt(body, 'instrument') }),
     handlers(base, control) {
       const charges = new Map<string, Charge>();
       const webhooks: SentWebhook[] = [];

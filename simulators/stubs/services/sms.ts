@@ -3,6 +3,7 @@
 
 import { http, HttpResponse } from 'msw';
 import type { StubService } from '../types.ts';
+import { textAt } from './identify.ts';
 
 const fields = ['from', 'to', 'text'] as const;
 
@@ -10,6 +11,8 @@ export const smsService: StubService = {
   name: 'sms',
   prefix: '/sms',
   platformFlag: '--sms-url',
+  // The phone the SMS goes to.
+  identify: (body) => ({ recipient: textAt(body, 'to') }),
   handlers(base) {
     let sent = 0;
     const accepted = new Map<string, string>();
