@@ -1,15 +1,23 @@
-// Steps about devices misbehaving on the wire: an upload cut short, an MQTT 5 camera silent after its CONNECT or reconnecting
+// Steps about devices misbehaving on the wire: an upload cut short, a detection without an id, an MQTT 5 camera silent after its CONNECT or reconnecting
 // while its old connection is half-open, a firmware string out of bounds; and what the platform shows of it.
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { CameraModel } from '../catalog/index.ts';
 import { lastSeenAt, waitForDeviceOnline, waitForHeardAfter } from '../drivers/index.ts';
-import { expectCutShortUploadRefused, expectEndedBy, plugSilentCamera, rawCamera, reconnectAlongside } from './support/devices.ts';
+import { expectCutShortUploadRefused, expectEndedBy, expectEventsWithoutIdRefused, expectNoCameraEvents, plugSilentCamera, rawCamera, reconnectAlongside } from './support/devices.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 /** MQTT 5 2.4 reason codes the platform ends a connection with. */
 const keepAliveTimeout = 0x8d;
 const sessionTakenOver = 0x8e;
+
+When('la caméra de {string} envoie une détection sans identifiant, que la plateforme refuse \\(400)', async function (this: HarnessWorld, owner: string) {
+  await expectEventsWithoutIdRefused(this, owner);
+});
+
+Then('rien de la caméra de {string} n\'apparaît dans son historique', async function (this: HarnessWorld, owner: string) {
+  await expectNoCameraEvents(this, owner);
+});
 
 When('la caméra de {string} envoie une photo coupée avant la fin, que la plateforme refuse comme mal formée', async function (this: HarnessWorld, owner: string) {
   await expectCutShortUploadRefused(this, owner);

@@ -146,6 +146,12 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
     Et le mouvement apparaît dans l'historique de "Camille"
 
   @juge-mutation
+  Scénario: Une caméra HTTPS/JSON qui envoie une détection sans identifiant est refusée (400) et rien n'apparaît dans l'historique
+    Étant donné "Camille" installe une caméra "Lynx"
+    Quand la caméra de "Camille" envoie une détection sans identifiant, que la plateforme refuse (400)
+    Alors rien de la caméra de "Camille" n'apparaît dans son historique
+
+  @juge-mutation
   Scénario: Une caméra MQTT 5 qui se reconnecte alors que son ancienne connexion est encore ouverte reprend sa session
     Étant donné "Camille" branche une caméra "Vigie 4K" qui se tait dès sa connexion, avec un keep-alive de 60 secondes
     Quand la caméra muette de "Camille" se reconnecte alors que son ancienne connexion est encore ouverte

@@ -20,6 +20,23 @@ export async function uploadCutShort(httpUrl: string, serial: string, timeoutMs:
   return deviceFetch(request, timeoutMs, `camera ${serial} (http-push, upload cut short)`);
 }
 
+/**
+ * A 2014 camera's detection without an event id: the camera authenticates with its factory credential, then POSTs an
+ * event whose `eventId` is absent, then one whose `eventId` is empty. Returns the platform's two answers, in that order.
+ */
+export async function sendEventsWithoutId(httpUrl: string, serial: string, device: { model: string; firmware: string }, timeoutMs: number): Promise<[DeviceAnswer, DeviceAnswer]> {
+  const base = `${httpUrl.replace(/\/+$/, '')}/ingest/https-json/v1`;
+  const who = `camera ${serial} (https-json, detection without id)`;
+  const token = await deviceFetch({ method: 'POST', url: `${base}/token`, headers: { authorization: basicAuth(serial), 'content-type': 'application/json' },
+    body: JSON.stringify(device) }, timeoutMs, who);
+  if (token.status !== 200) throw new EnvironmentError(`${who}: the platform refused its factory credential (${token.status} ${token.text.slice(0, 160)}); is the camera claimed?`);
+  const bearer = `Bearer ${(JSON.parse(token.text) as { token: string }).token}`;
+  const now = new Date().toISOString();
+  const send = (eventId: string | undefined): Promise<DeviceAnswer> => deviceFetch({ method: 'POST', url: `${base}/events`, headers: { authorization: bearer, 'content-type': 'application/json' },
+    body: JSON.stringify({ eventId, type: 'motion', at: now, clock: now }) }, timeoutMs, who);
+  return [await send(undefined), await send('')];
+}
+
 /** How the platform ended a raw MQTT 5 connection: the DISCONNECT reason code it sent (undefined: closed without one), and when. */
 export interface Ending {
   reasonCode: number | undefined;

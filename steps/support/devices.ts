@@ -6,7 +6,7 @@ import type { CameraModel, Catalog } from '../../catalog/index.ts';
 import { discoverDeviceEndpoints, readLiveFrames, type DeviceEndpoints, type LiveFrame, type PlatformApi } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import {
-  ConnectedObject, connectThenFallSilent, createCamera, parseFrameComment, startPanel, uploadCutShort, withDeadline,
+  ConnectedObject, connectThenFallSilent, createCamera, parseFrameComment, sendEventsWithoutId, startPanel, uploadCutShort, withDeadline,
   type DetectedEvent, type RawMqtt5Camera, type Dc09Settings, type ObjectEvent, type PanelEventType, type StartedCamera, type StartedObject, type StartedPanel,
 } from '../../simulators/index.ts';
 import type { HarnessWorld } from './world.ts';
@@ -247,5 +247,27 @@ export async function expectCutShortUploadRefused(world: HarnessWorld, owner: st
   });
   if (answer.status !== 400 || !answer.text.includes('closing boundary')) {
     throw new ProductAssertionError(`${who} an upload cut short before its closing boundary should be refused with a 400 naming the missing boundary; the platform answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+  }
+}
+
+/** An HTTPS/JSON camera's detection without an event id, absent then empty: each refused with a 400 naming `eventId`. */
+export async function expectEventsWithoutIdRefused(world: HarnessWorld, owner: string): Promise<void> {
+  const camera = world.camera(owner);
+  if (camera.model.generation !== 'https-json') throw new ConfigurationError(`the camera of "${owner}" is a ${camera.model.name} (${camera.model.generation}); this step needs an HTTPS/JSON camera, e.g. "Lynx"`);
+  const { httpUrl } = await endpointsOf(world.customer(owner).api);
+  const answers = await sendEventsWithoutId(httpUrl, camera.serial, { model: camera.model.id, firmware: camera.firmware }, 5000);
+  const wrong = answers.map((a, i) => ({ ...a, sent: i === 0 ? 'no eventId' : 'eventId ""' })).filter((a) => a.status !== 400 || !a.text.includes('eventId'));
+  if (wrong.length > 0) {
+    throw new ProductAssertionError(`[camera:${camera.model.name} ${camera.serial}] a detection without an event id should be refused with a 400 naming eventId; ` +
+      wrong.map((a) => `with ${a.sent} the platform answered ${a.status}: ${a.text.slice(0, 160)}`).join('; '));
+  }
+}
+
+/** Nothing of the customer's camera in their history (the first page, the newest 200). */
+export async function expectNoCameraEvents(world: HarnessWorld, owner: string): Promise<void> {
+  const camera = world.camera(owner);
+  const events = (await world.customer(owner).api.events(200)).filter((e) => e.serial === camera.serial);
+  if (events.length > 0) {
+    throw new ProductAssertionError(`[camera:${camera.model.name} ${camera.serial}] expected nothing from this camera in the history of ${world.about(owner)}; it holds ${events.length}: ${JSON.stringify(events).slice(0, 300)}`);
   }
 }
