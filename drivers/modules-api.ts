@@ -78,8 +78,8 @@ export class ModulesApi {
     return this.#call('PUT', '/api/billing/instrument', 200, { instrument });
   }
 
-  recordings(): Promise<RecordingView[]> {
-    return this.#call('GET', '/api/recordings?limit=100', 200);
+  recordings(limit = 100): Promise<RecordingView[]> {
+    return this.#call('GET', `/api/recordings?limit=${limit}`, 200);
   }
 
   /** Time passes for this (synthetic) account's modules: renewal, grace, home care and retention run at the new time. */
@@ -166,6 +166,15 @@ export class ModulesApi {
     return retryUntil(() => this.billing(), accept, {
       timeoutMs, intervalMs: 200, message: (last) => `[modules:${this.#who}] expected ${what} within ${timeoutMs} ms; billing: ${describe(last)}`,
     });
+  }
+
+  /** The billing once `accept` held, read again after `settleMs`: a line or payment added late shows in what it returns. */
+  async settledBilling(accept: (b: BillingView) => boolean, what: string, timeoutMs = 10_000, settleMs = 1500): Promise<BillingView> {
+    const first = await this.waitForBilling(accept, what, timeoutMs);
+    const same = JSON.stringify(first);
+    let last = first;
+    return retryUntil(async () => (last = await this.billing()), (b) => JSON.stringify(b) !== same, { timeoutMs: settleMs, intervalMs: 200, message: () => 'settled' })
+      .catch((error: unknown) => ((error as Error).message === 'settled' ? last : Promise.reject(error)));
   }
 
   async #send(method: string, path: string, body?: unknown): Promise<{ request: JsonRequest; answer: Awaited<ReturnType<typeof sendJson>> }> {

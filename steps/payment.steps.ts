@@ -57,8 +57,13 @@ Then('l\'abonnement de {string} reste actif, son paiement en attente d\'un nouve
 Then('l\'abonnement de {string} est renouvelé sur la facture du partenaire {string} pour {word} €', async function (this: HarnessWorld, name: string, partnerName: string, amount: string) {
   const partner = this.catalog.partners.find((p) => p.name === partnerName || p.id === partnerName);
   if (!partner) throw new ConfigurationError(`the scenario names partner "${partnerName}", which catalog/data/partners.yaml does not list`);
-  const billing = await this.modules(name).waitForBilling((b) => b.invoices.length > 0, `an invoice line to partner ${partner.name}`);
-  const line = billing.invoices[0];
+  // Exactly one line for the period renewed: a second one (the renewal run twice, a line per instance) bills the partner twice.
+  const billing = await this.modules(name).settledBilling((b) => b.invoices.length > 0, `an invoice line to partner ${partner.name}`);
+  const [line, ...more] = billing.invoices;
+  if (more.length > 0) {
+    throw new ProductAssertionError(`${name}'s renewal should be exactly one line on ${partner.name}'s invoice; the platform shows ${billing.invoices.length}: ` +
+      `${billing.invoices.map((l) => `${l.partner} ${l.periodStart} ${l.amountCents} cents`).join('; ')}`);
+  }
   if (billing.status !== 'active' || line?.partner !== partner.id || line.amountCents !== cents(amount)) {
     throw new ProductAssertionError(`${name}'s renewal should be one line of ${amount} € on ${partner.name}'s invoice, the subscription active; billing says ${JSON.stringify(billing)}`);
   }
