@@ -2,7 +2,7 @@
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { CameraModel } from '../catalog/index.ts';
-import { expectPlacedAtRealTime, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
+import { expectPlacedAtRealTime, expectTimeline, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
 import { cameraOfGeneration, detectMotions, expectFramesOf, installCamera, watchLive } from './support/devices.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -27,9 +27,11 @@ When('la caméra de {string} retrouve sa connexion', async function (this: Harne
   await this.camera(owner).comeBack();
 });
 
+// Exactly `count`, on the first page, the page newest first by the platform's time (buffered events may come in any order among themselves).
 Then('les {int} mouvements apparaissent dans l\'historique de {string}', async function (this: HarnessWorld, count: number, owner: string) {
   const camera = this.camera(owner);
-  await waitForDeviceEvents(this.customer(owner).api, camera.serial, count, `camera:${camera.model.name}`, { type: 'motion' });
+  const since = this.migrated.has(owner) ? this.startedAt - 1000 : 0;
+  await expectTimeline(this.customer(owner).api, `${this.about(owner)}, camera ${camera.model.name}`, [camera.serial], since, Array.from({ length: count }, () => `motion of ${camera.serial}`), { type: 'motion' });
 });
 
 Given('l\'horloge de la caméra de {string} retarde de {int} heures', function (this: HarnessWorld, owner: string, hours: number) {

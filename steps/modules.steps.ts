@@ -6,6 +6,7 @@ import { ProductAssertionError } from '../lib/errors.ts';
 import type { AiLabel, ThirdParty } from '../drivers/index.ts';
 import { classificationOf, homeCareSet, classLabels, correlation, expectAcknowledgedAlarm, expectEscalated, movementSeen, useUpQuota } from './support/modules.ts';
 import type { Channel, Fault } from './support/words.ts';
+import { expectCameraRecordings } from './support/lists.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const hours = (n: number): number => n * 60;
@@ -25,11 +26,13 @@ When('{int} heure(s) s\'écoule(nt) pour {string}', async function (this: Harnes
   await this.modules(name).advanceClock(hours(n));
 });
 
+// Exactly one recording of the one detection, on the first page, then its kind and retention by value.
 Then('un clip de la détection est enregistré pour {string}, conservé {int} jours', async function (this: HarnessWorld, name: string, n: number) {
-  const recording = await this.modules(name).waitForRecording(this.camera(name).serial);
-  expectRecording(recording, 'clip', n);
+  await expectCameraRecordings(this, name, 'clip', 1);
+  expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'clip', n);
 });
 Then('une photo de la détection est enregistrée pour {string}, conservée {int} jours', async function (this: HarnessWorld, name: string, n: number) {
+  await expectCameraRecordings(this, name, 'snapshot', 1);
   expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'snapshot', n);
 });
 Then('l\'enregistrement de {string} est toujours disponible', async function (this: HarnessWorld, name: string) {

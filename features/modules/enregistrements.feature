@@ -44,6 +44,13 @@ Fonctionnalité: Enregistrements cloud, conservés le temps que prévoit l'offre
     Quand la caméra de "Camille" détecte un mouvement
     Alors une photo de la détection est enregistrée pour "Camille", conservée 7 jours
 
+  Scénario: La liste des enregistrements et l'historique montrent chaque détection, de la plus récente à la plus ancienne
+    Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011"
+    Et "Camille" installe une caméra "Orion HD"
+    Quand la caméra de "Camille" détecte 3 mouvements
+    Alors l'historique de "Camille" montre exactement 3 mouvements de sa caméra, du plus récent au plus ancien
+    Et la liste des enregistrements de "Camille" montre exactement 3 photos de sa caméra, du plus récent au plus ancien
+
   @sans-le-module
   Scénario: L'offre "Découverte 2014", sans enregistrements, n'en conserve aucun
     Étant donné un client "Dominique" de la marque "Maisonéo Cam" avec l'offre "Découverte 2014"

@@ -1,24 +1,31 @@
 // What a migrated customer's customer-space timeline must be, as a list of problems (empty: as before the migration).
 
-import type { PlatformEvent } from '../../drivers/index.ts';
+import { sequenceDiff, type PlatformEvent } from '../../drivers/index.ts';
 
 /**
  * Every way the customer space's timeline differs from the history the customer saw before the migration: after the
- * events that came since (newer than the newest recorded one, counted through the API), the page lists the recorded
- * events, newest first, in the same order (device and type), as far as the page goes.
+ * events that came since (newer than the newest recorded one, counted through the API), the page lists exactly the
+ * recorded events, newest first (device and type; events recorded at the same instant in any order among themselves),
+ * as many as the page holds (`pageSize`, the 200 newest): none missing, none extra, none out of place.
  */
-export function timelineProblems(recorded: { serial: string; type: string; at: string }[], shown: { serial: string; type: string }[], listed: Pick<PlatformEvent, 'occurredAt'>[]): string[] {
+export function timelineProblems(recorded: { serial: string; type: string; at: string }[], shown: { serial: string; type: string }[], listed: Pick<PlatformEvent, 'occurredAt'>[], pageSize = 200): string[] {
   if (recorded.length === 0) return [];
   const newest = Math.max(...recorded.map((e) => Date.parse(e.at)));
   const since = listed.filter((e) => Date.parse(e.occurredAt) > newest + 1000).length;
-  const expected = [...recorded].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const expected = [...recorded].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, Math.max(0, pageSize - since));
   const history = shown.slice(since);
   if (history.length === 0) return [`the page shows ${shown.length} event(s), none of the ${recorded.length} it had before (${since} came since)`];
-  for (let i = 0; i < Math.min(history.length, expected.length); i += 1) {
-    const [seen, had] = [history[i], expected[i]];
-    if (seen && had && (seen.serial !== had.serial || seen.type !== had.type)) {
-      return [`event ${since + i + 1} of the page is ${seen.type} of ${seen.serial} where the history before the migration has ${had.type} of ${had.serial} at ${had.at} (newest first)`];
-    }
+  const value = (e: { serial: string; type: string }): string => `${e.type} of ${e.serial}`;
+  // Events of one instant have no order between them: both sides list each instant's events sorted.
+  const had: string[] = [];
+  const has: string[] = [];
+  for (let k = 0; k < expected.length;) {
+    let end = k + 1;
+    while (end < expected.length && Date.parse(expected[end]!.at) === Date.parse(expected[k]!.at)) end += 1;
+    had.push(...expected.slice(k, end).map(value).sort());
+    has.push(...history.slice(k, end).map(value).sort());
+    k = end;
   }
-  return [];
+  has.push(...history.slice(expected.length).map(value));
+  return sequenceDiff(had, has).map((p) => `${p.replace(/^item (\d+)/, (_, n: string) => `event ${Number(n) + since} of the page`)} (after ${since} that came since; newest first)`);
 }
