@@ -2,8 +2,10 @@
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { WhiteLabel } from '../catalog/index.ts';
-import { parisDaysBefore, parisInstant } from '../drivers/index.ts';
+import { expectTimeline, parisDaysBefore, parisInstant } from '../drivers/index.ts';
+import { ProductAssertionError } from '../lib/errors.ts';
 import { compareDashboard, expectBrand, freshLogin, logIn, newSpaceCustomer, reuseLogin } from './support/space.ts';
+import { cameraItemsOf } from './support/lists.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Then('l\'évènement apparaît dans la chronologie de l\'espace client de {string}', async function (this: HarnessWorld, name: string) {
@@ -11,7 +13,13 @@ Then('l\'évènement apparaît dans la chronologie de l\'espace client de {strin
   const space = await this.customerSpace(customer);
   await space.open();
   await space.login(customer.email, customer.password);
-  await space.waitForTimelineEvent({ serial: this.camera(name).serial, type: 'motion' }, 10_000);
+  const serial = this.camera(name).serial;
+  await space.waitForTimelineEvent({ serial, type: 'motion' }, 10_000);
+  // The one detection, once: exactly one motion of the camera on the API's first page (with a settle window), and on the page.
+  const { since } = cameraItemsOf(this, name);
+  await expectTimeline(customer.api, this.about(name), [serial], since, [`motion of ${serial}`], { type: 'motion' });
+  const shown = (await space.timelineEvents()).filter((e) => e.serial === serial && e.type === 'motion');
+  if (shown.length !== 1) throw new ProductAssertionError(`the customer space of ${this.about(name)} should show the one motion of camera ${serial} once; it shows ${shown.length}`);
 });
 
 Given('un client {string} de la marque {marque} avec un compte {string}', async function (this: HarnessWorld, name: string, brand: WhiteLabel, accountType: string) {
