@@ -48,4 +48,4 @@ export {
   parisWallClock, withParisOffset, type AccountData, type ReferenceExpectation,
 } from './reference-data.ts';
 export { readCustomerView, migratedViewProblems, type CustomerView, type MigratedExpectation } from './migrated-view.ts';
-export { expectOrderedList, expectTimeline, expectRecordingsList, sequenceDiff, newestFirstProblems, type ListedItem } from './ordered-list.ts';
+export { expectOrderedList, expectTimeline, expectRecordingsList, expectDeviceEvents, sequenceDiff, newestFirstProblems, type ListedItem } from './ordered-list.ts';

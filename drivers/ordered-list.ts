@@ -116,3 +116,8 @@ export function expectRecordingsList(modules: ModulesApi, who: string, serials: 
   const mine = (item: ListedItem): boolean => serials.some((s) => item.value.endsWith(` of ${s}`)) && Date.parse(item.at) >= since;
   return expectOrderedList(`the recordings list of ${who}`, recordingsPage(modules), expected, { mine, ...options });
 }
+
+/** Exactly `count` events of `type` of the device `serial` since `since` on the timeline's first page, the page newest first. */
+export function expectDeviceEvents(api: PlatformApi, who: string, serial: string, type: string, count: number, since = 0): Promise<ListedItem[]> {
+  return expectTimeline(api, who, [serial], since, Array.from({ length: count }, () => `${type} of ${serial}`), { type });
+}

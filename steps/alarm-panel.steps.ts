@@ -1,7 +1,7 @@
 // Steps about alarm panels (V10): installing one, what it signals, its line going down, its clock, the monitoring centre.
 
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
-import { expectPlacedAtRealTime, monitoringCounters, waitForDeviceEvents, waitForDeviceOnline, waitForMonitoringCounters } from '../drivers/index.ts';
+import { expectDeviceEvents, expectPlacedAtRealTime, monitoringCounters, waitForDeviceEvents, waitForDeviceOnline, waitForMonitoringCounters } from '../drivers/index.ts';
 import { dc09, expectAnswers, expectEchoes, expectNoEvents, installDc09Panel, keyBits, panelWhereabouts, siaEvents, skewSeconds } from './support/dc09.ts';
 import { acknowledged, installPanel, panelEvent, reportMany } from './support/devices.ts';
 import { ConfigurationError } from '../lib/errors.ts';
@@ -27,12 +27,12 @@ When('la centrale de {string} signale {int} fois {string}', async function (this
 
 Then('{string} apparaît dans l\'historique de {string}', async function (this: HarnessWorld, what: string, owner: string) {
   const panel = this.panel(owner);
-  await waitForDeviceEvents(this.customer(owner).api, panel.serial, 1, `panel:${panel.model.name}`, { type: panelEvent(what) });
+  await expectDeviceEvents(this.customer(owner).api, `${this.about(owner)}, panel ${panel.model.name}`, panel.serial, panelEvent(what), 1);
 });
 
 Then('{int} fois {string} apparaissent dans l\'historique de {string}', async function (this: HarnessWorld, count: number, what: string, owner: string) {
   const panel = this.panel(owner);
-  await waitForDeviceEvents(this.customer(owner).api, panel.serial, count, `panel:${panel.model.name}`, { type: panelEvent(what) });
+  await expectDeviceEvents(this.customer(owner).api, `${this.about(owner)}, panel ${panel.model.name}`, panel.serial, panelEvent(what), count);
 });
 
 Then('le centre de télésurveillance reçoit l\'alarme de la centrale de {string}', async function (this: HarnessWorld, owner: string) {

@@ -1,7 +1,7 @@
 // Steps about connected objects (V10): installing one, what it detects, its connection going down, its clock.
 
 import { Given, Then, When } from '@cucumber/cucumber';
-import { expectPlacedAtRealTime, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
+import { expectDeviceEvents, expectPlacedAtRealTime, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
 import { installObject, triggerMany, triggerType } from './support/devices.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -28,17 +28,17 @@ When('l\'objet de {string} signale une inactivité', async function (this: Harne
 
 Then('le déclenchement apparaît dans l\'historique de {string}', async function (this: HarnessWorld, owner: string) {
   const object = this.object(owner);
-  await waitForDeviceEvents(this.customer(owner).api, object.serial, 1, `object:${object.model.name}`, { type: triggerType(object) });
+  await expectDeviceEvents(this.customer(owner).api, `${this.about(owner)}, object ${object.model.name}`, object.serial, triggerType(object), 1);
 });
 
 Then('les {int} déclenchements apparaissent dans l\'historique de {string}', async function (this: HarnessWorld, count: number, owner: string) {
   const object = this.object(owner);
-  await waitForDeviceEvents(this.customer(owner).api, object.serial, count, `object:${object.model.name}`, { type: triggerType(object) });
+  await expectDeviceEvents(this.customer(owner).api, `${this.about(owner)}, object ${object.model.name}`, object.serial, triggerType(object), count);
 });
 
 Then('l\'inactivité apparaît dans l\'historique de {string}', async function (this: HarnessWorld, owner: string) {
   const object = this.object(owner);
-  await waitForDeviceEvents(this.customer(owner).api, object.serial, 1, `object:${object.model.name}`, { type: 'inactivity' });
+  await expectDeviceEvents(this.customer(owner).api, `${this.about(owner)}, object ${object.model.name}`, object.serial, 'inactivity', 1);
 });
 
 Given('l\'objet de {string} perd sa connexion', async function (this: HarnessWorld, owner: string) {
