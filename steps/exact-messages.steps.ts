@@ -40,3 +40,7 @@ Then('le prestataire de paiement reçoit exactement un prélèvement de {word} �
     throw new ProductAssertionError(`the one charge of ${this.about(name)} should be ${amount} €; the payment provider was asked ${body.amountCents} cents (${JSON.stringify(body)})`);
   }
 });
+
+Then('le service de classification reçoit exactement une demande pour la caméra de {string}', async function (this: HarnessWorld, name: string) {
+  await this.thirdParties.expectExactly('ai', this.camera(name).serial, this.journalMark, 1, { path: '/ai/classify', what: `classification request for the camera of ${this.about(name)}`, related: related(this, name) });
+});

@@ -14,6 +14,7 @@ Fonctionnalité: Classification IA des détections, selon l'offre et les choix d
     Et "Camille" ne veut être alerté que pour les personnes
     Quand la caméra de "Camille" filme un véhicule
     Alors la détection de "Camille" est classée « véhicule » par l'IA
+    Et le service de classification reçoit exactement une demande pour la caméra de "Camille"
     Et "Camille" ne reçoit aucune alerte
     Quand la caméra de "Camille" filme une personne
     Alors "Camille" reçoit une alerte « Personne détectée » envoyée au nom de "<expéditeur>"
