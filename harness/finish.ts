@@ -17,6 +17,7 @@ import { maskSecrets } from '../lib/mask.ts';
 import { computeCoverage } from './coverage/compute.ts';
 import { renderCoverage } from './coverage/html.ts';
 import { historyRoot, historyStore } from './reports/history.ts';
+import type { PrintedOutcome } from './outcome.ts';
 import type { PhaseRecord } from './plan/runner.ts';
 import { durationsOfRun, durationsStore, keepDurations } from './plan/shards.ts';
 import type { Plan } from './plan/types.ts';
@@ -63,6 +64,19 @@ export async function writeHtmlReports(input: { runId: string; runDir: string; r
     if ((await generateHtmlReport(partner.resultsDir, out, { history: store(`partner-${partner.partner}`), notes, brand })) === undefined) reports.partners[partner.partner] = join(out, 'index.html');
   }
   return reports;
+}
+
+/** How a certification ended, for the one printer: each gate and partner, the notes, the verdict, the certificate and report. */
+export function printedCertificate({ certificate, files }: CertifyOutcome, label: 'certificate' | 'merged certificate'): PrintedOutcome {
+  return {
+    details: [
+      ...certificate.gates.map((gate) => `${gate.verdict.toUpperCase().padEnd(8)} ${gate.title}${gate.reasons.length ? `: ${gate.reasons.join('; ')}` : ''}`),
+      ...certificate.partners.map((partner) => `${partner.verdict.padEnd(10)} ${partner.name}: ${partner.why}`),
+    ],
+    notes: certificate.notes,
+    label, verdict: certificate.verdict, why: certificate.why,
+    links: [{ name: 'certificate', file: files.html }, { name: 'report', file: certificate.reports.overall }],
+  };
 }
 
 export async function finishCertification(input: {

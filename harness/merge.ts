@@ -1,6 +1,6 @@
 // `merge`: combines the runs of `certify --shard i/n` into one report and one certificate; a missing shard keeps it incomplete.
 
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from '../lib/errors.ts';
 import type { Certificate } from './reports/certificate/build.ts';
@@ -9,7 +9,7 @@ import { evaluateGate } from './plan/gates.ts';
 import { loadPlan } from './plan/load.ts';
 import { messagesDir, type PhaseRecord } from './plan/runner.ts';
 import { summarizeMessagesDir } from './scenario-results.ts';
-import { newRunId } from './run-folder.ts';
+import { newRunId, openRunFolder } from './run-folder.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -45,9 +45,10 @@ export async function mergeShards(dirs: string[], reportsDir: string, html: bool
   if (duplicate !== undefined) throw new ConfigurationError(`cannot merge: shard ${duplicate}/${total} is given twice`);
   const missing = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !indexes.includes(i));
   const plan = loadPlan(resolve(root, first?.metadata.plan.file ?? ''));
-  const runId = `${newRunId()}-merged`;
-  const runDir = resolve(reportsDir, runId);
-  mkdirSync(join(runDir, 'allure-results'), { recursive: true });
+  // A merge starts no environment: its run folder's private part is not needed.
+  const folder = openRunFolder(reportsDir, `${newRunId()}-merged`);
+  folder.close();
+  const { runId, runDir } = folder;
   for (const shard of shards) {
     // Each shard's run metadata and history (its own trend) stay behind: the merged run writes its own and feeds the plan's trend.
     const results = join(shard.dir, 'allure-results');

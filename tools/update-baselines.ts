@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { loadCatalog } from '../catalog/index.ts';
 import { BaselineStore, brandExpectation, brandFingerprint, updateBaselinesCommand, type BaselineAudit } from '../drivers/index.ts';
-import { certifyRun, printOutcome } from '../harness/run.ts';
+import { certifyRun, printRunOutcome } from '../harness/run.ts';
 
 const baselinesDir = join(import.meta.dirname, '..', 'features', 'espace-client', 'baselines');
 
@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     env: 'local', profile: 'default', version: 'v10', instances: 1, parallel: 1, faults: [], tags: '@capture and not @wip',
     reportsDir: join(import.meta.dirname, '..', 'reports'), html: false,
   });
-  printOutcome(outcome);
+  printRunOutcome(outcome);
   const audit = store.audit(expectedBaselines());
   for (const orphan of audit.orphans) store.remove(orphan);
   if (outcome.verdict !== 'GO') return 1;

@@ -1,8 +1,9 @@
 // `merge`: the shards' run folders merged into one certificate, as if one machine had run the plan.
 
-import { pathToFileURL } from 'node:url';
 import { mergeUsage, parseMergeArgs } from '../certify-args.ts';
+import { printedCertificate } from '../finish.ts';
 import { mergeShards } from '../merge.ts';
+import { printOutcome } from '../outcome.ts';
 import { harnessProcess } from './process.ts';
 import type { Command } from './types.ts';
 
@@ -12,10 +13,8 @@ export const command: Command = {
   async main(argv) {
     harnessProcess();
     const args = parseMergeArgs(argv);
-    const { certificate, files } = await mergeShards(args.dirs, args.reportsDir, args.html, args.historyDir);
-    for (const note of certificate.notes) console.log(`  note: ${note}`);
-    console.log(`[harness] merged certificate: ${certificate.verdict} (${certificate.why})`);
-    console.log(`[harness] certificate: ${pathToFileURL(files.html).href}`);
-    return certificate.exitCode;
+    const outcome = await mergeShards(args.dirs, args.reportsDir, args.html, args.historyDir);
+    printOutcome(printedCertificate(outcome, 'merged certificate'));
+    return outcome.certificate.exitCode;
   },
 };

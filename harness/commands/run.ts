@@ -3,7 +3,7 @@
 import { environmentNames } from '../../environments/index.ts';
 import { parseRunArgs, profiles } from '../args.ts';
 import { preflightRun, reachRemote } from '../preflight/index.ts';
-import { certifyRun, printOutcome } from '../run.ts';
+import { certifyRun, printRunOutcome } from '../run.ts';
 import { harnessProcess } from './process.ts';
 import type { Command } from './types.ts';
 
@@ -16,7 +16,7 @@ export const command: Command = {
     await preflightRun(args);
     await reachRemote(args.env);
     const outcome = await certifyRun(args);
-    printOutcome(outcome);
+    printRunOutcome(outcome);
     return outcome.exitCode;
   },
 };

@@ -17,9 +17,13 @@ export interface PlanContext {
   durations?: Record<string, number>;
   /** What the data actions keep between phases: the V9 snapshot taken before the migration. */
   data: DataState;
+  /** How many phases the plan has (set by the runner): a plan of one phase is a single run. */
+  phaseCount?: number;
   /** Named in configuration errors. */
   planFile?: string;
   /** The cut-over cohort started by `cutover-start`: its devices run until the plan ends. */
   cutover?: CutoverCohort;
+  /** How run steps call Cucumber: `run`'s profile, retries and display; a certification plan's defaults otherwise. */
+  cucumber?: { profile: string; retry?: number | undefined; progress: 'progress-bar' | 'progress' } | undefined;
   log: (line: string) => void;
 }

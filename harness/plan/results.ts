@@ -11,14 +11,15 @@ interface AllureResult {
 
 /**
  * Copies a phase's results into the run's results folder. The same scenario in two phases (baseline on
- * V9, regression on V10) must not look like retries of one test, so its history id is made per phase.
+ * V9, regression on V10) must not look like retries of one test, so its history id is made per phase. A plan of
+ * one phase (`run`) copies them as they are: its trend continues that of earlier runs.
  */
-export function gatherPhaseResults(phaseDir: string, runDir: string, phase: { id: string; title: string }): void {
+export function gatherPhaseResults(phaseDir: string, runDir: string, phase: { id: string; title: string }, options: { labelled: boolean } = { labelled: true }): void {
   if (!existsSync(phaseDir)) return;
   mkdirSync(runDir, { recursive: true });
   for (const file of readdirSync(phaseDir)) {
     const from = join(phaseDir, file);
-    if (!file.endsWith('-result.json')) {
+    if (!file.endsWith('-result.json') || !options.labelled) {
       copyFileSync(from, join(runDir, file));
       continue;
     }

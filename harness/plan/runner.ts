@@ -60,8 +60,10 @@ async function runStep(step: PlanStep, index: number, phase: Phase, context: Pla
     const messagesFile = join(messagesDir(context.runDir, phase.id), `${basename(context.runDir)}-step-${index + 1}.ndjson`);
     const share = context.shard ? await shardShare(step.tags, context.shard, context.durations ?? {}, phase, context) : undefined;
     if (share?.scenarios.length === 0) return done('passed', share.detail, share.output);
-    const code = await runCucumber({ profile: 'default', parallel: context.parallel, tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: context.tempDir, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000, progress: 'progress' });
-    gatherPhaseResults(phaseResults, context.resultsDir, phase);
+    const cucumber = context.cucumber ?? { profile: 'default', progress: 'progress' };
+    const code = await runCucumber({ ...cucumber, parallel: context.parallel, tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: context.tempDir, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000 });
+    // A plan of one phase has no other phase to tell its results from: they keep their own labels.
+    gatherPhaseResults(phaseResults, context.resultsDir, phase, { labelled: context.phaseCount !== 1 });
     const signal = interruption();
     if (signal) return done('not-run', `${interruptedBy(signal)} (cucumber exited ${code})`);
     return done(code === 0 ? 'passed' : 'failed', `cucumber exited ${code}${share ? `; ${share.detail}` : ''}`, share?.output);
@@ -91,9 +93,10 @@ function stopAfter(record: StepRecord, phase: Phase, context: PlanContext): Stop
   const signal = interruption();
   // A Ctrl-C in a terminal reaches the platform's processes too: their end is the interruption, not a broken environment.
   if (signal) return { finding: 'interrupted', why: interruptedBy(signal) };
-  const dead = deadInstanceFinding(context.environment.deadInstances(), `during phase ${phase.id}`);
+  const during = context.phaseCount === 1 ? 'during the run' : `during phase ${phase.id}`;
+  const dead = deadInstanceFinding(context.environment.deadInstances(), during);
   if (dead) {
-    writeHarnessResult(context.resultsDir, `Platform instances stayed up during ${phase.id}`, dead.status, dead.why, [{ name: 'phase', value: phase.id }]);
+    writeHarnessResult(context.resultsDir, context.phaseCount === 1 ? 'Platform instances stayed up' : `Platform instances stayed up during ${phase.id}`, dead.status, dead.why, [{ name: 'phase', value: phase.id }]);
     return { finding: dead.finding, why: dead.why };
   }
   if (record.status === 'broken') return { finding: findingOfMessage(record.detail) ?? 'environment', why: record.detail };
@@ -103,6 +106,7 @@ function stopAfter(record: StepRecord, phase: Phase, context: PlanContext): Stop
 /** Plays every phase; once the environment is broken or the run interrupted, the steps after it are recorded as not run. */
 export async function playPlan(plan: Plan, context: PlanContext): Promise<PhaseRecord[]> {
   context.planFile ??= plan.file;
+  context.phaseCount = plan.phases.length;
   try {
     return await playPhases(plan, context);
   } finally {
