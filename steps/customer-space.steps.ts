@@ -4,7 +4,8 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import type { WhiteLabel } from '../catalog/index.ts';
 import { expectTimeline, parisDaysBefore, parisInstant } from '../drivers/index.ts';
 import { ProductAssertionError } from '../lib/errors.ts';
-import { compareDashboard, expectBrand, freshLogin, logIn, newSpaceCustomer, reuseLogin } from './support/space.ts';
+import { playFamilyMigratedCustomer, playMigratedCustomer } from './support/migrated.ts';
+import { accountTypeOf, compareDashboard, expectBrand, freshLogin, logIn, newSpaceCustomer, offerOf, reuseLogin } from './support/space.ts';
 import { cameraItemsOf } from './support/lists.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -23,7 +24,10 @@ Then('l\'évènement apparaît dans la chronologie de l\'espace client de {strin
 });
 
 Given('un client {string} de la marque {marque} avec un compte {string}', async function (this: HarnessWorld, name: string, brand: WhiteLabel, accountType: string) {
-  this.customers.set(name, await newSpaceCustomer(this, name, brand, accountType));
+  if (this.onMigratedAccounts) {
+    const id = accountTypeOf(this, brand, accountType);
+    await playMigratedCustomer(this, name, brand, { accountType: { id, name: accountType } }, 'family');
+  } else this.customers.set(name, await newSpaceCustomer(this, name, brand, accountType));
 });
 
 When('{string} se connecte à l\'espace client de sa marque', async function (this: HarnessWorld, name: string) {
@@ -35,7 +39,9 @@ Then('l\'espace client montre le nom, le logo, les couleurs et le téléphone de
 });
 
 Given('un client de la marque {marque} déjà connecté à son espace client', async function (this: HarnessWorld, brand: WhiteLabel) {
-  await reuseLogin(this, brand);
+  // On a migrated account: the brand's designated customer of its first V9 offer logs in through the page.
+  if (this.onMigratedAccounts) await logIn(this, await playFamilyMigratedCustomer(this, 'Client migré', brand, offerOf(this, brand)));
+  else await reuseLogin(this, brand);
 });
 
 Given('un nouveau client de la marque {marque} connecté à son espace client', async function (this: HarnessWorld, brand: WhiteLabel) {

@@ -4,10 +4,11 @@ import { Given, Then } from '@cucumber/cucumber';
 import type { Offer, WhiteLabel } from '../catalog/index.ts';
 import type { HarnessWorld } from './support/world.ts';
 import { accountTypeId, expectSmsAsOffered, newCustomer, paymentMethodId } from './support/customers.ts';
-import { labelMigratedModule } from './support/migrated.ts';
+import { labelMigratedModule, paymentMethodNamed, playFamilyMigratedCustomer } from './support/migrated.ts';
 
 Given('un client {string} de la marque {marque} avec l\'offre {offre}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer) {
-  this.customers.set(name, await newCustomer(this, name, whiteLabel, offer));
+  if (this.onMigratedAccounts) await playFamilyMigratedCustomer(this, name, whiteLabel, offer);
+  else this.customers.set(name, await newCustomer(this, name, whiteLabel, offer));
 });
 
 Then('{string} reçoit un SMS d\'alerte envoyé au nom de {string}', async function (this: HarnessWorld, name: string, sender: string) {
@@ -25,9 +26,11 @@ Then('{string} reçoit les alertes SMS que prévoit son offre', async function (
 });
 
 Given('un client {string} de la marque {marque} avec l\'offre {offre}, payant par {string}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer, method: string) {
-  this.customers.set(name, await newCustomer(this, name, whiteLabel, offer, { paymentMethod: paymentMethodId(this, whiteLabel, method) }));
+  if (this.onMigratedAccounts) await playFamilyMigratedCustomer(this, name, whiteLabel, offer, paymentMethodNamed(this, paymentMethodId(this, whiteLabel, method)));
+  else this.customers.set(name, await newCustomer(this, name, whiteLabel, offer, { paymentMethod: paymentMethodId(this, whiteLabel, method) }));
 });
 
 Given('un client {string} de la marque {marque} avec un compte {string}, payant par {string}, avec l\'offre {offre}', async function (this: HarnessWorld, name: string, whiteLabel: WhiteLabel, accountType: string, method: string, offer: Offer) {
-  this.customers.set(name, await newCustomer(this, name, whiteLabel, offer, { accountType: accountTypeId(this, whiteLabel, accountType), paymentMethod: paymentMethodId(this, whiteLabel, method) }));
+  if (this.onMigratedAccounts) await playFamilyMigratedCustomer(this, name, whiteLabel, offer, paymentMethodNamed(this, paymentMethodId(this, whiteLabel, method)));
+  else this.customers.set(name, await newCustomer(this, name, whiteLabel, offer, { accountType: accountTypeId(this, whiteLabel, accountType), paymentMethod: paymentMethodId(this, whiteLabel, method) }));
 });

@@ -29,11 +29,11 @@ When('{int} heure(s) s\'écoule(nt) pour {string}', async function (this: Harnes
 // Exactly one recording of the one detection, on the first page, then its kind and retention by value.
 Then('un clip de la détection est enregistré pour {string}, conservé {int} jours', async function (this: HarnessWorld, name: string, n: number) {
   await expectCameraRecordings(this, name, 'clip', 1);
-  expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'clip', n);
+  expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'clip', n, this.about(name));
 });
 Then('une photo de la détection est enregistrée pour {string}, conservée {int} jours', async function (this: HarnessWorld, name: string, n: number) {
   await expectCameraRecordings(this, name, 'snapshot', 1);
-  expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'snapshot', n);
+  expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'snapshot', n, this.about(name));
 });
 Then('l\'enregistrement de {string} est toujours disponible', async function (this: HarnessWorld, name: string) {
   await this.modules(name).expectRecordingKept(this.camera(name).serial);
@@ -45,9 +45,9 @@ Then('aucun enregistrement n\'est conservé pour {string}', async function (this
   await this.modules(name).expectNoRecording(this.camera(name).serial);
 });
 
-function expectRecording(r: { kind: string; startedAt: string; expiresAt: string; serial: string }, kind: string, retentionDays: number): void {
+function expectRecording(r: { kind: string; startedAt: string; expiresAt: string; serial: string }, kind: string, retentionDays: number, about: string): void {
   const kept = (Date.parse(r.expiresAt) - Date.parse(r.startedAt)) / 86_400_000;
-  if (r.kind !== kind || kept !== retentionDays) throw new ProductAssertionError(`the recording of ${r.serial} should be a ${kind} kept ${retentionDays} days; it is a ${r.kind} kept ${kept} days`);
+  if (r.kind !== kind || kept !== retentionDays) throw new ProductAssertionError(`the recording of ${r.serial} of ${about} should be a ${kind} kept ${retentionDays} days; it is a ${r.kind} kept ${kept} days`);
 }
 
 Given('{string} ne veut être alerté que pour les {classe}', async function (this: HarnessWorld, name: string, label: AiLabel) {
@@ -125,7 +125,9 @@ When('{string} passe devant sa caméra', async function (this: HarnessWorld, nam
 });
 Then('la famille de {string} reçoit une alerte d\'inactivité envoyée au nom de {string}', async function (this: HarnessWorld, name: string, sender: string) {
   const family = await familyPhone(this, name);
-  await this.stubs.waitForSms({ to: family, from: sender, contains: `aucun mouvement détecté chez ${name}`, since: this.journalMark, about: `the family of ${this.about(name)}` });
+  // A migrated customer is named as their account was in V9; a customer the scenario made, by its Gherkin name.
+  const named = this.migrated.has(name) ? (await this.customer(name).api.account()).name : name;
+  await this.stubs.waitForSms({ to: family, from: sender, contains: `aucun mouvement détecté chez ${named}`, since: this.journalMark, about: `the family of ${this.about(name)}` });
 });
 Then('la famille de {string} ne reçoit aucune alerte d\'inactivité', async function (this: HarnessWorld, name: string) {
   await this.stubs.expectNoSms({ to: await familyPhone(this, name), since: this.journalMark });

@@ -35,6 +35,13 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
 
+    @clients-migres
+    # catalogue: clients-migrés:modèles-caméra
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | modèle   | génération                 |
+      | Orion HD | HTTP push (multipart JPEG) |
+      | Judas 2  | MQTT 5                     |
+
   Plan du scénario: Un mouvement vu par une caméra <modèle> arrive dans l'espace client
     Étant donné "Camille" installe une caméra "<modèle>"
     Quand la caméra de "Camille" détecte un mouvement
@@ -59,6 +66,13 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Mini Dôme             | MQTT 5                     |
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
+
+    @clients-migres
+    # catalogue: clients-migrés:modèles-caméra
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | modèle   | génération                 |
+      | Orion HD | HTTP push (multipart JPEG) |
+      | Judas 2  | MQTT 5                     |
 
   Plan du scénario: Une caméra <modèle> qui perd sa connexion ne perd aucun évènement
     Étant donné "Camille" installe une caméra "<modèle>"
@@ -87,6 +101,13 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
 
+    @clients-migres
+    # catalogue: clients-migrés:modèles-caméra
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | modèle   | génération                 |
+      | Orion HD | HTTP push (multipart JPEG) |
+      | Judas 2  | MQTT 5                     |
+
   Plan du scénario: L'horloge déréglée d'une caméra <modèle> ne fausse pas l'heure des évènements
     Étant donné "Camille" installe une caméra "<modèle>"
     Et l'horloge de la caméra de "Camille" retarde de 2 heures
@@ -113,6 +134,13 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
 
+    @clients-migres
+    # catalogue: clients-migrés:modèles-caméra
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | modèle   | génération                 |
+      | Orion HD | HTTP push (multipart JPEG) |
+      | Judas 2  | MQTT 5                     |
+
   Plan du scénario: La vue en direct d'une caméra <modèle> montre ses images
     Étant donné "Camille" installe une caméra "<modèle>"
     Alors la vue en direct de la caméra de "Camille" montre ses images
@@ -136,6 +164,13 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Mini Dôme             | MQTT 5                     |
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
+
+    @clients-migres
+    # catalogue: clients-migrés:modèles-caméra
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | modèle   | génération                 |
+      | Orion HD | HTTP push (multipart JPEG) |
+      | Judas 2  | MQTT 5                     |
 
   @juge-mutation
   Scénario: Une caméra HTTP push dont l'envoi d'une photo est coupé net est refusée, et la plateforme continue de servir

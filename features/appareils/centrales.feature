@@ -24,6 +24,12 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
 
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | centrale    | liaison |
+      | Centrale C1 | TCP     |
+      | Hub Domo H1 | MQTT    |
+
   Plan du scénario: Une intrusion signalée par une centrale <centrale> en <liaison> arrive chez le client et au centre de télésurveillance
     Étant donné "Dominique" installe une centrale "<centrale>" qui transmet en <liaison>
     Quand la centrale de "Dominique" signale "une intrusion"
@@ -38,6 +44,12 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C2 Chiffrée | UDP |
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
+
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | centrale    | liaison |
+      | Centrale C1 | TCP     |
+      | Hub Domo H1 | MQTT    |
 
   Plan du scénario: Une centrale <centrale> en <liaison> qui perd sa liaison ne perd aucune alarme
     Étant donné "Dominique" installe une centrale "<centrale>" qui transmet en <liaison>
@@ -55,6 +67,12 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
 
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | centrale    | liaison |
+      | Centrale C1 | TCP     |
+      | Hub Domo H1 | MQTT    |
+
   Plan du scénario: L'horloge déréglée d'une centrale <centrale> en <liaison> ne fausse pas l'heure des alarmes
     Étant donné "Dominique" installe une centrale "<centrale>" qui transmet en <liaison>
     Et l'horloge de la centrale de "Dominique" retarde de 2 heures
@@ -69,6 +87,12 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C2 Chiffrée | UDP |
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
+
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | centrale    | liaison |
+      | Centrale C1 | TCP     |
+      | Hub Domo H1 | MQTT    |
 
   Plan du scénario: Une centrale <centrale> en <liaison> signale sa mise en service et sa mise à l'arrêt
     Étant donné "Dominique" installe une centrale "<centrale>" qui transmet en <liaison>
@@ -85,6 +109,12 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C2 Chiffrée | UDP |
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
+
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | centrale    | liaison |
+      | Centrale C1 | TCP     |
+      | Hub Domo H1 | MQTT    |
 
   @juge-mutation @exclusif
   Scénario: Les compteurs du centre de télésurveillance comptent exactement l'alarme transmise

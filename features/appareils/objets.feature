@@ -19,6 +19,12 @@ Fonctionnalité: Chaque modèle d'objet connecté fonctionne avec la plateforme 
       | Détecteur de fumée DF2 |
       | Bouton panique BP1 |
 
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | objet                |
+      | Contact de porte DC1 |
+      | Bouton panique BP1   |
+
   Plan du scénario: Le déclenchement d'un objet <objet> arrive chez le client
     Étant donné "Alix" installe l'objet "<objet>"
     Quand l'objet de "Alix" se déclenche
@@ -29,6 +35,12 @@ Fonctionnalité: Chaque modèle d'objet connecté fonctionne avec la plateforme 
       | Contact de porte DC1 |
       | Détecteur de fumée DF2 |
       | Bouton panique BP1 |
+
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | objet                |
+      | Contact de porte DC1 |
+      | Bouton panique BP1   |
 
   Plan du scénario: Un objet <objet> qui perd sa connexion ne perd aucun déclenchement
     Étant donné "Alix" installe l'objet "<objet>"
@@ -43,6 +55,12 @@ Fonctionnalité: Chaque modèle d'objet connecté fonctionne avec la plateforme 
       | Détecteur de fumée DF2 |
       | Bouton panique BP1 |
 
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | objet                |
+      | Contact de porte DC1 |
+      | Bouton panique BP1   |
+
   Plan du scénario: L'horloge déréglée d'un objet <objet> ne fausse pas l'heure des déclenchements
     Étant donné "Alix" installe l'objet "<objet>"
     Et l'horloge de l'objet de "Alix" retarde de 2 heures
@@ -54,6 +72,12 @@ Fonctionnalité: Chaque modèle d'objet connecté fonctionne avec la plateforme 
       | Contact de porte DC1 |
       | Détecteur de fumée DF2 |
       | Bouton panique BP1 |
+
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | objet                |
+      | Contact de porte DC1 |
+      | Bouton panique BP1   |
 
   Scénario: Le capteur du maintien à domicile signale une inactivité prolongée
     Étant donné "Alix" installe l'objet "Bouton panique BP1"

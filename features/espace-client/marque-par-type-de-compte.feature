@@ -31,3 +31,12 @@ Fonctionnalité: Chaque client se connecte à l'espace client de sa marque et n'
       | Maisonéo Cam       | Particulier            |
       | Présence Veilleurs | Particulier            |
       | Présence Veilleurs | Géré par le partenaire |
+
+    @clients-migres
+    # catalogue: clients-migrés:marques-types-de-compte,4
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | marque             | type de compte         |
+      | Veilis             | Particulier            |
+      | Habitat Serein     | Géré par le partenaire |
+      | Sécurimax Connect  | Professionnel          |
+      | Présence Veilleurs | Géré par le partenaire |

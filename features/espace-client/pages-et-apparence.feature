@@ -24,6 +24,14 @@ Fonctionnalité: Tout s'affiche correctement dans l'espace client de chaque marq
       | Maisonéo Cam       | Découverte 2014     |
       | Présence Veilleurs | Senior 2018         |
 
+    @clients-migres
+    # catalogue: clients-migrés:marques,3
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | marque             | offre             |
+      | Veilis             | Sérénité 2011     |
+      | Box Vigilance      | Box Sécurité 2016 |
+      | Présence Veilleurs | Senior 2018       |
+
   @capture
   Plan du Scénario: Le tableau de bord de <marque> ressemble à sa capture approuvée
     Étant donné un nouveau client de la marque "<marque>" connecté à son espace client

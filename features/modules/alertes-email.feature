@@ -37,6 +37,13 @@ Fonctionnalité: Alertes e-mail au nom de la marque, dans la limite du quota men
       | Habitat Total 2022    | Habitat Serein  | alertes@habitat-serein.example | 60    |
       | Maison Connectée 2022 | Hexaline Maison | maison@hexaline.example        | 30    |
 
+    @clients-migres @horloge-de-test @local-only
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | offre              | marque          | adresse                   | quota |
+      | Sérénité Plus 2012 | Veilis          | alertes@veilis.example    | 20    |
+      | Box Sécurité 2016  | Box Vigilance   | vigilance@hexabox.example | 20    |
+      | Essentiel 2019     | Hexaline Maison | maison@hexaline.example   | 30    |
+
   @sans-le-module
   Scénario: L'offre "Sérénité 2011", sans alertes e-mail, n'envoie aucun e-mail
     Étant donné un client "Dominique" de la marque "Veilis" avec l'offre "Sérénité 2011"

@@ -34,6 +34,13 @@ Fonctionnalité: Alertes SMS au nom de la marque, dans la limite du quota mensue
       | offre              | marque         | expéditeur | quota |
       | Habitat Total 2022 | Habitat Serein | HABSEREIN  | 60    |
 
+    @clients-migres @horloge-de-test @local-only
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | offre          | marque             | expéditeur | quota |
+      | Sérénité 2011  | Veilis             | VEILIS     | 10    |
+      | Vigilance 2015 | Sécurimax Connect  | SECURIMAX  | 30    |
+      | Senior 2018    | Présence Veilleurs | VEILLEURS  | 30    |
+
   @sans-le-module
   Scénario: L'offre "Essentiel 2019", sans alertes SMS, n'envoie aucun SMS
     Étant donné un client "Dominique" de la marque "Hexaline Maison" avec l'offre "Essentiel 2019"

@@ -29,6 +29,12 @@ Fonctionnalité: Classification IA des détections, selon l'offre et les choix d
       | offre              | marque         | expéditeur |
       | Habitat Total 2022 | Habitat Serein | HABSEREIN  |
 
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | offre             | marque       | expéditeur |
+      | Intelligence 2019 | Maisonéo Cam | MAISONEO   |
+      | Pro 2020          | Veilis Pro   | VEILISPRO  |
+
   @sans-le-module
   Scénario: Sans l'IA dans l'offre, une détection n'est pas classée et le client est alerté de tout mouvement
     Étant donné un client "Dominique" de la marque "Veilis" avec l'offre "Sérénité Plus 2012"

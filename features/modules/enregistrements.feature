@@ -38,6 +38,14 @@ Fonctionnalité: Enregistrements cloud, conservés le temps que prévoit l'offre
       | Habitat Total 2022    | Habitat Serein  | 60    |
       | Maison Connectée 2022 | Hexaline Maison | 30    |
 
+    @clients-migres @horloge-de-test @local-only
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | offre               | marque             | jours |
+      | Sérénité 2011       | Veilis             | 7     |
+      | Habitat Assuré 2013 | Assur Plus Protect | 14    |
+      | Pro 2017            | Alpes Sécurité     | 60    |
+      | Senior Connect 2021 | Présence Veilleurs | 30    |
+
   Scénario: Une caméra HTTP push de 2011 enregistre une photo de chaque détection
     Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011"
     Et "Camille" installe une caméra "Orion HD"

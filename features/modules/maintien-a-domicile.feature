@@ -24,6 +24,12 @@ Fonctionnalité: Maintien à domicile : la famille est alertée quand personne n
       | Senior 2018         | Présence Veilleurs | VEILLEURS  |
       | Senior Connect 2021 | Présence Veilleurs | VEILLEURS  |
 
+    @clients-migres @horloge-de-test @local-only
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | offre               | marque             | expéditeur |
+      | Senior 2018         | Présence Veilleurs | VEILLEURS  |
+      | Senior Connect 2021 | Présence Veilleurs | VEILLEURS  |
+
   @sans-le-module
   Scénario: L'offre "Sérénité 2011", sans maintien à domicile, ne permet pas de confier la veille à la famille
     Étant donné un client "Dominique" de la marque "Veilis" avec l'offre "Sérénité 2011"

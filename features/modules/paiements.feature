@@ -22,6 +22,13 @@ Fonctionnalité: Renouvellement mensuel par carte, prélèvement SEPA ou facture
       | Box Vigilance     | Box Sécurité 2016 | Prélèvement SEPA | 3,00    |
       | Alpes Sécurité    | Pro 2017          | Prélèvement SEPA | 49,00   |
 
+    @clients-migres @horloge-de-test @local-only
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | marque         | offre             | moyen            | montant |
+      | Veilis         | Sérénité 2011     | Carte bancaire   | 4,99    |
+      | Box Vigilance  | Box Sécurité 2016 | Prélèvement SEPA | 3,00    |
+      | Alpes Sécurité | Pro 2017          | Prélèvement SEPA | 49,00   |
+
   @couvre-les-moyens-de-paiement
   Scénario: La facture du partenaire renouvelle l'abonnement sans passer par le prestataire de paiement
     Étant donné un client "Camille" de la marque "Habitat Serein" avec l'offre "Habitat Assuré 2013", payant par "Facturation partenaire"
@@ -43,6 +50,12 @@ Fonctionnalité: Renouvellement mensuel par carte, prélèvement SEPA ou facture
     Alors "Camille" ne reçoit plus aucune alerte
 
     Exemples:
+      | marque            | offre          | moyen            | expéditeur |
+      | Veilis            | Sérénité 2011  | Carte bancaire   | VEILIS     |
+      | Sécurimax Connect | Vigilance 2015 | Prélèvement SEPA | SECURIMAX  |
+
+    @clients-migres @horloge-de-test @local-only
+    Exemples: clients d'avant la migration, sur leur compte migré
       | marque            | offre          | moyen            | expéditeur |
       | Veilis            | Sérénité 2011  | Carte bancaire   | VEILIS     |
       | Sécurimax Connect | Vigilance 2015 | Prélèvement SEPA | SECURIMAX  |

@@ -28,6 +28,13 @@ Fonctionnalité: Télésurveillance des caméras, selon l'offre
       | offre              | marque         |
       | Habitat Total 2022 | Habitat Serein |
 
+    @clients-migres
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | offre               | marque             |
+      | Habitat Assuré 2013 | Assur Plus Protect |
+      | Vigilance 2015      | Sécurimax Connect  |
+      | Pro 2017            | Alpes Sécurité     |
+
   @sans-le-module
   Scénario: L'offre "Sérénité 2011", sans télésurveillance, ne transmet rien au centre
     Étant donné un client "Dominique" de la marque "Veilis" avec l'offre "Sérénité 2011"

@@ -29,6 +29,7 @@ export const command: Command = {
     writeFileSync(join(runDir, 'coverage.html'), renderCoverage(report, basename(runDir)));
     console.log(`coverage: ${report.exercised}/${report.total} catalog entries exercised (${report.percent}%), allowed pairs ${report.pairs.coveredPairs}/${report.pairs.allowedPairs} (${report.pairs.percent}%)`);
     for (const missing of report.unexercised) console.log(`  exercised by no scenario: ${missing}`);
+    if (report.migrated.total) console.log(`coverage: migrated customers exercised ${report.migrated.exercised}/${report.migrated.total} entries V9 customers hold; only customers made during the run exercised ${report.migrated.freshOnly.length}: ${report.migrated.freshOnly.join(', ') || 'none'}`);
     console.log(`coverage: ${pathToFileURL(join(runDir, 'coverage.html')).href}`);
     return report.unexercised.length === 0 ? 0 : 1;
   },

@@ -36,7 +36,13 @@ export interface CoverageReport {
    * generation, the offers V9 sold and the modules they include), and those no migrated customer exercised: an entry counts for the migration
    * only when a customer the migration carried over used it on V10. Empty when no scenario played a migrated customer.
    */
-  migrated: { exercised: number; total: number; unexercised: string[] };
+  migrated: {
+    exercised: number;
+    total: number;
+    unexercised: string[];
+    /** Of those, the entries only customers made during the run exercised: a fresh V10 account stood in for what the migration carries over. */
+    freshOnly: string[];
+  };
   pairs: PairwiseReport & { percent: number };
 }
 
@@ -72,7 +78,8 @@ export function computeCoverage(catalog: Catalog, resultsDir: string): CoverageR
     const row = Object.fromEntries((['whiteLabel', 'accountType', 'paymentMethod', 'offer', 'generation'] as const).map((k) => [k, labelsOf(result, k)[0]]));
     return Object.values(row).every((v) => v !== undefined) ? [row as unknown as CatalogCombination] : [];
   });
-  const migrated = migratedCoverage(catalog, results.filter((r) => labelsOf(r, 'migrated').includes('true')));
+  const isMigrated = (r: LabelledResult): boolean => labelsOf(r, 'migrated').includes('true');
+  const migrated = migratedCoverage(catalog, results.filter(isMigrated), results.filter((r) => !isMigrated(r)));
   const rules = businessRules(catalog);
   const pairs = coverageOf(catalogParameters(catalog), rows, (row) => rules.every((r) => r.allows(row)));
   return {
@@ -90,15 +97,16 @@ export function computeCoverage(catalog: Catalog, resultsDir: string): CoverageR
 /** Kinds of entries V9 customers hold: what the migration carries over. Alarm panels and connected objects come with V10. */
 const migratedKinds = kinds.filter((k) => !['alarmPanels', 'objects'].includes(k.kind));
 
-function migratedCoverage(catalog: Catalog, results: LabelledResult[]): CoverageReport['migrated'] {
-  if (results.length === 0) return { exercised: 0, total: 0, unexercised: [] };
+function migratedCoverage(catalog: Catalog, results: LabelledResult[], fresh: LabelledResult[]): CoverageReport['migrated'] {
+  if (results.length === 0) return { exercised: 0, total: 0, unexercised: [], freshOnly: [] };
   const v9Offers = catalog.offers.filter((o) => o.since === 'v9');
   // A V9 offer's entry, and a module some V9 offer includes: the modules V10 brings (alarm panels, objects) are not asked of them.
   const heldOnV9 = (kind: keyof Catalog, entry: { id: string; since?: string }): boolean =>
     kind === 'offers' ? entry.since === 'v9' : kind === 'modules' ? v9Offers.some((o) => o.modules.includes(entry.id)) : true;
   const held = migratedKinds.flatMap(({ kind, label }) => (catalog[kind] as { id: string; since?: string }[])
     .filter((entry) => heldOnV9(kind, entry))
-    .map((entry) => ({ key: `${kind}:${entry.id}`, used: results.some((r) => labelsOf(r, label).includes(entry.id)) })));
+    .map((entry) => ({ key: `${kind}:${entry.id}`, used: results.some((r) => labelsOf(r, label).includes(entry.id)), byFresh: fresh.some((r) => labelsOf(r, label).includes(entry.id)) })));
   const unexercised = held.filter((e) => !e.used).map((e) => `migrated ${e.key}`);
-  return { exercised: held.length - unexercised.length, total: held.length, unexercised };
+  const freshOnly = held.filter((e) => !e.used && e.byFresh).map((e) => e.key);
+  return { exercised: held.length - unexercised.length, total: held.length, unexercised, freshOnly };
 }

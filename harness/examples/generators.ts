@@ -114,6 +114,22 @@ export const generators: Record<string, (catalog: Catalog, argument: string | un
     }));
     return { header: ['paiement', 'de', 'à'], rows };
   },
+  /**
+   * A few rows of another generator, for an Examples table tagged @clients-migres (played by designated migrated
+   * accounts, each scenario costing plan time): argument `<generator>[,<rows>]`, default 2 rows, spread evenly from the
+   * first row to the last (the oldest and the newest entries of a catalog-ordered table).
+   */
+  'clients-migrés': (catalog, argument) => {
+    const [inner = '', count = '2'] = (argument ?? '').split(',');
+    const generate = generators[inner];
+    const n = Number(count);
+    if (!generate || inner === 'clients-migrés') throw new ConfigurationError(`"clients-migrés" needs another generator after ':' (known: ${Object.keys(generators).filter((g) => g !== 'clients-migrés').join(', ')})`);
+    if (!Number.isInteger(n) || n < 1) throw new ConfigurationError(`"clients-migrés:${argument ?? ''}": the number of rows after the comma must be a whole number ≥ 1`);
+    const table = generate(catalog, undefined);
+    if (table.rows.length <= n) return table;
+    const picks = n === 1 ? [0] : [...new Set(Array.from({ length: n }, (_, i) => Math.round((i * (table.rows.length - 1)) / (n - 1))))];
+    return { header: table.header, rows: picks.map((i) => table.rows[i] as string[]) };
+  },
   /** Every offer that includes the module (argument: module id), with a brand that sells it. */
   'offres-avec': (catalog, module) => offersTable(catalog, module, true),
   /** Every offer without the module (argument: module id), with a brand that sells it. */

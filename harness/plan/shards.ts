@@ -8,8 +8,8 @@ import { parseMessages } from '../cucumber-messages.ts';
 import { historyRoot, historyStore } from '../reports/history.ts';
 
 /**
- * Scenarios with one of these tags share designated accounts and their devices (steps/support/exclusive.ts runs them
- * one at a time): on separate machines they would play the same account at once, so they all go to one shard.
+ * Scenarios with one of these tags play designated accounts and their devices, leased in the run's private folder
+ * (steps/support/leases.ts): on separate machines they would play the same account at once, so they all go to one shard.
  */
 export const sharedResourceTags = ['@clients-migres'] as const;
 

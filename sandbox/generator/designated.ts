@@ -13,7 +13,9 @@ export interface DesignatedAccount {
 }
 
 /**
- * The smallest customer id of each (white label, offer), then of each (white label, payment method) and (white label,
+ * The two smallest customer ids of each (white label, offer, payment method): the journeys of every feature family
+ * play a migrated account of the brand, offer and payment method their Examples name, one scenario per account in a
+ * run (steps/support/migrated.ts leases them), so each combination a V9 customer holds comes twice. Then the smallest customer id of each (white label, offer), then of each (white label, payment method) and (white label,
  * account type) not covered yet, then of each (payment method, era of the offer) among paying customers, then of each
  * camera model no chosen customer owns: every catalog entry a V9 customer
  * holds is held by one designated account, and the eras come with the offers (2011 to 2022).
@@ -37,13 +39,15 @@ by_payment_era AS (
   SELECT min(p.id) AS id FROM paying p
   WHERE NOT EXISTS (SELECT 1 FROM paying q JOIN chosen2 x ON x.id = q.id WHERE q.method = p.method AND q.era = p.era)
   GROUP BY p.method, p.era),
+by_offer_payment AS (
+  SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY white_label_code, offer_code, payment_method_code ORDER BY id) AS n FROM customers) r WHERE n <= 2),
 by_model AS (
   SELECT min(k.customer_id) AS id FROM cameras k
   WHERE NOT EXISTS (SELECT 1 FROM cameras m JOIN chosen2 x ON x.id = m.customer_id WHERE m.model_code = k.model_code)
   GROUP BY k.model_code)
 SELECT c.id, c.email, c.white_label_code AS white_label,
        coalesce((SELECT json_agg(json_build_object('serial', k.serial, 'model', k.model_code) ORDER BY k.serial) FROM cameras k WHERE k.customer_id = c.id), '[]') AS devices
-FROM customers c WHERE c.id IN (SELECT id FROM chosen2 UNION SELECT id FROM by_payment_era UNION SELECT id FROM by_model)
+FROM customers c WHERE c.id IN (SELECT id FROM chosen2 UNION SELECT id FROM by_payment_era UNION SELECT id FROM by_model UNION SELECT id FROM by_offer_payment)
 ORDER BY c.id`;
 
 /** Picks the cohort, gives each a new random password (stored hashed, as V9 stores any), and returns them. */

@@ -9,6 +9,7 @@ import 'allure-cucumberjs';
 import { AssertionError } from 'node:assert';
 import { browserSession } from './browser.ts';
 import { journalExcerpt } from './journal-excerpt.ts';
+import { releaseLease } from './leases.ts';
 import { closeRehearsal } from './rehearsals.ts';
 import type { HarnessWorld } from './world.ts';
 
@@ -17,7 +18,14 @@ const attempts = new Map<string, number>();
 
 Before(async function (this: HarnessWorld, { pickle }) {
   attempts.set(pickle.id, (attempts.get(pickle.id) ?? 0) + 1);
+  this.pickleName = pickle.name;
+  this.pickleTags = pickle.tags.map((t) => t.name);
   this.journalMark = await this.stubs.lastId();
+});
+
+// Defined first, so it runs last (Cucumber runs After hooks in reverse), even when the checks below fail: the scenario's designated accounts go back.
+After(function (this: HarnessWorld) {
+  for (const email of this.leases.splice(0)) releaseLease(email);
 });
 
 After(async function (this: HarnessWorld, { result, pickle, willBeRetried }) {

@@ -1,5 +1,6 @@
 // Migrated customers: the designated accounts the migration carries over (pre-production's test accounts file, or this run's generated V9 customers), their devices and what they saw before.
 
+import { setTimeout as delay } from 'node:timers/promises';
 import * as allure from 'allure-js-commons';
 import type { CameraModel, Offer, Partner, WhiteLabel } from '../../catalog/index.ts';
 import { migratedViewProblems, ModulesApi, readCustomerView } from '../../drivers/index.ts';
@@ -8,33 +9,119 @@ import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import { generationTraits, type CameraEventType, type StartedCamera } from '../../simulators/index.ts';
 import { connectCamera, usesDesignatedAccounts, labelCustomer, testAccountsFileVariable } from './designated.ts';
 import { aboutAccount } from './reference-data.ts';
+import { markPlayed, playedBy, tryLease, type Player } from './leases.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
 /** What picks a migrated customer: their brand, and the offer or the payment method they had before the migration. */
-export type MigratedCriterion = { offer: Offer } | { paymentMethod: { id: string; name: string } } | { camera: CameraModel } | { partner: Partner; module: string; reports: CameraEventType }
-  | { paying: { id: string; name: string }; offerYears: [number, number] };
+export type MigratedCriterion = { offer: Offer; payment?: { id: string; name: string } } | { paymentMethod: { id: string; name: string } } | { camera: CameraModel } | { partner: Partner; module: string; reports: CameraEventType }
+  | { paying: { id: string; name: string }; offerYears: [number, number] } | { accountType: { id: string; name: string } };
 
-/** The designated account of the brand that had, before the migration, the offer or payment method asked for. */
-function migratedAccountOf(world: HarnessWorld, whiteLabel: WhiteLabel | undefined, criterion: MigratedCriterion): TestAccount {
-  const had = (a: TestAccount): boolean => 'offer' in criterion ? a.reference?.offer === criterion.offer.id
+/** The designated accounts of the brand that had, before the migration, the offer or payment method asked for, in the file's order. */
+function migratedAccountsOf(world: HarnessWorld, whiteLabel: WhiteLabel | undefined, criterion: MigratedCriterion): TestAccount[] {
+  const had = (a: TestAccount): boolean => 'offer' in criterion
+    ? a.reference?.offer === criterion.offer.id && (criterion.payment === undefined || a.reference?.account?.paymentMethod === criterion.payment.id)
     : 'paymentMethod' in criterion ? a.reference?.account?.paymentMethod === criterion.paymentMethod.id
     : 'camera' in criterion ? (a.devices ?? []).some((d) => d.model === criterion.camera.id)
     : 'paying' in criterion ? a.reference?.account?.paymentMethod === criterion.paying.id && paysFor(offerOf(world, a), criterion.offerYears)
+    : 'accountType' in criterion ? a.reference?.account?.accountType === criterion.accountType.id
     : criterion.partner.offers.includes(a.reference?.offer ?? '') && offerOf(world, a)?.modules.includes(criterion.module) === true &&
       a.whiteLabel !== undefined && world.catalog.whiteLabels.find((w) => w.id === a.whiteLabel)?.partner === criterion.partner.id &&
       cameraReporting(world, a, criterion.reports) !== undefined;
-  const found = world.environment.testAccounts.find((a) => a.reference !== undefined && (whiteLabel === undefined || a.whiteLabel === whiteLabel.id) && had(a));
-  if (found) return found;
-  const what = 'offer' in criterion ? `the offer ${criterion.offer.name}` : 'paymentMethod' in criterion ? `the payment method ${criterion.paymentMethod.name}`
+  return world.environment.testAccounts.filter((a) => a.reference !== undefined && (whiteLabel === undefined || a.whiteLabel === whiteLabel.id) && had(a));
+}
+
+/** No designated account matches: a ConfigurationError saying what to designate. */
+function noMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel | undefined, criterion: MigratedCriterion): ConfigurationError {
+  const what = 'offer' in criterion ? `the offer ${criterion.offer.name}${criterion.payment ? ` paid by ${criterion.payment.name}` : ''}` : 'paymentMethod' in criterion ? `the payment method ${criterion.paymentMethod.name}`
     : 'paying' in criterion ? `the payment method ${criterion.paying.name} for a paying offer launched ${criterion.offerYears.join(' to ')}`
+    : 'accountType' in criterion ? `an account of type ${criterion.accountType.name}`
     : 'camera' in criterion ? `a camera ${criterion.camera.name}` : `an offer of ${criterion.partner.name} with the ${criterion.module} module and a camera that reports "${criterion.reports}"`;
   const key = 'offer' in criterion ? `"reference": {"offer": "${criterion.offer.id}", ...}` : 'paymentMethod' in criterion ? `"reference": {"account": {"paymentMethod": "${criterion.paymentMethod.id}", ...}, ...}`
     : 'paying' in criterion ? `"reference": {"offer": <a paying offer of ${criterion.offerYears.join(' to ')}>, "account": {"paymentMethod": "${criterion.paying.id}", ...}, ...}`
+    : 'accountType' in criterion ? `"reference": {"account": {"accountType": "${criterion.accountType.id}", ...}, ...}`
     : 'camera' in criterion ? `"devices": [{"serial", "model": "${criterion.camera.id}"}] and a "reference"` : `a "reference" with an offer of ${criterion.partner.id} and "devices" holding a camera of generation https-json, mqtt3 or mqtt5`;
   const brand = whiteLabel ? ` of ${whiteLabel.brand}` : '';
-  throw new ConfigurationError(usesDesignatedAccounts(world)
+  return new ConfigurationError(usesDesignatedAccounts(world)
     ? `${testAccountsFileVariable(world)} has no test account${brand} recorded with ${what}: add one${whiteLabel ? ` with "whiteLabel": "${whiteLabel.id}"` : ''} and ${key}, recorded before the migration (npm run record-reference)`
     : `this run designated no migrated customer${brand} with ${what}: scenarios on migrated customers run in a certification plan whose V9 data was generated (npm start), after its "generate-data" step`);
+}
+
+/** How long a scenario waits for another to give back the only accounts that fit (within the 30 s step deadline). */
+const leaseWaitMs = 20_000;
+
+/**
+ * Leases (steps/support/leases.ts) a designated account that fits, for the scenario, and records that it played it. A
+ * journey of features/clients-migres takes the first that fits among the journeys' accounts (`journeyAccounts`), passing
+ * over the ones another family's scenarios played. Another family's scenario takes, outside the journeys' accounts when
+ * one fits and last first, one no scenario of the run played yet (so its traces, quotas used and clock moved, reach no
+ * other scenario), else the one played least; when no account holds the brand's exact offer (a pre-production file), the closest V9 offer of the brand
+ * that includes the same modules, said in the scenario's log. Waits a while for a scenario to give one back.
+ */
+async function leaseMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel | undefined, criterion: MigratedCriterion, player: Player): Promise<TestAccount> {
+  let fits = migratedAccountsOf(world, whiteLabel, criterion);
+  if (fits.length === 0 && player === 'family' && 'offer' in criterion && whiteLabel) {
+    const closest = closestOffer(world, whiteLabel, criterion.offer, criterion.payment);
+    if (closest) {
+      world.log(`[migrated customer] no designated ${whiteLabel.brand} account had the offer ${criterion.offer.name}${criterion.payment ? ` paid by ${criterion.payment.name}` : ''} before the migration: ` +
+        `the scenario plays one that had ${closest.name}, the closest V9 offer of the brand (its Examples values are those of ${criterion.offer.name})`);
+      fits = migratedAccountsOf(world, whiteLabel, { offer: closest, ...(criterion.payment ? { payment: criterion.payment } : {}) });
+    }
+  }
+  if (fits.length === 0) throw noMigratedAccount(world, whiteLabel, criterion);
+  const played = new Map(fits.map((a) => [a.email, playedBy(a.email)]));
+  const reserved = journeyAccounts(world);
+  const [mine, theirs] = player === 'journey' ? [fits.filter((a) => reserved.has(a.email)), fits.filter((a) => !reserved.has(a.email))]
+    : [fits.filter((a) => !reserved.has(a.email)), fits.filter((a) => reserved.has(a.email))];
+  const byFamily = (list: TestAccount[]): TestAccount[] => [...list.filter((a) => !played.get(a.email)?.includes('family')), ...list.filter((a) => played.get(a.email)?.includes('family'))];
+  const leastPlayed = (list: TestAccount[]): TestAccount[] => [...list].reverse().map((a, i) => ({ a, i }))
+    .sort((x, y) => (played.get(x.a.email)?.length ?? 0) - (played.get(y.a.email)?.length ?? 0) || x.i - y.i).map(({ a }) => a);
+  const order = player === 'journey' ? [...byFamily(mine), ...byFamily(theirs)] : [...leastPlayed(mine), ...leastPlayed(theirs)];
+  const deadline = Date.now() + leaseWaitMs;
+  const scenario = world.pickleName ?? 'scenario';
+  for (;;) {
+    const account = order.find((a) => tryLease(a.email, scenario));
+    if (account) {
+      world.leases.push(account.email);
+      const before = played.get(account.email) ?? [];
+      markPlayed(account.email, player);
+      if (player === 'family' && before.length > 0) world.log(`[migrated customer] every designated account that fits was played already in this run: ${account.email} plays again (after ${before.length} scenario(s))`);
+      return account;
+    }
+    if (Date.now() > deadline) {
+      throw new ConfigurationError(`every designated migrated account that fits (${fits.map((a) => a.email).join(', ')}) stayed held by other scenarios for ${leaseWaitMs / 1000} s: designate more accounts, or run fewer workers`);
+    }
+    await delay(250);
+  }
+}
+
+let reservedForJourneys: Set<string> | undefined;
+
+/**
+ * The accounts the journeys of features/clients-migres play, which compare everything the customer had (devices,
+ * history) and must not carry another family's traces: the first account, in the file's order, of each brand × offer ×
+ * payment method. Every journey's criterion (an offer, a payment method, a partner, an era) fits one of them first.
+ */
+function journeyAccounts(world: HarnessWorld): Set<string> {
+  if (reservedForJourneys) return reservedForJourneys;
+  const seen = new Set<string>();
+  reservedForJourneys = new Set();
+  for (const a of world.environment.testAccounts) {
+    const group = `${a.whiteLabel ?? ''}|${a.reference?.offer ?? ''}|${a.reference?.account?.paymentMethod ?? ''}`;
+    if (!seen.has(group)) reservedForJourneys.add(a.email);
+    seen.add(group);
+  }
+  return reservedForJourneys;
+}
+
+/**
+ * The brand's V9 offer held by a designated account that includes every module of `wanted` V9 knew (a V10 offer's alarm
+ * panels and connected objects come after the migration: a migrated customer adds them), launched closest to it.
+ */
+function closestOffer(world: HarnessWorld, whiteLabel: WhiteLabel, wanted: Offer, payment?: { id: string; name: string }): Offer | undefined {
+  const v9Modules = wanted.modules.filter((m) => world.catalog.modules.find((k) => k.id === m)?.since === 'v9');
+  const held = world.catalog.offers.filter((o) => o.since === 'v9' && v9Modules.every((m) => o.modules.includes(m)) &&
+    migratedAccountsOf(world, whiteLabel, { offer: o, ...(payment ? { payment } : {}) }).length > 0);
+  return held.sort((a, b) => Math.abs(a.year - wanted.year) - Math.abs(b.year - wanted.year))[0];
 }
 
 /** The offer the account had before the migration, from the catalog. */
@@ -57,8 +144,8 @@ function cameraReporting(world: HarnessWorld, account: TestAccount, type: Camera
 }
 
 /** Logs the migrated customer in and makes them the scenario's customer `name`, labelled as migrated. */
-export async function playMigratedCustomer(world: HarnessWorld, name: string, brand: WhiteLabel | undefined, criterion: MigratedCriterion): Promise<Customer> {
-  const account = migratedAccountOf(world, brand, criterion);
+export async function playMigratedCustomer(world: HarnessWorld, name: string, brand: WhiteLabel | undefined, criterion: MigratedCriterion, player: Player = 'journey'): Promise<Customer> {
+  const account = await leaseMigratedAccount(world, brand, criterion, player);
   const offer = world.catalog.offers.find((o) => o.id === account.reference?.offer);
   const whiteLabel = world.catalog.whiteLabels.find((w) => w.id === account.whiteLabel);
   if (!offer || !whiteLabel) throw new ConfigurationError(`the migrated customer ${account.email} has no recorded offer or white label of the catalog (${account.reference?.offer ?? 'none'}, ${account.whiteLabel})`);
@@ -126,4 +213,20 @@ export function paymentMethodNamed(world: HarnessWorld, text: string): { id: str
 /** Labels the scenario with a module a migrated customer exercised on V10: the coverage gate counts a module for the migration only so. */
 export async function labelMigratedModule(world: HarnessWorld, name: string, module: string): Promise<void> {
   if (world.migrated.has(name)) await allure.label('module', module);
+}
+
+/**
+ * The customer of a scenario of another family on an Examples table tagged @clients-migres: a designated migrated
+ * account of the brand that had the offer (paid by `payment` when the scenario says) before the migration, leased for the
+ * scenario. The modules the feature is about (its @module-* tags) count as exercised by a migrated customer.
+ */
+export async function playFamilyMigratedCustomer(world: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer, payment?: { id: string; name: string }): Promise<Customer> {
+  const customer = await playMigratedCustomer(world, name, whiteLabel, { offer, ...(payment ? { payment } : {}) }, 'family');
+  const account = world.migrated.get(name);
+  world.log(`[migrated customer] "${name}" is the designated migrated account ${account?.email ?? '?'} (${customer.whiteLabel.brand}, ${customer.offer.name}, paying by ${account?.reference?.account?.paymentMethod ?? '?'})`);
+  for (const tag of world.pickleTags) {
+    const module = /^@module-(.+)$/.exec(tag)?.[1];
+    if (module && customer.offer.modules.includes(module)) await allure.label('module', module);
+  }
+  return customer;
 }

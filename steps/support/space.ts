@@ -16,7 +16,7 @@ export const baselinesDir = join(import.meta.dirname, '..', '..', 'features', 'e
 const witnessName = 'Client Témoin';
 
 /** The account type a scenario names (by name or id), which the brand must open. */
-function accountTypeOf(world: HarnessWorld, whiteLabel: WhiteLabel, name: string | undefined): string {
+export function accountTypeOf(world: HarnessWorld, whiteLabel: WhiteLabel, name: string | undefined): string {
   if (name === undefined) return whiteLabel.accountTypes[0] ?? 'individual';
   const found = world.catalog.accountTypes.find((a) => a.name === name || a.id === name);
   if (!found) throw new ConfigurationError(`the scenario names account type "${name}", which catalog/data/account-types.yaml does not list (known: ${world.catalog.accountTypes.map((a) => a.name).join(', ')})`);
@@ -25,7 +25,7 @@ function accountTypeOf(world: HarnessWorld, whiteLabel: WhiteLabel, name: string
 }
 
 /** An offer the brand sells that V9 already sold, so the customer exists before and after the migration. */
-function offerOf(world: HarnessWorld, whiteLabel: WhiteLabel): Offer {
+export function offerOf(world: HarnessWorld, whiteLabel: WhiteLabel): Offer {
   const partner = world.catalog.partners.find((p) => p.id === whiteLabel.partner);
   const offers = world.catalog.offers.filter((o) => partner?.offers.includes(o.id));
   const offer = offers.find((o) => o.since === 'v9') ?? offers[0];

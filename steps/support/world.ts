@@ -39,6 +39,18 @@ export class HarnessWorld extends World {
   readonly startedAt = Date.now();
   /** The designated migrated accounts the scenario plays, by the name the Gherkin gives the customer. */
   readonly migrated = new Map<string, TestAccount>();
+  /** The designated accounts this scenario leased (steps/support/leases.ts), given back after it. */
+  readonly leases: string[] = [];
+  /** The scenario's name and tags, as the Before hook read them from its pickle. */
+  pickleName: string | undefined;
+  pickleTags: string[] = [];
+  /**
+   * An Examples table tagged @clients-migres: the scenario's customer ("un client ... de la marque ... avec l'offre ...")
+   * is a designated migrated account of that brand and offer, not a customer made on V10 for the scenario.
+   */
+  get onMigratedAccounts(): boolean {
+    return this.pickleTags.includes('@clients-migres');
+  }
   /** The monitoring-centre counters of /health as the scenario read them before its alarm, by customer. */
   readonly monitoringBefore = new Map<string, MonitoringCounters>();
   /** Journal position when the scenario started: only later requests concern it. */
@@ -68,13 +80,24 @@ export class HarnessWorld extends World {
 
   /** Who a failure message is about: 'Camille (Maisonéo Cam, partner Maisonéo, offer Intelligence 2019)'. */
   about(name: string): string {
-    return describeCustomer(this.catalog, this.customer(name));
+    const account = this.migrated.get(name);
+    return `${describeCustomer(this.catalog, this.customer(name))}${account ? `, the migrated account ${account.email}` : ''}`;
   }
 
   /** The service modules' API of a customer of the scenario (settings, billing, recordings, the account's clock). */
   modules(name: string): ModulesApi {
     const customer = this.customer(name);
-    return new ModulesApi(customer.api, describeCustomer(this.catalog, customer), { syntheticTraffic: environment.runId });
+    const modules = new ModulesApi(customer.api, describeCustomer(this.catalog, customer), { syntheticTraffic: environment.runId });
+    if (!this.migrated.has(name)) return modules;
+    // A migrated account is a real one: the customer API moves the clock of synthetic accounts only, the local ops move any
+    // account's (put back after the scenario); elsewhere the ops refuse, which the Examples' @local-only tag keeps out.
+    const ops = this.ops;
+    return Object.assign(modules, {
+      async advanceClock(minutes: number): Promise<string> {
+        const { now } = await modules.state();
+        return ops.setAccountClock(customer.email, new Date(Date.parse(now) + minutes * 60_000));
+      },
+    });
   }
 
   camera(owner: string): StartedCamera {

@@ -19,7 +19,7 @@ describe('coverage of the migrated customers', () => {
 
   it('says nothing about migrated customers when no scenario played one', () => {
     const report = computeCoverage(catalog, results([{ name: 'fresh', labels: { offer: 'serenite-2011' } }]));
-    assert.deepEqual(report.migrated, { exercised: 0, total: 0, unexercised: [] });
+    assert.deepEqual(report.migrated, { exercised: 0, total: 0, unexercised: [], freshOnly: [] });
     assert.ok(!report.unexercised.some((e) => e.startsWith('migrated ')));
   });
 
@@ -36,6 +36,18 @@ describe('coverage of the migrated customers', () => {
     assert.ok(v10Offers.length > 0 && v10Offers.every((o) => !report.migrated.unexercised.includes(o)), 'offers V9 never sold are not asked of migrated customers');
     assert.equal(report.migrated.total, report.migrated.exercised + report.migrated.unexercised.length);
     assert.ok(report.unexercised.includes('migrated offers:essentiel-2019'), 'the certificate sees it among the entries not exercised');
+  });
+
+  it('lists the V9 entries only customers made during the run exercised (freshOnly), never one a migrated customer exercised too', () => {
+    const report = computeCoverage(catalog, results([
+      { name: 'migrated', labels: { migrated: 'true', offer: 'serenite-2011', whiteLabel: 'veilis', module: 'sms' } },
+      { name: 'fresh same offer', labels: { offer: 'serenite-2011', whiteLabel: 'veilis', module: 'sms' } },
+      { name: 'fresh other offer', labels: { offer: 'pro-2017', whiteLabel: 'alpes-securite', module: 'monitoring' } },
+      { name: 'fresh V10 offer', labels: { offer: 'habitat-total-2022', module: 'alarm-panels' } },
+    ]));
+    assert.deepEqual([...report.migrated.freshOnly].sort(), ['modules:monitoring', 'offers:pro-2017', 'whiteLabels:alpes-securite']);
+    for (const entry of report.migrated.freshOnly) assert.ok(report.unexercised.includes(`migrated ${entry}`), `${entry}: exercised on V10 by a fresh account only, it does not count for the migration`);
+    assert.ok(!report.unexercised.includes('migrated offers:serenite-2011'));
   });
 
   it('counts a module a V9 offer includes only when a migrated customer exercised it on V10, and never asks for a module V10 brings', () => {

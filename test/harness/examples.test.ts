@@ -32,9 +32,18 @@ describe('catalog-driven Examples', () => {
     appendFileSync(join(catalogDir, 'camera-models.yaml'), '\n- id: sentinelle-test-2024\n  name: Sentinelle Test\n  year: 2024\n  generation: mqtt5\n  firmware: ["1.0.0"]\n  capabilities: [motion]\n');
     const catalog = loadCatalog(catalogDir);
     const cameras = syncFeature(readFileSync(join(featuresRoot, 'appareils', 'cameras.feature'), 'utf8'), catalog, 'cameras.feature');
-    const tables = cameras.split(/^\s*Exemples:$/m).slice(1);
-    assert.equal(tables.length, 5);
+    const tables = cameras.split(/^\s*Exemples:.*$/m).slice(1);
+    // Each outline's table of every model, and its table of migrated customers (the oldest model and the newest).
+    assert.equal(tables.length, 10);
     for (const table of tables) assert.match(table, /^\s*\| Sentinelle Test +\| MQTT 5 +\|$/m);
+  });
+
+  it('gives a table of migrated customers a few rows of another generator, spread from its first row to its last', () => {
+    const catalog = loadCatalog();
+    const all = generators['modèles-caméra']!(catalog, undefined).rows;
+    assert.deepEqual(generators['clients-migrés']!(catalog, 'modèles-caméra').rows, [all[0], all[all.length - 1]]);
+    assert.deepEqual(generators['clients-migrés']!(catalog, 'modèles-caméra,3').rows, [all[0], all[Math.round((all.length - 1) / 2)], all[all.length - 1]]);
+    assert.throws(() => generators['clients-migrés']!(catalog, 'nope'), /needs another generator/);
   });
 
   it('reports a stale feature in check mode without touching it', () => {

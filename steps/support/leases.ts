@@ -1,0 +1,67 @@
+// Leases on designated migrated accounts: two scenarios running at once (in parallel workers) never play the same account.
+
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Who plays an account: a journey of features/clients-migres, or a scenario of another family on an Examples table tagged @clients-migres. */
+export type Player = 'journey' | 'family';
+
+/** The run's private folder (next to the environment descriptor, which the harness writes there): leases name accounts. */
+function leaseDir(): string {
+  const file = process.env['HARNESS_ENV_FILE'];
+  const dir = join(file ? dirname(file) : '.', 'leases');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+const slug = (email: string): string => email.replace(/[^a-z0-9.@_-]/gi, '_');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Takes the account for this worker, atomically (a file created only when absent). A lease left by a worker that died
+ * (its process is gone) is taken over. False when a running scenario holds it.
+ */
+export function tryLease(email: string, scenario: string): boolean {
+  const file = join(leaseDir(), `${slug(email)}.lease`);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(file, JSON.stringify({ pid: process.pid, scenario }), { flag: 'wx', mode: 0o600 });
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder: { pid?: number } = {};
+      try {
+        holder = JSON.parse(readFileSync(file, 'utf8')) as { pid?: number };
+      } catch {
+        return false; // being written: held
+      }
+      if (typeof holder.pid === 'number' && (holder.pid === process.pid || alive(holder.pid))) return false;
+      rmSync(file, { force: true });
+    }
+  }
+  return false;
+}
+
+/** Gives the account back after the scenario. */
+export function releaseLease(email: string): void {
+  rmSync(join(leaseDir(), `${slug(email)}.lease`), { force: true });
+}
+
+/** Records that a scenario of the run played the account (its history, quotas and clock now carry that scenario's traces). */
+export function markPlayed(email: string, player: Player): void {
+  appendFileSync(join(leaseDir(), `${slug(email)}.played`), `${player}\n`, { mode: 0o600 });
+}
+
+/** Who played the account so far in this run (one line per scenario). */
+export function playedBy(email: string): Player[] {
+  const file = join(leaseDir(), `${slug(email)}.played`);
+  return existsSync(file) ? (readFileSync(file, 'utf8').split('\n').filter(Boolean) as Player[]) : [];
+}
