@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEnvironment } from '../environments/index.ts';
-import { readMessages } from '../harness/cucumber-messages.ts';
+import { readMessages } from '../harness/reports/cucumber-messages.ts';
 import { runCucumber } from '../harness/cucumber.ts';
 import { newRunId } from '../harness/run-folder.ts';
-import { addRun, emptySummary } from '../harness/scenario-results.ts';
+import { addRun, emptySummary } from '../harness/reports/scenario-results.ts';
 
 const { values } = parseArgs({ options: { instances: { type: 'string', default: '46' }, parallel: { type: 'string', default: '2' } } });
 const instances = Number(values.instances);

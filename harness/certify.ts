@@ -1,13 +1,13 @@
 // `certify`: plays the plan against an environment, then writes the reports and the go/no-go certificate.
 
 import type { CertifyArgs } from './certify-args.ts';
-import { finishCertification, type CertifyOutcome } from './finish.ts';
+import { finishCertification, type CertifyOutcome } from './reports/finish.ts';
 import { playOnEnvironment } from './play.ts';
 import { durationsStore, readDurations, splitDigest } from './plan/shards.ts';
 import type { Plan } from './plan/types.ts';
 import { openRunFolder } from './run-folder.ts';
 
-export type { CertifyOutcome } from './finish.ts';
+export type { CertifyOutcome } from './reports/finish.ts';
 
 export async function certify(plan: Plan, args: CertifyArgs, log: (line: string) => void = console.log): Promise<CertifyOutcome> {
   const folder = openRunFolder(args.reportsDir);

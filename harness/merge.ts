@@ -4,11 +4,11 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from '../lib/errors.ts';
 import type { Certificate } from './reports/certificate/build.ts';
-import { finishCertification, type CertifyOutcome } from './finish.ts';
+import { finishCertification, type CertifyOutcome } from './reports/finish.ts';
 import { evaluateGate } from './plan/gates.ts';
 import { loadPlan } from './plan/load.ts';
 import { messagesDir, type PhaseRecord } from './plan/runner.ts';
-import { summarizeMessagesDir } from './scenario-results.ts';
+import { summarizeMessagesDir } from './reports/scenario-results.ts';
 import { newRunId, openRunFolder } from './run-folder.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -10,7 +10,7 @@ import type { PlanContext } from './plan/context.ts';
 import { playPlan, type PhaseRecord } from './plan/runner.ts';
 import type { Plan } from './plan/types.ts';
 import type { RunFolder } from './run-folder.ts';
-import { emptySummary } from './scenario-results.ts';
+import { emptySummary } from './reports/scenario-results.ts';
 import { findingOfMessage, interruptedBy } from './verdict.ts';
 
 export interface PlayOptions {

@@ -10,11 +10,11 @@ import { profileTags, type RunArgs } from './args.ts';
 import { maskFolder } from './reports/certificate/secrets.ts';
 import { historyRoot, historyStore } from './reports/history.ts';
 import { guardProduction } from './guard.ts';
-import { printOutcome } from './outcome.ts';
+import { printOutcome } from './reports/outcome.ts';
 import { playOnEnvironment, type Played } from './play.ts';
 import type { Plan } from './plan/types.ts';
 import { openRunFolder } from './run-folder.ts';
-import { emptySummary, type ResultSummary } from './scenario-results.ts';
+import { emptySummary, type ResultSummary } from './reports/scenario-results.ts';
 import { decide, type Decision, type Verdict } from './verdict.ts';
 
 export interface RunOutcome {

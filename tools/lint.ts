@@ -29,8 +29,9 @@ const anySurface = new Set(['bench', 'tools']);
  * of its own layer a folder's files may import, as folders or files; the deepest folder listed decides; one not listed is free.
  */
 export const folderDeps: Record<string, string[]> = {
-  // Report plumbing renders what a plan produced: it never runs a plan, a command or the preflight.
-  'harness/reports': ['harness/plan/gates.ts', 'harness/plan/runner.ts', 'harness/verdict.ts'],
+  // Report plumbing (results, certificate, coverage, history, the printed outcome) renders what a plan produced and keeps
+  // the scenario durations it measured: it never runs a plan, a command or the preflight.
+  'harness/reports': ['harness/coverage', 'harness/plan/gates.ts', 'harness/plan/runner.ts', 'harness/plan/shards.ts', 'harness/plan/types.ts', 'harness/verdict.ts'],
   'harness/detection': ['harness/reports'],
   'harness/mutation': ['harness/reports'],
   'harness/coverage': [],

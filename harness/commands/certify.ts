@@ -3,8 +3,8 @@
 import { certify } from '../certify.ts';
 import { certifyUsage, parseCertifyArgs } from '../certify-args.ts';
 import { printDryRun } from '../dry-run.ts';
-import { printedCertificate } from '../finish.ts';
-import { printOutcome } from '../outcome.ts';
+import { printedCertificate } from '../reports/finish.ts';
+import { printOutcome } from '../reports/outcome.ts';
 import { loadPlan } from '../plan/load.ts';
 import { preflightCertify, reachRemote } from '../preflight/index.ts';
 import { harnessProcess } from './process.ts';

@@ -1,9 +1,9 @@
 // `merge`: the shards' run folders merged into one certificate, as if one machine had run the plan.
 
 import { mergeUsage, parseMergeArgs } from '../certify-args.ts';
-import { printedCertificate } from '../finish.ts';
+import { printedCertificate } from '../reports/finish.ts';
 import { mergeShards } from '../merge.ts';
-import { printOutcome } from '../outcome.ts';
+import { printOutcome } from '../reports/outcome.ts';
 import { harnessProcess } from './process.ts';
 import type { Command } from './types.ts';
 

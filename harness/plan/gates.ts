@@ -1,6 +1,6 @@
 // Gates: what a phase must show to pass. A product defect fails it; what kept the product from being tested leaves it incomplete.
 
-import type { ResultSummary } from '../scenario-results.ts';
+import type { ResultSummary } from '../reports/scenario-results.ts';
 import { byPrecedence, decide, findingOfMessage, type Finding } from '../verdict.ts';
 import type { StepRecord } from './types.ts';
 import type { Gate } from './types.ts';

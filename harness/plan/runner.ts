@@ -10,7 +10,7 @@ import { runCucumber } from '../cucumber.ts';
 import { interruption } from '../interrupt.ts';
 import { select } from '../preflight/features.ts';
 import { features } from '../scenarios.ts';
-import { summarizeMessagesDir, type ResultSummary } from '../scenario-results.ts';
+import { summarizeMessagesDir, type ResultSummary } from '../reports/scenario-results.ts';
 import { findingOfMessage, interruptedBy } from '../verdict.ts';
 import { evaluateGate, type GateOutcome, type Stop } from './gates.ts';
 import { runAction } from './actions.ts';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, globSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ConfigurationError } from '../../lib/errors.ts';
-import { parseMessages } from '../cucumber-messages.ts';
+import { parseMessages } from '../reports/cucumber-messages.ts';
 import { historyRoot, historyStore } from '../reports/history.ts';
 
 /**

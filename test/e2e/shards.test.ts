@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Certificate } from '../../harness/reports/certificate/build.ts';
-import { parseMessages } from '../../harness/cucumber-messages.ts';
+import { parseMessages } from '../../harness/reports/cucumber-messages.ts';
 import { durationsStore, readDurations, splitDigest } from '../../harness/plan/shards.ts';
 import { runCli, type CliRun } from './cli.ts';
 

@@ -11,7 +11,7 @@ import { generateHtmlReport, writeRunMetadata } from '../../harness/reports/allu
 import { parseRunArgs } from '../../harness/args.ts';
 import { parseCertifyArgs } from '../../harness/certify-args.ts';
 import { findLeaks, splitResultsByPartner } from '../../harness/reports/certificate/partners.ts';
-import { writeHtmlReports } from '../../harness/finish.ts';
+import { writeHtmlReports } from '../../harness/reports/finish.ts';
 import { embeddedHistory, historyRoot, historyStore, keepHistory, seedHistory } from '../../harness/reports/history.ts';
 import { mergeShards } from '../../harness/merge.ts';
 

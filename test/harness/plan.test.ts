@@ -9,7 +9,7 @@ import { deadInstanceFinding } from '../../harness/dead-instances.ts';
 import { evaluateGate } from '../../harness/plan/gates.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 import type { StepRecord } from '../../harness/plan/runner.ts';
-import type { Problem } from '../../harness/scenario-results.ts';
+import type { Problem } from '../../harness/reports/scenario-results.ts';
 
 function planFile(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'plan-')), 'plan.yaml');

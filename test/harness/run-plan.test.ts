@@ -10,7 +10,7 @@ import { evaluateGate } from '../../harness/plan/gates.ts';
 import { gatherPhaseResults } from '../../harness/plan/results.ts';
 import type { PhaseRecord } from '../../harness/plan/runner.ts';
 import { decideRun, runPlan } from '../../harness/run.ts';
-import type { Problem, ResultSummary } from '../../harness/scenario-results.ts';
+import type { Problem, ResultSummary } from '../../harness/reports/scenario-results.ts';
 
 const results = (passed: number, problems: Problem[] = []): ResultSummary => ({ total: passed + problems.length, byStatus: { passed }, flaky: 0, problems, byPartner: {} });
 const failed: Problem = { name: 'SMS Veilis', where: 'features/sms.feature:9', status: 'failed', finding: 'product', message: 'no SMS' };

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseMessages } from '../../harness/cucumber-messages.ts';
-import { addRun, emptySummary, findingOfFailure, type Problem } from '../../harness/scenario-results.ts';
+import { parseMessages } from '../../harness/reports/cucumber-messages.ts';
+import { addRun, emptySummary, findingOfFailure, type Problem } from '../../harness/reports/scenario-results.ts';
 
 // Made by: cd test/fixtures/cucumber-messages && cucumber-js --import echantillon.steps.ts --retry 1 --retry-tag-filter @retry --format message:echantillon.ndjson --language fr echantillon.feature
 const sample = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cucumber-messages', 'echantillon.ndjson'), 'utf8');

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMessages, type Attempt, type CucumberMessages, type StepOutcome } from './cucumber-messages.ts';
-import { findingOfMessage, type Finding } from './verdict.ts';
+import { findingOfMessage, type Finding } from '../verdict.ts';
 
 export type ScenarioStatus = 'passed' | 'flaky' | 'failed' | 'broken' | 'configuration' | 'undefined' | 'pending' | 'ambiguous' | 'skipped' | 'not-run';
 
