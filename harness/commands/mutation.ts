@@ -1,4 +1,4 @@
-// `npm run mutation -- --sample N [--seed S] [--from K] [--plan FILE] [--list FILE] [--timeout-minutes M]`: the harness's power to detect
+// `npm run mutation -- --sample N [--seed S] [--from K] [--to K] [--plan FILE] [--list FILE] [--timeout-minutes M]`: the harness's power to detect
 // regressions, measured on mutants drawn at random from the stand-in platform's V10 code. StrykerJS lists the mutants; each drawn
 // mutant is applied to a copy of the repository and judged by a certification of that copy (killed = NO-GO naming what broke).
 
@@ -16,19 +16,19 @@ import type { Command } from './types.ts';
 
 export const command: Command = {
   name: 'mutation',
-  usage: 'npm run mutation -- --sample N [--seed S] [--from K] [--plan FILE] [--list FILE] [--timeout-minutes M]',
+  usage: 'npm run mutation -- --sample N [--seed S] [--from K] [--to K] [--plan FILE] [--list FILE] [--timeout-minutes M]',
   async main(argv) {
     const root = join(import.meta.dirname, '..', '..');
-    const usage = 'usage: npm run mutation -- --sample N [--seed S] [--from K] [--plan FILE] [--list FILE] [--timeout-minutes M]';
+    const usage = 'usage: npm run mutation -- --sample N [--seed S] [--from K] [--to K] [--plan FILE] [--list FILE] [--timeout-minutes M]';
 
     function fail(message: string, code: number): never {
       console.error(`mutation: ${message}`);
       process.exit(code);
     }
 
-    let values: { sample?: string; seed?: string; from?: string; plan?: string; list?: string; 'timeout-minutes'?: string };
+    let values: { sample?: string; seed?: string; from?: string; to?: string; plan?: string; list?: string; 'timeout-minutes'?: string };
     try {
-      ({ values } = parseArgs({ args: argv, options: { sample: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' }, plan: { type: 'string' }, list: { type: 'string' }, 'timeout-minutes': { type: 'string' } } }));
+      ({ values } = parseArgs({ args: argv, options: { sample: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, plan: { type: 'string' }, list: { type: 'string' }, 'timeout-minutes': { type: 'string' } } }));
     } catch (error) {
       fail(`${(error as Error).message}\n${usage}`, 2);
     }
@@ -41,6 +41,9 @@ export const command: Command = {
     const seed = wholeNumber('seed', values.seed, 0) ?? Math.floor(Math.random() * 0xffffffff);
     // `--from K`: judge the drawn mutants from the K-th on (a stopped run resumed with the same --seed and --sample).
     const from = wholeNumber('from', values.from, 1) ?? 1;
+    // `--to K`: stop after the K-th (a draw judged in parts, e.g. 1 to 20 here and 21 to 40 elsewhere, each part its own report).
+    const to = wholeNumber('to', values.to, 1) ?? n;
+    if (values.to !== undefined && values.seed === undefined) fail(`--to needs --seed (a random seed draws other mutants than the other parts)\n${usage}`, 2);
     if (values.from !== undefined && values.seed === undefined) fail(`--from needs the --seed of the run it resumes (a random seed draws other mutants)\n${usage}`, 2);
     const timeoutMinutes = wholeNumber('timeout-minutes', values['timeout-minutes'], 1) ?? 8;
     const planFile = join(process.cwd(), values.plan ?? join(relative(process.cwd(), root), 'harness', 'plans', 'mutation.yaml'));
@@ -70,13 +73,13 @@ export const command: Command = {
     try {
       all = readMutants(listFile);
       drawn = sample(all, n, seed);
-      toJudge = resumeFrom(drawn, from);
+      toJudge = resumeFrom(drawn, from, to);
     } catch (error) {
       fail((error as Error).message, error instanceof ConfigurationError ? 2 : 4);
     }
     cpSync(listFile, join(outDir, 'mutants.json'));
     console.error(`[mutation] ${all.length} mutants (log messages excluded); drawn with seed ${seed}:`);
-    drawn.forEach((m, i) => console.error(`  ${i + 1}. ${describeMutant(m)}${i + 1 < from ? ` (skipped: --from ${from})` : ''}`));
+    drawn.forEach((m, i) => console.error(`  ${i + 1}. ${describeMutant(m)}${i + 1 < from ? ` (skipped: --from ${from})` : i + 1 > to ? ` (skipped: --to ${to})` : ''}`));
 
     // 2. A copy of the repository (node_modules linked) where each mutant is applied in turn, then undone.
     const copy = join(root, '.tmp', 'mutation', 'copy');
@@ -146,6 +149,7 @@ export const command: Command = {
         plan: relative(root, planFile),
         interrupted,
         from,
+        to,
         cleanRunSeconds: clean.seconds,
         totalSeconds: (Date.now() - started) / 1000,
         ...score,

@@ -109,10 +109,14 @@ export function sample<T>(items: readonly T[], n: number, seed: number): T[] {
   return pool.slice(0, n);
 }
 
-/** The drawn items from the `from`-th on (1-based), each with its number in the whole draw: a stopped run resumes with `--from K`, numbered as the full run. */
-export function resumeFrom<T>(drawn: readonly T[], from: number): { number: number; item: T }[] {
+/**
+ * The drawn items from the `from`-th to the `to`-th (1-based, both included), each with its number in the whole draw: a stopped run
+ * resumes with `--from K`, and a draw can be judged in parts (`--to K` on one machine, `--from K+1` on another), numbered as the full run.
+ */
+export function resumeFrom<T>(drawn: readonly T[], from: number, to = drawn.length): { number: number; item: T }[] {
   if (!Number.isInteger(from) || from < 1 || from > drawn.length) throw new ConfigurationError(`--from must be a whole number from 1 to the sample size ${drawn.length} (got ${from}): it is the number of the first drawn mutant to judge`);
-  return drawn.slice(from - 1).map((item, i) => ({ number: from + i, item }));
+  if (!Number.isInteger(to) || to < from || to > drawn.length) throw new ConfigurationError(`--to must be a whole number from --from (${from}) to the sample size ${drawn.length} (got ${to}): it is the number of the last drawn mutant to judge`);
+  return drawn.slice(from - 1, to).map((item, i) => ({ number: from + i, item }));
 }
 
 /** The file's text with the mutant applied; refuses when the file no longer holds the text the mutant was listed on. */

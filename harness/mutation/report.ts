@@ -11,6 +11,8 @@ export interface MutationReport extends Score {
   interrupted: boolean;
   /** The number of the first drawn mutant judged (`--from`, 1 for a full run). */
   from: number;
+  /** The number of the last drawn mutant judged (`--to`, the sample size for a full run). */
+  to: number;
   cleanRunSeconds: number;
   totalSeconds: number;
   /** `number`: the mutant's place in the seeded draw (the same in a full run and in one resumed with `--from`). */
@@ -25,7 +27,7 @@ export function renderMarkdown(r: MutationReport): string {
   const lines = [
     '# Mutation score of the certification (sampled)',
     '',
-    `Seed ${r.seed}, ${r.mutants.length} of ${r.sample} mutants judged${r.from > 1 ? ` from number ${r.from} on (--from ${r.from})` : ''}${r.interrupted ? ' (interrupted)' : ''}, drawn from ${r.population} mutants of the stand-in platform's V10 code; plan \`${r.plan}\`.`,
+    `Seed ${r.seed}, ${r.mutants.length} of ${r.sample} mutants judged${r.from > 1 || r.to < r.sample ? `, numbers ${r.from} to ${r.to} of the draw (--from ${r.from} --to ${r.to})` : ''}${r.interrupted ? ' (interrupted)' : ''}, drawn from ${r.population} mutants of the stand-in platform's V10 code; plan \`${r.plan}\`.`,
     '',
     `**Score ${percent(r.score)}** (${r.counts.killed} killed of ${judged} judged), 95% Wilson interval ${percent(r.interval?.low)} to ${percent(r.interval?.high)}.`,
     `Not judged: ${r.counts.incomplete} incomplete, ${r.counts.timeout} timed out (never counted as killed).`,

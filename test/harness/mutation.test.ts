@@ -72,6 +72,17 @@ describe('the seeded draw', () => {
     assert.throws(() => resumeFrom(full, 0), /--from must be a whole number from 1 to the sample size 40/);
   });
 
+  it('judges a part of the draw with --to K: two parts together are the full draw, numbered as in it', () => {
+    const full = sample(items, 40, 1);
+    const first = resumeFrom(full, 1, 20);
+    const second = resumeFrom(full, 21);
+    assert.deepEqual([...first, ...second].map((r) => r.number), Array.from({ length: 40 }, (_, i) => i + 1));
+    assert.deepEqual([...first, ...second].map((r) => r.item), full);
+    assert.deepEqual(resumeFrom(full, 7, 7), [{ number: 7, item: full[6] }]);
+    assert.throws(() => resumeFrom(full, 10, 9), /--to must be a whole number from --from \(10\) to the sample size 40 \(got 9\)/);
+    assert.throws(() => resumeFrom(full, 1, 41), /--to must be a whole number from --from \(1\) to the sample size 40 \(got 41\)/);
+  });
+
   it('refuses a sample larger than the population, or not a whole number', () => {
     assert.throws(() => sample(items.slice(0, 3), 4, 1), /--sample 4 is more than the 3 mutants there are/);
     assert.throws(() => sample(items, 0, 1), /--sample must be a whole number of at least 1/);
@@ -175,7 +186,7 @@ describe('the score and its 95% Wilson interval', () => {
     const [block, conditional] = mutants;
     assert.ok(block && conditional);
     const r: MutationReport = {
-      seed: 1, sample: 2, population: 3, plan: 'harness/plans/mutation.yaml', interrupted: false, from: 1, cleanRunSeconds: 95, totalSeconds: 300,
+      seed: 1, sample: 2, population: 3, plan: 'harness/plans/mutation.yaml', interrupted: false, from: 1, to: 2, cleanRunSeconds: 95, totalSeconds: 300,
       ...scoreOf(['killed', 'survived']),
       mutants: [{ ...block, outcome: 'killed', verdict: 'NO-GO', why: ['regression: failed: Une alerte | SMS'], number: 1, seconds: 100 }, { ...conditional, outcome: 'survived', verdict: 'GO', why: ['ok'], number: 2, seconds: 105 }],
     };
@@ -191,12 +202,12 @@ describe('the score and its 95% Wilson interval', () => {
     const [, conditional] = mutantsOf(report);
     assert.ok(conditional);
     const r: MutationReport = {
-      seed: 1, sample: 40, population: 3, plan: 'harness/plans/mutation.yaml', interrupted: false, from: 26, cleanRunSeconds: 95, totalSeconds: 300,
+      seed: 1, sample: 40, population: 3, plan: 'harness/plans/mutation.yaml', interrupted: false, from: 26, to: 40, cleanRunSeconds: 95, totalSeconds: 300,
       ...scoreOf(['survived']),
       mutants: [{ ...conditional, outcome: 'survived', verdict: 'GO', why: ['ok'], number: 26, seconds: 105 }],
     };
     const md = renderMarkdown(r);
-    assert.match(md, /Seed 1, 1 of 40 mutants judged from number 26 on \(--from 26\),/);
+    assert.match(md, /Seed 1, 1 of 40 mutants judged, numbers 26 to 40 of the draw \(--from 26 --to 40\),/);
     assert.match(md, /## Survivors\n\n- 26\. sandbox\/modules\/quota\.ts:3 /);
     assert.match(md, /\| 26 \| sandbox\/modules\/quota\.ts:3 ConditionalExpression: .* \| survived \|/);
   });
