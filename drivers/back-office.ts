@@ -5,9 +5,11 @@ import { EnvironmentError, ProductAssertionError } from '../lib/errors.ts';
 import { retryUntil } from '../lib/wait.ts';
 
 export interface InstanceHealthRow { id: string; version: string; state: string; pid: string; text: string }
-export interface CustomerResult { id: string; text: string }
-export interface SupportDeviceRow { serial: string; online: boolean; lastHeartbeat: string; firmware: string; text: string }
-export interface CustomerCard { partner: string; brand: string; offer: string; modules: string[]; devices: SupportDeviceRow[] }
+/** A row of the search's results: the customer's number, the name its link shows, and the row's whole text. */
+export interface CustomerResult { id: string; name: string; text: string }
+export interface SupportDeviceRow { serial: string; model: string; online: boolean; lastHeartbeat: string; firmware: string; text: string }
+/** A customer's card: its title (the customer's name), every field by its label ("E-mail", "Téléphone", "Type de compte"...), the contract and the devices. */
+export interface CustomerCard { name: string; fields: Record<string, string>; partner: string; brand: string; offer: string; modules: string[]; devices: SupportDeviceRow[] }
 
 export class BackOffice {
   readonly #page: Page;
@@ -59,7 +61,11 @@ export class BackOffice {
     await this.#page.getByRole('button', { name: 'Rechercher' }).click({ timeout: this.#timeoutMs });
     await this.#page.getByTestId('customer-results').waitFor({ state: 'attached', timeout: this.#timeoutMs });
     return this.#page.getByTestId('customer-result').evaluateAll((items) =>
-      items.map((item) => ({ id: (item as HTMLElement).dataset['customerId'] ?? '', text: (item.textContent ?? '').replace(/\s+/g, ' ').trim() })));
+      items.map((item) => ({
+        id: (item as HTMLElement).dataset['customerId'] ?? '',
+        name: (item.querySelector('a')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        text: (item.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      })));
   }
 
   // Opens a result's card by its link and reads partner, brand, offer, modules and devices.
@@ -68,18 +74,22 @@ export class BackOffice {
     const card = this.#page.getByTestId('customer-card');
     await card.waitFor({ timeout: this.#timeoutMs });
     const text = (locator: Locator) => locator.innerText({ timeout: this.#timeoutMs }).then((t) => t.trim());
-    const [partner, brand, offer, modules, devices] = await Promise.all([
+    const [name, fields, partner, brand, offer, modules, devices] = await Promise.all([
+      text(this.#page.getByRole('heading', { level: 1 })),
+      card.evaluate((list) => Object.fromEntries([...list.querySelectorAll(':scope > dt')].map((dt) =>
+        [(dt.textContent ?? '').trim(), (dt.nextElementSibling?.textContent ?? '').replace(/\s+/g, ' ').trim()]))),
       text(card.getByTestId('customer-partner')), text(card.getByTestId('customer-brand')), text(card.getByTestId('customer-offer')),
       card.getByTestId('customer-modules').getByRole('listitem').allInnerTexts(),
       this.#page.getByTestId('customer-devices').getByTestId('device-status').evaluateAll((rows) => rows.map((row) => ({
         serial: (row as HTMLElement).dataset['serial'] ?? '',
+        model: (row.querySelector('td')?.textContent ?? '').trim(),
         online: (row as HTMLElement).dataset['online'] === 'true',
         lastHeartbeat: (row.querySelector('[data-testid="device-last-heartbeat"]')?.textContent ?? '').trim(),
         firmware: (row.querySelector('[data-testid="device-firmware"]')?.textContent ?? '').trim(),
         text: (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
       }))),
     ]);
-    return { partner, brand, offer, modules: modules.map((m) => m.trim()), devices };
+    return { name, fields, partner, brand, offer, modules: modules.map((m) => m.trim()), devices };
   }
 
   // Searches the customer by e-mail and opens the one card found; fails when the search does not find exactly one.
@@ -157,4 +167,71 @@ export function expectDevice(card: CustomerCard, expected: { serial: string; fir
     row.firmware !== expected.firmware && `firmware "${row.firmware}" instead of ${expected.firmware}`,
   ].filter((p): p is string => typeof p === 'string');
   if (problems.length > 0) throw new ProductAssertionError(`[back-office] device ${expected.serial} must show online, with its last heartbeat and firmware ${expected.firmware}; it shows ${problems.join(', ')}. Did its heartbeat reach the platform?`);
+}
+
+/** How many customers the back office's search lists on its first page (V9's and V10's). */
+export const searchFirstPageSize = 50;
+
+/** A customer as a search result shows them: "name – e-mail – phone – brand". */
+export interface ExpectedResult { name: string; email: string; phone: string; brand: string }
+
+export const resultText = (r: ExpectedResult): string => `${r.name} – ${r.email} – ${r.phone} – ${r.brand}`;
+
+/**
+ * The first page of a search by name, checked row by row: the customer sought listed exactly once, as `resultText` says;
+ * every other customer known to hold a name containing the query (`alsoNamed`: the designated accounts) listed exactly
+ * once too, as long as the page is not full; only customers whose name contains the query; by ascending customer number.
+ */
+export function searchByNameProblems(results: readonly CustomerResult[], query: string, sought: ExpectedResult, alsoNamed: readonly ExpectedResult[] = []): string[] {
+  const problems: string[] = [];
+  const lower = (s: string): string => s.toLocaleLowerCase('fr');
+  const listed = (r: ExpectedResult): CustomerResult[] => results.filter((row) => row.text.includes(` – ${r.email} – `));
+  const full = results.length >= searchFirstPageSize;
+  for (const [who, r] of [['the customer sought', sought] as const, ...alsoNamed.map((a) => ['the customer', a] as const)]) {
+    const rows = listed(r);
+    if (rows.length === 0 && (who === 'the customer sought' || !full)) problems.push(`${who} "${resultText(r)}" is not listed`);
+    else if (rows.length > 1) problems.push(`${who} ${r.email} is listed ${rows.length} times`);
+    else if (rows[0] && rows[0].text !== resultText(r)) problems.push(`${who} ${r.email} is listed as "${rows[0].text}" instead of "${resultText(r)}"`);
+  }
+  for (const row of results) if (!lower(row.name).includes(lower(query))) problems.push(`customer ${row.id} "${row.text}" is listed, whose name does not contain "${query}"`);
+  const numbers = results.map((r) => Number(r.id));
+  const unordered = numbers.findIndex((n, i) => i > 0 && !(n > (numbers[i - 1] ?? 0)));
+  if (unordered > 0) problems.push(`the page is not by ascending customer number: ${numbers.join(', ')} (customer ${numbers[unordered]} after ${numbers[unordered - 1]})`);
+  return problems;
+}
+
+/** What a customer's card must show, by value: the contract in the catalog's names, and exactly the devices the customer has. */
+export interface ExpectedCard extends ExpectedResult {
+  partner: string;
+  offer: string;
+  accountType: string;
+  modules: string[];
+  /** Every device of the customer (the model by its name, when the catalog names it), in any order. */
+  devices: { serial: string; model?: string; online: boolean }[];
+}
+
+export function cardProblems(card: CustomerCard, expected: ExpectedCard): string[] {
+  const field = (label: string, value: string, wanted: string): string | false => value !== wanted && `${label} "${value}" instead of "${wanted}"`;
+  const problems = [
+    field('name', card.name, expected.name),
+    field('e-mail', card.fields['E-mail'] ?? '', expected.email),
+    field('phone', card.fields['Téléphone'] ?? '', expected.phone),
+    field('brand', card.brand, expected.brand),
+    field('partner', card.partner, expected.partner),
+    field('offer', card.offer, expected.offer),
+    field('account type', card.fields['Type de compte'] ?? '', expected.accountType),
+    field('modules', [...card.modules].sort().join(', '), [...expected.modules].sort().join(', ')),
+  ].filter((p): p is string => typeof p === 'string');
+  for (const device of expected.devices) {
+    const rows = card.devices.filter((d) => d.serial === device.serial);
+    const row = rows[0];
+    if (!row) problems.push(`no device ${device.serial}`);
+    else if (rows.length > 1) problems.push(`device ${device.serial} listed ${rows.length} times`);
+    else {
+      if (device.model !== undefined && row.model !== device.model) problems.push(`device ${device.serial}: model "${row.model}" instead of "${device.model}"`);
+      if (row.online !== device.online) problems.push(`device ${device.serial}: ${row.online ? 'online' : 'offline'} instead of ${device.online ? 'online' : 'offline'}`);
+    }
+  }
+  for (const row of card.devices) if (!expected.devices.some((d) => d.serial === row.serial)) problems.push(`a device ${row.serial} the customer does not have ("${row.text}")`);
+  return problems;
 }

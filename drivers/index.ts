@@ -28,7 +28,7 @@ export { CustomerSpace, type BrandView } from './customer-space.ts';
 export { brandExpectation, brandFingerprint, brandProblems, expectOwnBrand } from './customer-space-branding.ts';
 /** Page object of the back office for support staff: login, customer search and card, instance health. */
 export {
-  BackOffice, expectContract, expectDevice, instanceHealthProblems, type ExpectedContract,
+  BackOffice, cardProblems, expectContract, expectDevice, instanceHealthProblems, resultText, searchByNameProblems, type CustomerCard, type CustomerResult, type ExpectedCard, type ExpectedContract, type ExpectedResult,
 } from './back-office.ts';
 /** The stand-in platform's local ops endpoints (test clock, migration date, maintenance, staff), undone by restore(); Paris time helpers. */
 export { PlatformOps, parisInstant, parisDaysBefore } from './platform-ops.ts';

@@ -13,13 +13,14 @@ import { markPlayed, playedBy, tryLease, type Player } from './leases.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
 /** What picks a migrated customer: their brand, and the offer or the payment method they had before the migration. */
-export type MigratedCriterion = { offer: Offer; payment?: { id: string; name: string } } | { paymentMethod: { id: string; name: string } } | { camera: CameraModel } | { partner: Partner; module: string; reports: CameraEventType }
+export type MigratedCriterion = { offer: Offer; payment?: { id: string; name: string }; accentedName?: boolean } | { paymentMethod: { id: string; name: string } } | { camera: CameraModel } | { partner: Partner; module: string; reports: CameraEventType }
   | { paying: { id: string; name: string }; offerYears: [number, number] } | { accountType: { id: string; name: string } };
 
 /** The designated accounts of the brand that had, before the migration, the offer or payment method asked for, in the file's order. */
 function migratedAccountsOf(world: HarnessWorld, whiteLabel: WhiteLabel | undefined, criterion: MigratedCriterion): TestAccount[] {
   const had = (a: TestAccount): boolean => 'offer' in criterion
-    ? a.reference?.offer === criterion.offer.id && (criterion.payment === undefined || a.reference?.account?.paymentMethod === criterion.payment.id)
+    ? a.reference?.offer === criterion.offer.id && (criterion.payment === undefined || a.reference?.account?.paymentMethod === criterion.payment.id) &&
+      (criterion.accentedName !== true || hasAccent(a.reference?.account?.name ?? ''))
     : 'paymentMethod' in criterion ? a.reference?.account?.paymentMethod === criterion.paymentMethod.id
     : 'camera' in criterion ? (a.devices ?? []).some((d) => d.model === criterion.camera.id)
     : 'paying' in criterion ? a.reference?.account?.paymentMethod === criterion.paying.id && paysFor(offerOf(world, a), criterion.offerYears)
@@ -32,11 +33,11 @@ function migratedAccountsOf(world: HarnessWorld, whiteLabel: WhiteLabel | undefi
 
 /** No designated account matches: a ConfigurationError saying what to designate. */
 function noMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel | undefined, criterion: MigratedCriterion): ConfigurationError {
-  const what = 'offer' in criterion ? `the offer ${criterion.offer.name}${criterion.payment ? ` paid by ${criterion.payment.name}` : ''}` : 'paymentMethod' in criterion ? `the payment method ${criterion.paymentMethod.name}`
+  const what = 'offer' in criterion ? `the offer ${criterion.offer.name}${criterion.payment ? ` paid by ${criterion.payment.name}` : ''}${criterion.accentedName ? ' and a name with an accented letter' : ''}` : 'paymentMethod' in criterion ? `the payment method ${criterion.paymentMethod.name}`
     : 'paying' in criterion ? `the payment method ${criterion.paying.name} for a paying offer launched ${criterion.offerYears.join(' to ')}`
     : 'accountType' in criterion ? `an account of type ${criterion.accountType.name}`
     : 'camera' in criterion ? `a camera ${criterion.camera.name}` : `an offer of ${criterion.partner.name} with the ${criterion.module} module and a camera that reports "${criterion.reports}"`;
-  const key = 'offer' in criterion ? `"reference": {"offer": "${criterion.offer.id}", ...}` : 'paymentMethod' in criterion ? `"reference": {"account": {"paymentMethod": "${criterion.paymentMethod.id}", ...}, ...}`
+  const key = 'offer' in criterion ? `"reference": {"offer": "${criterion.offer.id}"${criterion.accentedName ? ', "account": {"name": <a name with an accented letter>, ...}' : ''}, ...}` : 'paymentMethod' in criterion ? `"reference": {"account": {"paymentMethod": "${criterion.paymentMethod.id}", ...}, ...}`
     : 'paying' in criterion ? `"reference": {"offer": <a paying offer of ${criterion.offerYears.join(' to ')}>, "account": {"paymentMethod": "${criterion.paying.id}", ...}, ...}`
     : 'accountType' in criterion ? `"reference": {"account": {"accountType": "${criterion.accountType.id}", ...}, ...}`
     : 'camera' in criterion ? `"devices": [{"serial", "model": "${criterion.camera.id}"}] and a "reference"` : `a "reference" with an offer of ${criterion.partner.id} and "devices" holding a camera of generation https-json, mqtt3 or mqtt5`;
@@ -64,7 +65,7 @@ async function leaseMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel 
     if (closest) {
       world.log(`[migrated customer] no designated ${whiteLabel.brand} account had the offer ${criterion.offer.name}${criterion.payment ? ` paid by ${criterion.payment.name}` : ''} before the migration: ` +
         `the scenario plays one that had ${closest.name}, the closest V9 offer of the brand (its Examples values are those of ${criterion.offer.name})`);
-      fits = migratedAccountsOf(world, whiteLabel, { offer: closest, ...(criterion.payment ? { payment: criterion.payment } : {}) });
+      fits = migratedAccountsOf(world, whiteLabel, { ...criterion, offer: closest });
     }
   }
   if (fits.length === 0) throw noMigratedAccount(world, whiteLabel, criterion);
@@ -123,6 +124,9 @@ function closestOffer(world: HarnessWorld, whiteLabel: WhiteLabel, wanted: Offer
     migratedAccountsOf(world, whiteLabel, { offer: o, ...(payment ? { payment } : {}) }).length > 0);
   return held.sort((a, b) => Math.abs(a.year - wanted.year) - Math.abs(b.year - wanted.year))[0];
 }
+
+/** A name with a letter outside ASCII (é, è, ï, ç...): the back office's search must find it as it is written. */
+export const hasAccent = (name: string): boolean => /[^\u0000-\u007f]/.test(name);
 
 /** The offer the account had before the migration, from the catalog. */
 function offerOf(world: HarnessWorld, account: TestAccount): Offer | undefined {
@@ -220,8 +224,8 @@ export async function labelMigratedModule(world: HarnessWorld, name: string, mod
  * account of the brand that had the offer (paid by `payment` when the scenario says) before the migration, leased for the
  * scenario. The modules the feature is about (its @module-* tags) count as exercised by a migrated customer.
  */
-export async function playFamilyMigratedCustomer(world: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer, payment?: { id: string; name: string }): Promise<Customer> {
-  const customer = await playMigratedCustomer(world, name, whiteLabel, { offer, ...(payment ? { payment } : {}) }, 'family');
+export async function playFamilyMigratedCustomer(world: HarnessWorld, name: string, whiteLabel: WhiteLabel, offer: Offer, payment?: { id: string; name: string }, options: { accentedName?: boolean } = {}): Promise<Customer> {
+  const customer = await playMigratedCustomer(world, name, whiteLabel, { offer, ...(payment ? { payment } : {}), ...options }, 'family');
   const account = world.migrated.get(name);
   world.log(`[migrated customer] "${name}" is the designated migrated account ${account?.email ?? '?'} (${customer.whiteLabel.brand}, ${customer.offer.name}, paying by ${account?.reference?.account?.paymentMethod ?? '?'})`);
   for (const tag of world.pickleTags) {
