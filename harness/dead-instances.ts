@@ -31,3 +31,17 @@ export function deadInstanceFinding(dead: DeadInstance[], during: string): DeadI
   }
   return { finding: 'environment', status: 'broken', why: `[environment] platform instance ${describe(dead)} died ${during}, stopped from outside (a signal or a clean exit nobody in the harness asked for); ${logs}` };
 }
+
+/**
+ * The instances dead now, or within `graceMs` when none is yet: an instance that crashes on a request closes its
+ * connections before its parent hears of its exit, so the request's "connection closed" reaches the harness first. A step
+ * the environment seemed to break waits this long to tell a crash (the product) from a broken environment.
+ */
+export async function deadWithin(read: () => DeadInstance[], graceMs: number, pollMs = 50): Promise<DeadInstance[]> {
+  const deadline = Date.now() + graceMs;
+  for (;;) {
+    const dead = read();
+    if (dead.length > 0 || Date.now() >= deadline) return dead;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, Math.max(1, deadline - Date.now()))));
+  }
+}

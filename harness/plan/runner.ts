@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type { EnvironmentDescriptor, StartedEnvironment } from '../../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
 import { writeHarnessResult } from '../reports/allure.ts';
-import { deadInstanceFinding } from '../dead-instances.ts';
+import { deadInstanceFinding, deadWithin } from '../dead-instances.ts';
 import { runCucumber } from '../cucumber.ts';
 import { interruption } from '../interrupt.ts';
 import { select } from '../preflight/features.ts';
@@ -88,13 +88,19 @@ async function shardShare(tags: string, shard: { index: number; total: number },
   return { scenarios, detail, output: { shardScenarios: scenarios.length, selectedScenarios: selected.length, expectedMs: split.loadsMs[shard.index - 1] ?? 0, shardsExpectedMs: split.loadsMs, estimated: split.estimated.length } };
 }
 
+/** How long a step the environment broke waits for a platform instance's exit to be seen (a crash on that step's request). */
+const crashGraceMs = 3000;
+
 /** What stops the plan after a step: an interruption, a platform instance that died, a step broken by the environment. */
-function stopAfter(record: StepRecord, phase: Phase, context: PlanContext): Stop | undefined {
+async function stopAfter(record: StepRecord, phase: Phase, context: PlanContext): Promise<Stop | undefined> {
   const signal = interruption();
   // A Ctrl-C in a terminal reaches the platform's processes too: their end is the interruption, not a broken environment.
   if (signal) return { finding: 'interrupted', why: interruptedBy(signal) };
   const during = context.phaseCount === 1 ? 'during the run' : `during phase ${phase.id}`;
-  const dead = deadInstanceFinding(context.environment.deadInstances(), during);
+  // "Could not reach the platform instance: other side closed" is what the harness hears first of an instance that crashed
+  // on its request; that step waits a moment for the instance's exit, so the crash is the product's (NO-GO), not the environment's.
+  const read = () => context.environment.deadInstances();
+  const dead = deadInstanceFinding(record.status === 'broken' ? await deadWithin(read, crashGraceMs) : read(), during);
   if (dead) {
     writeHarnessResult(context.resultsDir, context.phaseCount === 1 ? 'Platform instances stayed up' : `Platform instances stayed up during ${phase.id}`, dead.status, dead.why, [{ name: 'phase', value: phase.id }]);
     return { finding: dead.finding, why: dead.why };
@@ -130,7 +136,7 @@ async function playPhases(plan: Plan, context: PlanContext): Promise<PhaseRecord
       context.log(`[harness] ${phase.id}: ${describeStep(step)}`);
       const record = await runStep(step, index, phase, context);
       steps.push(record);
-      stoppedBy = stopAfter(record, phase, context);
+      stoppedBy = await stopAfter(record, phase, context);
       context.log(`[harness] ${phase.id}: ${record.step}: ${record.status} in ${(record.durationMs / 1000).toFixed(1)} s`);
     }
     const results = summarizeMessagesDir(messagesDir(context.runDir, phase.id));

@@ -5,8 +5,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { deadInstanceFinding } from '../../harness/dead-instances.ts';
+import { deadInstanceFinding, deadWithin } from '../../harness/dead-instances.ts';
 import { evaluateGate } from '../../harness/plan/gates.ts';
+import { playPlan, type PlanContext } from '../../harness/plan/runner.ts';
+import { EnvironmentError } from '../../lib/errors.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 import type { StepRecord } from '../../harness/plan/runner.ts';
 import type { Problem } from '../../harness/reports/scenario-results.ts';
@@ -126,4 +128,37 @@ describe('a platform instance that ended during a run', () => {
     }
     assert.equal(deadInstanceFinding([], 'during the run'), undefined);
   });
+
+  it('is waited for a moment after a step the environment broke: a crash is heard after the connection it closed', async () => {
+    const crash = { id: 'i01', exitCode: 1, signal: null };
+    const exitAt = Date.now() + 150;
+    const dead = await deadWithin(() => (Date.now() >= exitAt ? [crash] : []), 3000, 10);
+    assert.deepEqual(dead, [crash]);
+    assert.ok(Date.now() - exitAt < 1000, 'returns as soon as the exit is seen');
+    const started = Date.now();
+    assert.deepEqual(await deadWithin(() => [], 200, 10), []);
+    assert.ok(Date.now() - started >= 190, 'waits the whole grace when no instance died');
+  });
+
+  it('makes a plan step whose request an instance crashed on a product failure, not a broken environment', async () => {
+    // The instance closes the connection as it dies; its exit is heard 150 ms later.
+    let exitAt = Infinity;
+    const environment = {
+      descriptor: { name: 'local' },
+      deadInstances: () => (Date.now() >= exitAt ? [{ id: 'i01', exitCode: 1, signal: null }] : []),
+      operations: {
+        maintenance: async () => {
+          exitAt = Date.now() + 150;
+          throw new EnvironmentError('POST http://127.0.0.1:1/api/login could not reach the platform instance at http://127.0.0.1:1: UND_ERR_SOCKET other side closed. Is it running at that address?');
+        },
+      },
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'plan-crash-'));
+    const plan = loadPlan(planFile('name: crash\nplatform:\n  version: v9\n  instances: 1\nphases:\n  - id: window\n    title: Window\n    steps:\n      - action: maintenance-on\n    gate:\n      actions: succeeded\n'));
+    const context = { environment, runDir: dir, resultsDir: join(dir, 'results'), environmentFile: join(dir, 'env.json'), tempDir: dir, parallel: 1, shard: undefined, data: {}, log: () => {} } as unknown as PlanContext;
+    const [phase] = await playPlan(plan, context);
+    assert.deepEqual([phase?.gate.verdict, phase?.gate.finding], ['failed', 'product']);
+    assert.match(phase!.gate.reasons.join('\n'), /platform instance i01 \(exit code 1, signal null\) crashed during the run/);
+  });
 });
+
