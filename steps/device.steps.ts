@@ -2,6 +2,7 @@
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { CameraModel } from '../catalog/index.ts';
+import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
 import { expectPlacedAtRealTime, expectTimeline, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
 import { cameraOfGeneration, detectMotions, expectFramesOf, installCamera, watchLive } from './support/devices.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -25,6 +26,17 @@ When('la caméra de {string} détecte {int} mouvements', async function (this: H
 
 When('la caméra de {string} retrouve sa connexion', async function (this: HarnessWorld, owner: string) {
   await this.camera(owner).comeBack();
+});
+
+// MQTT 5 3.1.2.11.2: a camera that connects without Clean Start and comes back within its session's expiry interval finds its
+// session (its subscriptions and the commands queued meanwhile); the platform says so in its CONNACK (Session Present).
+Then('la plateforme a gardé la session MQTT 5 de la caméra de {string} pendant son absence', function (this: HarnessWorld, owner: string) {
+  const camera = this.camera(owner);
+  if (camera.sessionPresent === undefined) throw new ConfigurationError(`the camera of ${owner} (${camera.model.name}) does not speak MQTT 5: this step is for MQTT 5 cameras only`);
+  if (!camera.sessionPresent) {
+    throw new ProductAssertionError(`${this.about(owner)}, camera ${camera.model.name} ${camera.serial}: the platform should have resumed its MQTT 5 session on its return (it left ` +
+      'without DISCONNECT, well within its 1-hour session expiry, and reconnected without Clean Start); its CONNACK says Session Present = 0, so the commands queued meanwhile are lost. Does V10 forget device sessions?');
+  }
 });
 
 // Exactly `count`, on the first page, the page newest first by the platform's time (buffered events may come in any order among themselves).

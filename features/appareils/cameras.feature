@@ -205,4 +205,5 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
     Quand la caméra de "Camille" perd sa connexion
     Alors la caméra de "Camille" apparaît hors ligne dans ses appareils
     Quand la caméra de "Camille" retrouve sa connexion
-    Alors la caméra de "Camille" apparaît en ligne dans ses appareils
+    Alors la plateforme a gardé la session MQTT 5 de la caméra de "Camille" pendant son absence
+    Et la caméra de "Camille" apparaît en ligne dans ses appareils

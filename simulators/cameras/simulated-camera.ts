@@ -80,6 +80,8 @@ export class SimulatedCamera implements StartedCamera {
   get received(): readonly ReceivedMessage[] { return this.#record.received; }
   get counters(): Readonly<CameraCounters> { return this.#record.counters; }
   get buffered(): readonly CameraEvent[] { return this.#buffer.map((p) => p.event); }
+  /** MQTT 5 cameras: whether the platform resumed the camera's session at its last connection; undefined for other protocols. */
+  get sessionPresent(): boolean | undefined { return this.#transport.sessionPresent; }
   get online(): boolean { return this.#state === 'online' && this.#transport.connected; }
   get #who(): string { return `camera ${this.#s.serial} (${this.#s.model.name}, ${this.generation})`; }
 

@@ -41,6 +41,8 @@ export interface CameraTransport {
   readonly address: string;
   // False once the link is gone (closed by the peer, or by disconnect()).
   readonly connected: boolean;
+  // MQTT 5 only: whether the platform's CONNACK said it kept the camera's session (3.2.2.1.1 Session Present).
+  readonly sessionPresent?: boolean;
   connect(beat: Beat): Promise<void>;
   // 'abrupt': the link drops with no goodbye (an MQTT will fires); 'graceful': the camera says it leaves.
   disconnect(mode: 'abrupt' | 'graceful'): Promise<void>;

@@ -107,6 +107,8 @@ export interface StartedCamera extends AsyncDisposable {
   readonly counters: Readonly<CameraCounters>;
   readonly buffered: readonly CameraEvent[];
   readonly online: boolean;
+  // MQTT 5 cameras: whether the platform resumed the camera's session at its last connection (CONNACK Session Present); undefined otherwise.
+  readonly sessionPresent: boolean | undefined;
   heartbeat(): Promise<void>;
   // Fault: one heartbeat announcing this firmware text instead of the one the camera runs (a corrupted string), no reboot.
   announceFirmware(text: string): Promise<void>;
