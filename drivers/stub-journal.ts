@@ -28,6 +28,15 @@ const pending = (e: JournalEntry): boolean => e.status === null && e.fault !== '
 /** How long "exactly once" watches for a second delivery after the first: a duplicate comes from the same job, within this. */
 export const duplicateWindowMs = 1000;
 
+/**
+ * What is left of a window of `windowMs` that opened when the last of `entries` arrived (its `at`, stamped by the stub
+ * server in the harness's own process): 0 when it has passed, and never more than the whole window.
+ */
+export function windowLeft(entries: readonly JournalEntry[], windowMs: number, now = Date.now()): number {
+  const arrived = Math.max(...entries.map((e) => Date.parse(e.at)).filter((t) => Number.isFinite(t)));
+  return Number.isFinite(arrived) ? Math.min(windowMs, Math.max(0, arrived + windowMs - now)) : windowMs;
+}
+
 export class StubJournal {
   readonly baseUrl: string;
   readonly #timeoutMs: number;
@@ -92,8 +101,9 @@ export class StubJournal {
    * The one delivered request matching `query` and `accept` stays the only one for a short window: an alert is sent
    * exactly once, a duplicate (a job run twice, a retry after a success) fails, naming each copy.
    */
-  async expectOnlyOne(query: JournalQuery, accept: (e: JournalEntry) => boolean, what: string, windowMs = duplicateWindowMs): Promise<void> {
-    const { entries, done } = await this.#watchCount(query, accept, 2, windowMs);
+  async expectOnlyOne(query: JournalQuery, accept: (e: JournalEntry) => boolean, what: string, windowMs = duplicateWindowMs, first?: JournalEntry): Promise<void> {
+    // The window opens when the first arrived (`first`, when the caller has it), not when this check began.
+    const { entries, done } = await this.#watchCount(query, accept, 2, first === undefined ? windowMs : windowLeft([first], windowMs));
     if (!done) return;
     const copies = entries.filter(accept);
     throw new ProductAssertionError(`[stubs] expected exactly one ${what}; ${copies.length} were delivered: ${summarize(copies)}. Is the platform sending the same alert twice?`);
@@ -143,7 +153,7 @@ export class StubJournal {
       if (error instanceof ProductAssertionError && query.from !== undefined) await this.#expectNoOtherSender(query);
       throw error;
     }
-    await this.expectOnlyOne(smsRequests(query), mine, `SMS ${describe(wanted)}${about ? ` for ${about}` : ''}`);
+    await this.expectOnlyOne(smsRequests(query), mine, `SMS ${describe(wanted)}${about ? ` for ${about}` : ''}`, duplicateWindowMs, first);
     return first;
   }
 

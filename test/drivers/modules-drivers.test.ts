@@ -101,6 +101,22 @@ describe('the third parties driver', () => {
     await parties.expectExactly('sms', '+33611110006', late, 0, { settleMs: 200 });
   });
 
+  it('opens the settle window when the expected ones arrived: a check that comes later waits only for the rest, and still counts a duplicate within it', async () => {
+    const mark = stubs.journal.lastId();
+    await sms('+33611110007');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    let started = performance.now();
+    await parties.expectExactly('sms', '+33611110007', mark, 1, { settleMs: 600 });
+    assert.ok(performance.now() - started < 400, `the window had passed since the SMS arrived; the check still waited ${Math.round(performance.now() - started)} ms`);
+    const again = stubs.journal.lastId();
+    await sms('+33611110008');
+    setTimeout(() => void sms('+33611110008'), 700);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    started = performance.now();
+    await assert.rejects(parties.expectExactly('sms', '+33611110008', again, 1, { settleMs: 1000 }), /2 did \(counted 1000 ms after the first\)/, 'a duplicate within the window after the first arrived is counted, however late the check began');
+    assert.ok(performance.now() - started < 900, 'the check waited only for the rest of the window');
+  });
+
   it('finds a customer\'s third-party call that lacks the run\'s synthetic-traffic mark', async () => {
     const mark = stubs.journal.lastId();
     await sms('+33611110003');

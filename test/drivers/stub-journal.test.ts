@@ -34,6 +34,20 @@ describe('the stub journal driver', () => {
     assert.ok(sms.id > mark);
   });
 
+  it('watches for a second SMS for a second after the first arrived, not after the check began', async () => {
+    const mark = await journal.lastId();
+    await sendSms(stubs, '+33677777777', 'alert VIG-4');
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const started = performance.now();
+    assert.equal((await journal.waitForSms({ to: '+33677777777', since: mark }, 3000)).body.text, 'alert VIG-4');
+    assert.ok(performance.now() - started < 700, `the window had passed; the check still waited ${Math.round(performance.now() - started)} ms`);
+    const again = await journal.lastId();
+    await sendSms(stubs, '+33677777777', 'alert VIG-5');
+    setTimeout(() => void sendSms(stubs, '+33677777777', 'alert VIG-5 again'), 600);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await assert.rejects(journal.waitForSms({ to: '+33677777777', contains: 'VIG-5', since: again }, 3000), /expected exactly one SMS .*; 2 were delivered/);
+  });
+
   it('fails when the same alert SMS is delivered twice, naming both copies', async () => {
     const mark = await journal.lastId();
     const waiting = journal.waitForSms({ to: '+33655555555', from: 'ASSURPLUS', contains: 'VIG-2', since: mark }, 3000);
