@@ -1,7 +1,7 @@
 // Steps about payments: the monthly renewal by card, SEPA or partner invoice, a refused payment, grace and suspension.
 
 import { Given, Then, When } from '@cucumber/cucumber';
-import { expectPaymentFailure, testInstruments, type BillingView } from '../drivers/index.ts';
+import { expectPaymentFailure, testInstruments, type BillingView, type ChargeRequest } from '../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
 import { cents } from './support/modules.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -87,4 +87,32 @@ async function expectRenewed(world: HarnessWorld, name: string, method: string, 
 
 Then('le paiement en attente de {string} indique la raison de l\'échec : {string}', async function (this: HarnessWorld, name: string, failure: string) {
   expectPaymentFailure(await this.modules(name).billing(), failure, name);
+});
+
+/** The last four characters of an instrument, masked ("•••• 4242", "FR76 •••• 0189") or not. */
+const lastFour = (instrument: string | null | undefined): string => (instrument ?? '').replace(/\s+/g, '').slice(-4);
+
+Then('le prestataire de paiement a prélevé {word} € une seule fois pour {string}, sous une seule clé, sur le moyen de paiement enregistré et, pour un client migré payant par SEPA, sous le mandat signé avant la migration', async function (this: HarnessWorld, amount: string, name: string) {
+  const customer = this.customer(name);
+  const billing = await this.modules(name).billing();
+  // Every attempt (the faulted ones and the one that went through) under one idempotency key; exactly one carried out.
+  const attempts = (await this.thirdParties.requests('payment', customer.email, this.journalMark)).filter((e) => e.path === '/payment/charges');
+  const keys = [...new Set(attempts.map((e) => (e.body as Partial<ChargeRequest>).idempotencyKey))];
+  const [charge] = await this.thirdParties.expectExactly('payment', customer.email, this.journalMark, 1, { path: '/payment/charges', what: 'charge' });
+  const body = (charge?.body ?? {}) as ChargeRequest;
+  // A migrated SEPA payer signed their mandate on V9, before the migration (a customer made during the run signed none).
+  const mandateKept = this.migrated.has(name) && billing.paymentMethod === 'sepa';
+  const problems = [
+    keys.length === 1 ? undefined : `${attempts.length} attempt(s) under ${keys.length} idempotency keys (${keys.join(', ')})`,
+    body.amountCents === cents(amount) ? undefined : `${body.amountCents} cents instead of ${cents(amount)}`,
+    body.method === billing.paymentMethod ? undefined : `by ${body.method} instead of ${billing.paymentMethod}, the method on file`,
+    lastFour(body.instrument) === lastFour(billing.instrument) ? undefined : `on the instrument ending ${lastFour(body.instrument)} instead of the one on file (${billing.instrument ?? 'none'})`,
+    !mandateKept ? undefined
+      : body.mandate === undefined ? 'without the SEPA mandate the customer signed before the migration'
+      : Date.parse(body.mandate.signedAt) < this.startedAt ? undefined : `under a mandate signed ${body.mandate.signedAt}, during this scenario: the one signed before the migration was not kept`,
+  ].filter((p) => p !== undefined);
+  if (problems.length > 0) {
+    throw new ProductAssertionError(`the renewal of ${this.about(name)} should be charged once, ${amount} € by the method and on the instrument on file${mandateKept ? ', under the SEPA mandate signed before the migration' : ''}; ` +
+      `the payment provider saw ${problems.join(', ')} (${JSON.stringify(body)})`);
+  }
 });
