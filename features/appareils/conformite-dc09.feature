@@ -8,7 +8,10 @@ Fonctionnalité: Le centre de réception V10 respecte la norme SIA DC-09, trame 
   20 secondes d'avance), DUH quand le centre ne peut pas la traiter, et aucune
   réponse à une trame abîmée, que la centrale renvoie. Les centrales datent
   leurs messages à la seconde. Chaque cas est vérifié sur une liaison
-  permanente (TCP) et par datagrammes (UDP).
+  permanente (TCP) et par datagrammes (UDP). Un client d'avant la migration qui
+  ajoute une centrale à son compte migré (la V9 n'en avait pas) est servi de
+  même : une réponse par trame, chaque alarme enregistrée une fois dans son
+  historique, son compte repris dans chaque acquittement.
 
   Contexte:
     Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Habitat Total 2022"
@@ -59,6 +62,12 @@ Fonctionnalité: Le centre de réception V10 respecte la norme SIA DC-09, trame 
     Et "un sabotage" apparaît dans l'historique de "Camille"
 
     Exemples:
+      | liaison |
+      | TCP     |
+      | UDP     |
+
+    @clients-migres @local-only
+    Exemples: clients d'avant la migration, qui ajoutent une centrale à leur compte migré
       | liaison |
       | TCP     |
       | UDP     |
@@ -117,6 +126,12 @@ Fonctionnalité: Le centre de réception V10 respecte la norme SIA DC-09, trame 
       | 3        | 1         | 0      | UDP     |
       | 16       | FFFFFF    | FFFFFF | UDP     |
 
+    @clients-migres @local-only
+    Exemples: clients d'avant la migration, qui ajoutent une centrale à leur compte migré
+      | chiffres | récepteur | ligne  | liaison |
+      | 3        | 1         | 0      | TCP     |
+      | 16       | FFFFFF    | FFFFFF | UDP     |
+
   Plan du scénario: Une centrale chiffrée en AES-<bits> est comprise et reçoit un acquittement chiffré (<liaison>)
     Étant donné "Camille" installe une centrale "Centrale C2 Chiffrée" chiffrée en AES-<bits> qui transmet en <liaison>
     Quand la centrale de "Camille" signale "une intrusion"
@@ -153,6 +168,12 @@ Fonctionnalité: Le centre de réception V10 respecte la norme SIA DC-09, trame 
     Et "la fin de l'intrusion" apparaît dans l'historique de "Camille"
 
     Exemples:
+      | centrale             | réponses             | liaison |
+      | Centrale C1          | 0001 ACK, 0002 ACK   | TCP     |
+      | Centrale C2 Chiffrée | 0001 *ACK, 0002 *ACK | UDP     |
+
+    @clients-migres @local-only
+    Exemples: clients d'avant la migration, qui ajoutent une centrale à leur compte migré
       | centrale             | réponses             | liaison |
       | Centrale C1          | 0001 ACK, 0002 ACK   | TCP     |
       | Centrale C2 Chiffrée | 0001 *ACK, 0002 *ACK | UDP     |
