@@ -35,7 +35,7 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
 
-    @clients-migres
+    @clients-migres @local-only
     # catalogue: clients-migrés:modèles-caméra
     Exemples: clients d'avant la migration, sur leur compte migré
       | modèle   | génération                 |
@@ -67,7 +67,7 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
 
-    @clients-migres
+    @clients-migres @local-only
     # catalogue: clients-migrés:modèles-caméra
     Exemples: clients d'avant la migration, sur leur compte migré
       | modèle   | génération                 |
@@ -101,7 +101,7 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
 
-    @clients-migres
+    @clients-migres @local-only
     # catalogue: clients-migrés:modèles-caméra
     Exemples: clients d'avant la migration, sur leur compte migré
       | modèle   | génération                 |
@@ -134,7 +134,7 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
 
-    @clients-migres
+    @clients-migres @local-only
     # catalogue: clients-migrés:modèles-caméra
     Exemples: clients d'avant la migration, sur leur compte migré
       | modèle   | génération                 |
@@ -165,7 +165,7 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Panorama 2            | MQTT 5                     |
       | Judas 2               | MQTT 5                     |
 
-    @clients-migres
+    @clients-migres @local-only
     # catalogue: clients-migrés:modèles-caméra
     Exemples: clients d'avant la migration, sur leur compte migré
       | modèle   | génération                 |

@@ -24,7 +24,7 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | centrale    | liaison |
       | Centrale C1 | TCP     |
@@ -45,7 +45,7 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | centrale    | liaison |
       | Centrale C1 | TCP     |
@@ -67,7 +67,7 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | centrale    | liaison |
       | Centrale C1 | TCP     |
@@ -88,7 +88,7 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | centrale    | liaison |
       | Centrale C1 | TCP     |
@@ -110,7 +110,7 @@ Fonctionnalité: Chaque modèle de centrale d'alarme fonctionne avec la platefor
       | Centrale C3 Connect | MQTT |
       | Hub Domo H1 | MQTT |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | centrale    | liaison |
       | Centrale C1 | TCP     |

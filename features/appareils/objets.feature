@@ -19,7 +19,7 @@ Fonctionnalité: Chaque modèle d'objet connecté fonctionne avec la plateforme 
       | Détecteur de fumée DF2 |
       | Bouton panique BP1 |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | objet                |
       | Contact de porte DC1 |
@@ -36,7 +36,7 @@ Fonctionnalité: Chaque modèle d'objet connecté fonctionne avec la plateforme 
       | Détecteur de fumée DF2 |
       | Bouton panique BP1 |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | objet                |
       | Contact de porte DC1 |
@@ -55,7 +55,7 @@ Fonctionnalité: Chaque modèle d'objet connecté fonctionne avec la plateforme 
       | Détecteur de fumée DF2 |
       | Bouton panique BP1 |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | objet                |
       | Contact de porte DC1 |
@@ -73,7 +73,7 @@ Fonctionnalité: Chaque modèle d'objet connecté fonctionne avec la plateforme 
       | Détecteur de fumée DF2 |
       | Bouton panique BP1 |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | objet                |
       | Contact de porte DC1 |

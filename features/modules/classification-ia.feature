@@ -29,7 +29,7 @@ Fonctionnalité: Classification IA des détections, selon l'offre et les choix d
       | offre              | marque         | expéditeur |
       | Habitat Total 2022 | Habitat Serein | HABSEREIN  |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | offre             | marque       | expéditeur |
       | Intelligence 2019 | Maisonéo Cam | MAISONEO   |

@@ -28,7 +28,7 @@ Fonctionnalité: Télésurveillance des caméras, selon l'offre
       | offre              | marque         |
       | Habitat Total 2022 | Habitat Serein |
 
-    @clients-migres
+    @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | offre               | marque             |
       | Habitat Assuré 2013 | Assur Plus Protect |
