@@ -181,6 +181,12 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
     Et le mouvement apparaît dans l'historique de "Camille"
 
   @juge-mutation
+  Scénario: Une caméra HTTP push dont les détections portent une heure illisible est refusée (400) et rien n'apparaît dans l'historique
+    Étant donné "Camille" installe une caméra "Orion HD"
+    Quand la caméra de "Camille" envoie des détections à l'heure illisible, que la plateforme refuse (400)
+    Alors rien de la caméra de "Camille" n'apparaît dans son historique
+
+  @juge-mutation
   Scénario: Une caméra HTTPS/JSON qui envoie une détection sans identifiant est refusée (400) et rien n'apparaît dans l'historique
     Étant donné "Camille" installe une caméra "Lynx"
     Quand la caméra de "Camille" envoie une détection sans identifiant, que la plateforme refuse (400)

@@ -21,6 +21,22 @@ export async function uploadCutShort(httpUrl: string, serial: string, timeoutMs:
 }
 
 /**
+ * A 2011 camera's detections whose times cannot be read: one whose `time` field is no wall-clock reading (today's, with
+ * "/" between the date and the hour, as a garbled firmware might write it), one whose `clock` field is. Returns the platform's two answers, in that order.
+ */
+export async function uploadUnreadableTimes(httpUrl: string, serial: string, timeoutMs: number): Promise<[DeviceAnswer, DeviceAnswer]> {
+  const now = wallClock(new Date().toISOString());
+  const garbled = now.replace(' ', '/');
+  const send = (field: 'time' | 'clock', n: number): Promise<DeviceAnswer> => {
+    const fields = { motion: '1', event: `${serial}-unreadable-${field}-${n}`, time: now, clock: now, [field]: garbled };
+    const { body, contentType } = buildMultipart(fields, { name: 'image', filename: 'snapshot.jpg', type: 'image/jpeg', data: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) });
+    return deviceFetch({ method: 'POST', url: `${httpUrl.replace(/\/+$/, '')}/ingest/http-push/snapshot`, headers: { authorization: basicAuth(serial), 'content-type': contentType }, body },
+      timeoutMs, `camera ${serial} (http-push, unreadable ${field})`);
+  };
+  return [await send('time', 1), await send('clock', 2)];
+}
+
+/**
  * A 2014 camera's detection without an event id: the camera authenticates with its factory credential, then POSTs an
  * event whose `eventId` is absent, then one whose `eventId` is empty. Returns the platform's two answers, in that order.
  */

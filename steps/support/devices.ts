@@ -6,7 +6,7 @@ import type { CameraModel, Catalog } from '../../catalog/index.ts';
 import { discoverDeviceEndpoints, readLiveFrames, type DeviceEndpoints, type LiveFrame, type PlatformApi } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import {
-  ConnectedObject, connectThenFallSilent, createCamera, parseFrameComment, sendEventsWithoutId, startPanel, uploadCutShort, withDeadline,
+  ConnectedObject, connectThenFallSilent, createCamera, parseFrameComment, sendEventsWithoutId, startPanel, uploadCutShort, uploadUnreadableTimes, withDeadline,
   type DetectedEvent, type RawMqtt5Camera, type Dc09Settings, type ObjectEvent, type PanelEventType, type StartedCamera, type StartedObject, type StartedPanel,
 } from '../../simulators/index.ts';
 import type { HarnessWorld } from './world.ts';
@@ -247,6 +247,19 @@ export async function expectCutShortUploadRefused(world: HarnessWorld, owner: st
   });
   if (answer.status !== 400 || !answer.text.includes('closing boundary')) {
     throw new ProductAssertionError(`${who} an upload cut short before its closing boundary should be refused with a 400 naming the missing boundary; the platform answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+  }
+}
+
+/** An HTTP-push camera's detections whose time, then clock, cannot be read: each refused with a 400 naming the field. */
+export async function expectUnreadableTimesRefused(world: HarnessWorld, owner: string): Promise<void> {
+  const camera = world.camera(owner);
+  if (camera.model.generation !== 'http-push') throw new ConfigurationError(`the camera of "${owner}" is a ${camera.model.name} (${camera.model.generation}); this step needs an HTTP-push camera, e.g. "Orion HD"`);
+  const { httpUrl } = await endpointsOf(world.customer(owner).api);
+  const answers = await uploadUnreadableTimes(httpUrl, camera.serial, 5000);
+  const wrong = answers.map((a, i) => ({ ...a, field: i === 0 ? 'time' : 'clock' })).filter((a) => a.status !== 400 || !a.text.includes(a.field));
+  if (wrong.length > 0) {
+    throw new ProductAssertionError(`[camera:${camera.model.name} ${camera.serial}] a detection whose time cannot be read should be refused with a 400 naming the field; ` +
+      wrong.map((a) => `with an unreadable ${a.field} the platform answered ${a.status}: ${a.text.slice(0, 160)}`).join('; '));
   }
 }
 
