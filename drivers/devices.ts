@@ -144,3 +144,38 @@ export async function waitForMonitoringCounters(api: PlatformApi, before: Monito
     message: (seen) => `[${who}] /health of ${api.baseUrl} should read monitoring ${JSON.stringify(expected)} (it read ${JSON.stringify(before)} before the alarm); it reads ${JSON.stringify(seen)}`,
   });
 }
+
+/** The SMS alerts of every instance, from each one's /health: queued, sent (accepted by the gateway), failed. */
+export interface SmsCounters {
+  queued: number;
+  sent: number;
+  failed: number;
+}
+
+/** The SMS counters summed over `apis` (one per instance); throws naming the instance whose counters are not whole numbers. */
+export async function smsCounters(apis: readonly PlatformApi[]): Promise<SmsCounters> {
+  const total: SmsCounters = { queued: 0, sent: 0, failed: 0 };
+  for (const api of apis) {
+    const sms = ((await api.health()) as unknown as { sms?: Partial<Record<keyof SmsCounters, unknown>> }).sms;
+    for (const key of ['queued', 'sent', 'failed'] as const) {
+      const value = sms?.[key];
+      if (!Number.isInteger(value)) {
+        throw new ProductAssertionError(`/health of ${api.baseUrl} must count the SMS alerts ${key} as a whole number (sms.${key}); it reads sms ${JSON.stringify(sms)}`);
+      }
+      total[key] += value as number;
+    }
+  }
+  return total;
+}
+
+/** Waits until the instances' SMS counters read exactly `before` plus `delta` (summed over the instances, no more). */
+export async function waitForSmsCounters(apis: readonly PlatformApi[], before: SmsCounters, delta: SmsCounters, who: string, timeoutMs = 10_000): Promise<void> {
+  const expected: SmsCounters = { queued: before.queued + delta.queued, sent: before.sent + delta.sent, failed: before.failed + delta.failed };
+  await retryUntil(() => smsCounters(apis), (c) => c.queued === expected.queued && c.sent === expected.sent && c.failed === expected.failed, {
+    timeoutMs,
+    intervalMs: 200,
+    message: (seen) => `[${who}] the SMS counters of the platform's /health, summed over its ${apis.length} instance(s), should read ${JSON.stringify(expected)} ` +
+      `(they read ${JSON.stringify(before)} before the alert); they read ${JSON.stringify(seen)}`,
+  });
+}
+

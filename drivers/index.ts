@@ -40,7 +40,7 @@ export { readLiveFrames, type LiveFrame } from './live-view.ts';
 export {
   discoverDeviceEndpoints, eventIdsOf, waitForDeviceOnline, waitForDeviceEvents, waitForDeviceSeenSince,
   waitForMonitoringOutcome, expectPlacedAtRealTime, lastSeenAt, waitForHeardAfter, monitoringCounters,
-  waitForMonitoringCounters, type DeviceEndpoints, type MonitoringCounters,
+  waitForMonitoringCounters, smsCounters, waitForSmsCounters, type DeviceEndpoints, type MonitoringCounters, type SmsCounters,
 } from './devices.ts';
 /** Data spot checks: a test account's contract, events and recordings through the API, against its reference data and its databases (read-only), in Paris time. */
 export {

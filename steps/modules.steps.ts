@@ -2,8 +2,8 @@
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import { randomInt } from 'node:crypto';
-import { ProductAssertionError } from '../lib/errors.ts';
-import type { AiLabel, ThirdParty } from '../drivers/index.ts';
+import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
+import { smsCounters, waitForSmsCounters, type AiLabel, type ThirdParty } from '../drivers/index.ts';
 import { classificationOf, homeCareSet, classLabels, correlation, expectAcknowledgedAlarm, expectEscalated, movementSeen, useUpQuota } from './support/modules.ts';
 import type { Channel, Fault } from './support/words.ts';
 import { expectCameraRecordings } from './support/lists.ts';
@@ -194,3 +194,14 @@ Then('la plateforme n\'a rien transmis au centre de télésurveillance pour {str
 Then('{string} est prévenu directement que le centre de télésurveillance n\'a pas pris en charge l\'alarme', async function (this: HarnessWorld, name: string) {
   await expectEscalated(this, name);
 });
+
+// The operators' view of the SMS alerts: each instance's /health counts them; summed over the instances, exactly what was sent.
+Given('les compteurs SMS de la plateforme sont relevés', async function (this: HarnessWorld) {
+  this.smsBefore = await smsCounters(this.apiOfEachInstance());
+});
+
+Then('la plateforme compte exactement {int} SMS envoyé(s) depuis le relevé, et {int} échec(s)', async function (this: HarnessWorld, sent: number, failed: number) {
+  if (!this.smsBefore) throw new ConfigurationError('add the step "les compteurs SMS de la plateforme sont relevés" before the alert (scenario must be @exclusif: other scenarios send SMS too)');
+  await waitForSmsCounters(this.apiOfEachInstance(), this.smsBefore, { queued: sent + failed, sent, failed }, 'SMS alerts');
+});
+

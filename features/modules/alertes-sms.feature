@@ -41,6 +41,15 @@ Fonctionnalité: Alertes SMS au nom de la marque, dans la limite du quota mensue
       | Vigilance 2015 | Sécurimax Connect  | SECURIMAX  | 30    |
       | Senior 2018    | Présence Veilleurs | VEILLEURS  | 30    |
 
+  @juge-mutation @exclusif
+  Scénario: Les compteurs SMS de la plateforme comptent exactement l'alerte envoyée
+    Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011"
+    Et une caméra "Vigie 360" installée chez "Camille"
+    Et les compteurs SMS de la plateforme sont relevés
+    Quand la caméra de "Camille" détecte un mouvement
+    Alors "Camille" reçoit exactement un SMS
+    Et la plateforme compte exactement 1 SMS envoyé depuis le relevé, et 0 échec
+
   @sans-le-module
   Scénario: L'offre "Essentiel 2019", sans alertes SMS, n'envoie aucun SMS
     Étant donné un client "Dominique" de la marque "Hexaline Maison" avec l'offre "Essentiel 2019"

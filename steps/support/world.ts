@@ -2,7 +2,7 @@
 
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import type { Offer, WhiteLabel } from '../../catalog/index.ts';
-import { BackOffice, CustomerSpace, ModulesApi, PlatformApi, PlatformOps, StubJournal, ThirdParties, type MonitoringCounters } from '../../drivers/index.ts';
+import { BackOffice, CustomerSpace, ModulesApi, PlatformApi, PlatformOps, StubJournal, ThirdParties, type MonitoringCounters, type SmsCounters } from '../../drivers/index.ts';
 import type { TestAccount } from '../../environments/index.ts';
 import type { RawMqtt5Camera, StartedCamera, StartedObject, StartedPanel } from '../../simulators/index.ts';
 import { browserSession } from './browser.ts';
@@ -53,6 +53,8 @@ export class HarnessWorld extends World {
   }
   /** The monitoring-centre counters of /health as the scenario read them before its alarm, by customer. */
   readonly monitoringBefore = new Map<string, MonitoringCounters>();
+  /** The SMS counters of /health, summed over the instances, as the scenario read them before its alert. */
+  smsBefore: SmsCounters | undefined;
   /** Journal position when the scenario started: only later requests concern it. */
   journalMark = 0;
   /** The platform's local ops (clock, migration date, maintenance); what the scenario changes is undone after it. */
@@ -62,6 +64,11 @@ export class HarnessWorld extends World {
 
   constructor(options: IWorldOptions) {
     super(options);
+  }
+
+  /** One platform API client per instance (their /health counters are each instance's own). */
+  apiOfEachInstance(): PlatformApi[] {
+    return environment.platform.instances.map((instance) => new PlatformApi(instance.url, { syntheticTraffic: environment.runId }));
   }
 
   /** A platform API client on one of the instances, in turn, marked as synthetic traffic. */
