@@ -17,7 +17,7 @@ export async function printDryRun(plan: Plan, args: CertifyArgs, log: (line: str
         continue;
       }
       const scenarios = await listScenarios(step.tags);
-      log(`  - run "${step.tags}": ${scenarios.length} scenario(s)`);
+      log(`  - run "${step.tags}": ${scenarios.length} scenario(s), ${step.parallel ?? args.parallel} Cucumber workers`);
       for (const scenario of scenarios) log(`      ${scenario.where}  ${scenario.name}`);
     }
   }

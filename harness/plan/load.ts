@@ -66,8 +66,12 @@ function parseStep(step: unknown, at: string, fail: (key: string, expected: stri
   if (typeof step === 'string') return { kind: 'action', action: parseAction(step, at, fail) };
   if (!isObject(step)) return fail(at, 'an action name, {action: ...} or {run: "<tag expression>"}');
   if (step['run'] !== undefined) {
-    refuseUnknownKeys(step, at, ['run'], fail);
-    return typeof step['run'] === 'string' && step['run'].trim() !== '' ? { kind: 'run', tags: step['run'] } : fail(`${at}.run`, 'a tag expression, e.g. "@smoke and not @wip"');
+    refuseUnknownKeys(step, at, ['run', 'parallel'], fail);
+    const tags = typeof step['run'] === 'string' && step['run'].trim() !== '' ? step['run'] : fail(`${at}.run`, 'a tag expression, e.g. "@smoke and not @wip"');
+    const parallel = step['parallel'];
+    if (parallel === undefined) return { kind: 'run', tags };
+    return Number.isInteger(parallel) && (parallel as number) >= 1 && (parallel as number) <= 16 ? { kind: 'run', tags, parallel: parallel as number }
+      : fail(`${at}.parallel`, `a whole number of Cucumber workers from 1 to 16 (got ${JSON.stringify(parallel)}); leave it out to use --parallel`);
   }
   if (typeof step['action'] !== 'string') return fail(at, 'an action name, {action: ...} or {run: "<tag expression>"}');
   const action = parseAction(step['action'], `${at}.action`, fail);

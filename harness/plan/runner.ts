@@ -34,7 +34,7 @@ export interface PhaseRecord {
 }
 
 function describeStep(step: PlanStep): string {
-  if (step.kind === 'run') return `run scenarios ${step.tags}`;
+  if (step.kind === 'run') return `run scenarios ${step.tags}${step.parallel === undefined ? '' : ` (${step.parallel} workers)`}`;
   return [step.action, step.version, step.scale].filter(Boolean).join(' ');
 }
 
@@ -61,7 +61,7 @@ async function runStep(step: PlanStep, index: number, phase: Phase, context: Pla
     const share = context.shard ? await shardShare(step.tags, context.shard, context.durations ?? {}, phase, context) : undefined;
     if (share?.scenarios.length === 0) return done('passed', share.detail, share.output);
     const cucumber = context.cucumber ?? { profile: 'default', progress: 'progress' };
-    const code = await runCucumber({ ...cucumber, parallel: context.parallel, tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: context.tempDir, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000 });
+    const code = await runCucumber({ ...cucumber, parallel: step.parallel ?? context.parallel, tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: context.tempDir, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000 });
     // A plan of one phase has no other phase to tell its results from: they keep their own labels.
     gatherPhaseResults(phaseResults, context.resultsDir, phase, { labelled: context.phaseCount !== 1 });
     const signal = interruption();

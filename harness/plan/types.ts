@@ -10,7 +10,14 @@ export interface ActionStep {
   scale?: string;
 }
 
-export type PlanStep = ActionStep | { kind: 'run'; tags: string };
+/** A Cucumber run: its tag expression, and its workers when not the run's `--parallel` (scenarios that mostly wait take more). */
+export interface RunStep {
+  kind: 'run';
+  tags: string;
+  parallel?: number;
+}
+
+export type PlanStep = ActionStep | RunStep;
 
 export interface Gate {
   /** Every scenario of the phase passed (a pass on retry is flaky, not green). */

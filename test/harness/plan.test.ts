@@ -47,12 +47,18 @@ describe('certification plan', () => {
       [plan('nmae: y\n', '', '', '{run: "@smoke"}', ''), /plan\.yaml: nmae must be one of the keys known there, name, platform, phases/],
       [plan('', ', versoin: v9', '', '{run: "@smoke"}', ''), /platform\.versoin must be one of the keys known there, version, instances/],
       [plan('', '', '    gaet: {}\n', '{run: "@smoke"}', ''), /phases\[0\]\.gaet must be one of the keys known there, id, title, steps, gate/],
-      [plan('', '', '', '{run: "@smoke", tgas: "@x"}', ''), /phases\[0\]\.steps\[1\]\.tgas must be one of the keys known there, run \(misspelt/],
+      [plan('', '', '', '{run: "@smoke", tgas: "@x"}', ''), /phases\[0\]\.steps\[1\]\.tgas must be one of the keys known there, run, parallel \(misspelt/],
       [plan('', '', '', '{action: migrate, scale: small}', ''), /phases\[0\]\.steps\[1\]\.scale must be one of the keys known there, action \(/],
       [plan('', '', '', '{run: "@smoke"}', ', windowMinute: 3'), /phases\[0\]\.gate\.windowMinute must be one of the keys known there, scenarios, minScenarios/],
     ];
     for (const [file, message] of cases) assert.throws(() => loadPlan(file), message);
     assert.equal(loadPlan(plan('', '', '', '{run: "@smoke"}', '')).phases[0]?.steps.length, 2);
+  });
+
+  it('takes a run step\'s own number of Cucumber workers, and refuses one that is not a whole number from 1 to 16', () => {
+    const plan = (parallel: string) => planFile(`name: x\nplatform: {version: v10, instances: 1}\nphases:\n  - id: a\n    title: A\n    steps: [{run: "@modules", parallel: ${parallel}}, {run: "@smoke"}]\n    gate: {scenarios: all-passed}\n`);
+    assert.deepEqual(loadPlan(plan('4')).phases[0]?.steps, [{ kind: 'run', tags: '@modules', parallel: 4 }, { kind: 'run', tags: '@smoke' }]);
+    for (const bad of ['0', '2.5', '"4"', '17']) assert.throws(() => loadPlan(plan(bad)), /plan\.yaml: phases\[0\]\.steps\[0\]\.parallel must be a whole number of Cucumber workers from 1 to 16 \(got .*\); leave it out to use --parallel/);
   });
 
   it('refuses a redeploy without a version', () => {
