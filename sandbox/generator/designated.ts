@@ -13,9 +13,10 @@ export interface DesignatedAccount {
 }
 
 /**
- * The two smallest customer ids of each (white label, offer, payment method): the journeys of every feature family
- * play a migrated account of the brand, offer and payment method their Examples name, one scenario per account in a
- * run (steps/support/migrated.ts leases them), so each combination a V9 customer holds comes twice. Then the smallest customer id of each (white label, offer), then of each (white label, payment method) and (white label,
+ * The five smallest customer ids of each (white label, offer, payment method): the journeys of every feature family
+ * play a migrated account of the brand, offer and payment method their Examples name, one scenario per account at a
+ * time (steps/support/migrated.ts leases them), and a scenario that moves an account's clock spends it for the rest of
+ * the run, so each combination a V9 customer holds comes up to five times. Then the smallest customer id of each (white label, offer), then of each (white label, payment method) and (white label,
  * account type) not covered yet, then of each (payment method, era of the offer) among paying customers, then of each
  * camera model no chosen customer owns: every catalog entry a V9 customer
  * holds is held by one designated account, and the eras come with the offers (2011 to 2022).
@@ -40,7 +41,7 @@ by_payment_era AS (
   WHERE NOT EXISTS (SELECT 1 FROM paying q JOIN chosen2 x ON x.id = q.id WHERE q.method = p.method AND q.era = p.era)
   GROUP BY p.method, p.era),
 by_offer_payment AS (
-  SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY white_label_code, offer_code, payment_method_code ORDER BY id) AS n FROM customers) r WHERE n <= 2),
+  SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY white_label_code, offer_code, payment_method_code ORDER BY id) AS n FROM customers) r WHERE n <= 5),
 by_model AS (
   SELECT min(k.customer_id) AS id FROM cameras k
   WHERE NOT EXISTS (SELECT 1 FROM cameras m JOIN chosen2 x ON x.id = m.customer_id WHERE m.model_code = k.model_code)

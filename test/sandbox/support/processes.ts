@@ -23,7 +23,8 @@ export function dbFlags(urls: DatabaseUrls): string[] {
 export function runAdmin(args: string[]): Promise<Finished> {
   const child = spawnNode('sandbox/admin.ts', args);
   child.stdin?.end();
-  return finish(child, 15_000, `admin.ts ${args[0] ?? ''}`);
+  // generate hashes a password per designated account (scrypt): a minute on a loaded machine.
+  return finish(child, 60_000, `admin.ts ${args[0] ?? ''}`);
 }
 
 /** `admin.ts init` that must succeed. */
