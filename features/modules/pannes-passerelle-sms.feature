@@ -24,10 +24,10 @@ Fonctionnalité: La plateforme face à une passerelle SMS défaillante
 
     @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
-      | marque             | offre          |
-      | Veilis             | Sérénité 2011  |
-      | Sécurimax Connect  | Vigilance 2015 |
-      | Présence Veilleurs | Senior 2018    |
+      | marque            | offre              |
+      | Veilis Pro        | Sérénité 2011      |
+      | Veilis            | Pro 2017           |
+      | Sécurimax Connect | Pro 2017           |
 
   Scénario: Passerelle en erreur pour un envoi : la plateforme réessaie
     Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011"
@@ -56,10 +56,10 @@ Fonctionnalité: La plateforme face à une passerelle SMS défaillante
 
     @clients-migres @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
-      | marque             | offre          |
-      | Veilis             | Sérénité 2011  |
-      | Sécurimax Connect  | Vigilance 2015 |
-      | Présence Veilleurs | Senior 2018    |
+      | marque            | offre              |
+      | Veilis Pro        | Sérénité 2011      |
+      | Veilis            | Pro 2017           |
+      | Sécurimax Connect | Pro 2017           |
 
   Scénario: Réponse illisible de la passerelle : le SMS n'est pas envoyé deux fois
     Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011"

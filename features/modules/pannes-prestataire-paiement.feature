@@ -27,10 +27,10 @@ Fonctionnalité: La plateforme face à un prestataire de paiement défaillant
 
     @clients-migres @horloge-de-test @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
-      | marque         | offre             | moyen            | montant |
-      | Veilis         | Sérénité 2011     | Carte bancaire   | 4,99    |
-      | Box Vigilance  | Box Sécurité 2016 | Prélèvement SEPA | 3,00    |
-      | Alpes Sécurité | Pro 2017          | Prélèvement SEPA | 49,00   |
+      | marque          | offre             | moyen            | montant |
+      | Hexaline Maison | Box Sécurité 2016 | Carte bancaire   | 3,00    |
+      | Box Vigilance   | Box Sécurité 2016 | Prélèvement SEPA | 3,00    |
+      | Alpes Sécurité  | Pro 2017          | Prélèvement SEPA | 49,00   |
 
   Scénario: Prestataire en erreur : le paiement est retenté une heure plus tard
     Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011", payant par "Carte bancaire"
