@@ -37,7 +37,7 @@ Fonctionnalité: Alertes SMS au nom de la marque, dans la limite du quota mensue
     @clients-migres @horloge-de-test @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | offre          | marque             | expéditeur | quota |
-      | Sérénité 2011  | Veilis             | VEILIS     | 10    |
+      | Sérénité 2011  | Veilis Pro         | VEILISPRO  | 10    |
       | Vigilance 2015 | Sécurimax Connect  | SECURIMAX  | 30    |
       | Senior 2018    | Présence Veilleurs | VEILLEURS  | 30    |
 

@@ -41,7 +41,7 @@ Fonctionnalité: Enregistrements cloud, conservés le temps que prévoit l'offre
     @clients-migres @horloge-de-test @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
       | offre               | marque             | jours |
-      | Sérénité 2011       | Veilis             | 7     |
+      | Sérénité 2011       | Veilis Pro         | 7     |
       | Habitat Assuré 2013 | Assur Plus Protect | 14    |
       | Pro 2017            | Alpes Sécurité     | 60    |
       | Senior Connect 2021 | Présence Veilleurs | 30    |

@@ -83,7 +83,19 @@ async function leaseMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel 
   const byFamily = (list: TestAccount[]): TestAccount[] => [...list.filter((a) => !played.get(a.email)?.includes('family')), ...list.filter((a) => played.get(a.email)?.includes('family'))];
   const leastPlayed = (list: TestAccount[]): TestAccount[] => [...list].reverse().map((a, i) => ({ a, i }))
     .sort((x, y) => (played.get(x.a.email)?.length ?? 0) - (played.get(y.a.email)?.length ?? 0) || x.i - y.i).map(({ a }) => a);
-  const order = player === 'journey' ? [...byFamily(mine), ...byFamily(theirs)] : [...leastPlayed(mine), ...leastPlayed(theirs)];
+  // A scenario that will spend its account (@horloge-de-test) never takes a journey's, and, where its Examples leave the
+  // payment method or the account type open, takes it from the brand × offer × payment method with the most accounts
+  // left, so the rows that name a payment method still find one of theirs.
+  const spends = world.pickleTags.includes('@horloge-de-test');
+  const group = (a: TestAccount): string => `${a.whiteLabel ?? ''}|${a.reference?.offer ?? ''}|${a.reference?.account?.paymentMethod ?? ''}`;
+  const spare = new Map<string, number>();
+  for (const a of world.environment.testAccounts) if (!reserved.has(a.email) && spentBy(a.email) === undefined) spare.set(group(a), (spare.get(group(a)) ?? 0) + 1);
+  const mostSpare = (list: TestAccount[]): TestAccount[] => list.map((a, i) => ({ a, i })).sort((x, y) => (spare.get(group(y.a)) ?? 0) - (spare.get(group(x.a)) ?? 0) || x.i - y.i).map(({ a }) => a);
+  const order = player === 'journey' ? [...byFamily(mine), ...byFamily(theirs)]
+    : spends ? mostSpare(leastPlayed(mine)) : [...leastPlayed(mine), ...leastPlayed(theirs)];
+  if (order.length === 0) {
+    throw new ConfigurationError(`the designated migrated accounts that fit (${fits.map((a) => a.email).join(', ')}) are the journeys' own, and this scenario moves its account's clock: designate more accounts of this brand, offer and payment method`);
+  }
   const deadline = Date.now() + leaseWaitMs;
   const scenario = world.pickleName ?? 'scenario';
   for (;;) {
