@@ -2,7 +2,7 @@
 
 /** Cameras: `createCamera(model, options)` picks the simulator for the model's generation. */
 export {
-  createCamera, Mqtt3Camera, CameraClock, generationTraits, factoryPassword, basicAuth, uploadCutShort, uploadUnreadableTimes, sendEventsWithoutId,
+  createCamera, Mqtt3Camera, CameraClock, generationTraits, factoryPassword, basicAuth, uploadCutShort, uploadUnreadableTimes, sendEventsWithoutId, sendEventWithForgedToken,
   connectThenFallSilent, withDeadline, jpegComment, renderFrame, parseFrameComment, type CameraEventType,
   type DetectedEvent, type StartedCamera, type RawMqtt5Camera,
 } from './cameras/index.ts';

@@ -4,7 +4,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { CameraModel } from '../catalog/index.ts';
 import { lastSeenAt, waitForDeviceOnline, waitForHeardAfter } from '../drivers/index.ts';
-import { expectCutShortUploadRefused, expectEndedBy, expectEventsWithoutIdRefused, expectNoCameraEvents, expectUnreadableTimesRefused, plugSilentCamera, rawCamera, reconnectAlongside } from './support/devices.ts';
+import { expectCutShortUploadRefused, expectEndedBy, expectEventsWithoutIdRefused, expectForgedTokenRefused, expectNoCameraEvents, expectUnreadableTimesRefused, plugSilentCamera, rawCamera, reconnectAlongside } from './support/devices.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 /** MQTT 5 2.4 reason codes the platform ends a connection with. */
@@ -17,6 +17,10 @@ When('la caméra de {string} envoie une détection sans identifiant, que la plat
 
 When('la caméra de {string} envoie des détections à l\'heure illisible, que la plateforme refuse \\(400)', async function (this: HarnessWorld, owner: string) {
   await expectUnreadableTimesRefused(this, owner);
+});
+
+When('la caméra de {string} envoie une détection sous un jeton falsifié, que la plateforme refuse \\(401)', async function (this: HarnessWorld, owner: string) {
+  await expectForgedTokenRefused(this, owner);
 });
 
 Then('rien de la caméra de {string} n\'apparaît dans son historique', async function (this: HarnessWorld, owner: string) {

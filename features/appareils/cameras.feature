@@ -187,6 +187,12 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
     Alors rien de la caméra de "Camille" n'apparaît dans son historique
 
   @juge-mutation
+  Scénario: Une détection HTTPS/JSON sous un jeton falsifié est refusée (401) et rien n'apparaît dans l'historique
+    Étant donné "Camille" installe une caméra "Lynx"
+    Quand la caméra de "Camille" envoie une détection sous un jeton falsifié, que la plateforme refuse (401)
+    Alors rien de la caméra de "Camille" n'apparaît dans son historique
+
+  @juge-mutation
   Scénario: Une caméra HTTPS/JSON qui envoie une détection sans identifiant est refusée (400) et rien n'apparaît dans l'historique
     Étant donné "Camille" installe une caméra "Lynx"
     Quand la caméra de "Camille" envoie une détection sans identifiant, que la plateforme refuse (400)

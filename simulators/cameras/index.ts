@@ -57,4 +57,4 @@ export function createCamera(model: CameraModel, options: CameraOptions): Camera
     },
   };
 }
-export { uploadCutShort, uploadUnreadableTimes, sendEventsWithoutId, connectThenFallSilent, type Ending, type RawMqtt5Camera } from './wire-faults.ts';
+export { uploadCutShort, uploadUnreadableTimes, sendEventsWithoutId, sendEventWithForgedToken, connectThenFallSilent, type Ending, type RawMqtt5Camera } from './wire-faults.ts';

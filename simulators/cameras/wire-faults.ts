@@ -53,6 +53,23 @@ export async function sendEventsWithoutId(httpUrl: string, serial: string, devic
   return [await send(undefined), await send('')];
 }
 
+/**
+ * A 2014 camera's detection under a forged token: the camera obtains its token with its factory credential, then POSTs a
+ * detection whose token has the same length but another signature (its last character changed). Returns the platform's answer.
+ */
+export async function sendEventWithForgedToken(httpUrl: string, serial: string, device: { model: string; firmware: string }, timeoutMs: number): Promise<DeviceAnswer> {
+  const base = `${httpUrl.replace(/\/+$/, '')}/ingest/https-json/v1`;
+  const who = `camera ${serial} (https-json, forged token)`;
+  const token = await deviceFetch({ method: 'POST', url: `${base}/token`, headers: { authorization: basicAuth(serial), 'content-type': 'application/json' },
+    body: JSON.stringify(device) }, timeoutMs, who);
+  if (token.status !== 200) throw new EnvironmentError(`${who}: the platform refused its factory credential (${token.status} ${token.text.slice(0, 160)}); is the camera claimed?`);
+  const real = (JSON.parse(token.text) as { token: string }).token;
+  const forged = `${real.slice(0, -1)}${real.endsWith('A') ? 'B' : 'A'}`;
+  const now = new Date().toISOString();
+  return deviceFetch({ method: 'POST', url: `${base}/events`, headers: { authorization: `Bearer ${forged}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ eventId: `${serial}-forged-token`, type: 'motion', at: now, clock: now }) }, timeoutMs, who);
+}
+
 /** How the platform ended a raw MQTT 5 connection: the DISCONNECT reason code it sent (undefined: closed without one), and when. */
 export interface Ending {
   reasonCode: number | undefined;

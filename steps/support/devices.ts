@@ -6,7 +6,7 @@ import type { CameraModel, Catalog } from '../../catalog/index.ts';
 import { discoverDeviceEndpoints, readLiveFrames, type DeviceEndpoints, type LiveFrame, type PlatformApi } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import {
-  ConnectedObject, connectThenFallSilent, createCamera, parseFrameComment, sendEventsWithoutId, startPanel, uploadCutShort, uploadUnreadableTimes, withDeadline,
+  ConnectedObject, connectThenFallSilent, createCamera, parseFrameComment, sendEventsWithoutId, sendEventWithForgedToken, startPanel, uploadCutShort, uploadUnreadableTimes, withDeadline,
   type DetectedEvent, type RawMqtt5Camera, type Dc09Settings, type ObjectEvent, type PanelEventType, type StartedCamera, type StartedObject, type StartedPanel,
 } from '../../simulators/index.ts';
 import type { HarnessWorld } from './world.ts';
@@ -273,6 +273,18 @@ export async function expectEventsWithoutIdRefused(world: HarnessWorld, owner: s
   if (wrong.length > 0) {
     throw new ProductAssertionError(`[camera:${camera.model.name} ${camera.serial}] a detection without an event id should be refused with a 400 naming eventId; ` +
       wrong.map((a) => `with ${a.sent} the platform answered ${a.status}: ${a.text.slice(0, 160)}`).join('; '));
+  }
+}
+
+/** An HTTPS/JSON camera's detection under a forged token (right length, wrong signature): refused with a 401. */
+export async function expectForgedTokenRefused(world: HarnessWorld, owner: string): Promise<void> {
+  const camera = world.camera(owner);
+  if (camera.model.generation !== 'https-json') throw new ConfigurationError(`the camera of "${owner}" is a ${camera.model.name} (${camera.model.generation}); this step needs an HTTPS/JSON camera, e.g. "Lynx"`);
+  const { httpUrl } = await endpointsOf(world.customer(owner).api);
+  const answer = await sendEventWithForgedToken(httpUrl, camera.serial, { model: camera.model.id, firmware: camera.firmware }, 5000);
+  if (answer.status !== 401) {
+    throw new ProductAssertionError(`[camera:${camera.model.name} ${camera.serial}] a detection under a forged device token (its signature changed, its length kept) should be refused with a 401; ` +
+      `the platform answered ${answer.status}: ${answer.text.slice(0, 160)}. Does V10 check the tokens' signature?`);
   }
 }
 
