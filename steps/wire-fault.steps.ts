@@ -4,6 +4,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { CameraModel } from '../catalog/index.ts';
 import { lastSeenAt, waitForDeviceOnline, waitForHeardAfter } from '../drivers/index.ts';
+import { ProductAssertionError } from '../lib/errors.ts';
 import { expectCutShortUploadRefused, expectEndedBy, expectEventsWithoutIdRefused, expectForgedTokenRefused, expectNoCameraEvents, expectUnreadableTimesRefused, plugSilentCamera, rawCamera, reconnectAlongside } from './support/devices.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -57,6 +58,19 @@ Then('la caméra muette de {string} apparaît hors ligne dans ses appareils', as
 
 Then('la plateforme coupe la connexion de la caméra muette de {string} pour keep-alive dépassé, entre {int} et {int} secondes après sa connexion', async function (this: HarnessWorld, owner: string, from: number, to: number) {
   await expectEndedBy(this, owner, 1, keepAliveTimeout, 'for its keep-alive ran out', { waitMs: to * 1000 + 1000, openFromMs: from * 1000, openToMs: to * 1000 });
+});
+
+When('la caméra muette de {string} signale sa présence chaque seconde pendant {int} secondes', async function (this: HarnessWorld, owner: string, seconds: number) {
+  const [connection] = rawCamera(this, owner).connections;
+  await connection?.keepSayingHello(1000, seconds * 1000);
+});
+
+Then('la plateforme garde ouverte la connexion de la caméra muette de {string}', function (this: HarnessWorld, owner: string) {
+  const { serial, connections: [connection] } = rawCamera(this, owner);
+  if (!connection?.open) {
+    throw new ProductAssertionError(`[camera ${serial} (MQTT 5)] the platform closed the connection of a camera that said it was there (PINGREQ) every second, well within its keep-alive: ` +
+      'does V10 count the keep-alive from the connection instead of from the last packet?');
+  }
 });
 
 When('la caméra muette de {string} se reconnecte alors que son ancienne connexion est encore ouverte', async function (this: HarnessWorld, owner: string) {

@@ -205,6 +205,12 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
     Alors la plateforme ferme l'ancienne connexion de la caméra muette de "Camille" en signalant la reprise de sa session
 
   @juge-mutation
+  Scénario: Une caméra MQTT 5 qui signale sa présence dans son keep-alive reste connectée bien au-delà
+    Étant donné "Camille" branche une caméra "Vigie 4K" qui se tait dès sa connexion, avec un keep-alive de 2 secondes
+    Quand la caméra muette de "Camille" signale sa présence chaque seconde pendant 7 secondes
+    Alors la plateforme garde ouverte la connexion de la caméra muette de "Camille"
+
+  @juge-mutation
   Scénario: Une caméra MQTT 5 muette juste après sa connexion est déconnectée au bout de son keep-alive et apparaît hors ligne
     Étant donné "Camille" branche une caméra "Vigie 4K" qui se tait dès sa connexion, avec un keep-alive de 2 secondes
     Alors la caméra muette de "Camille" apparaît en ligne dans ses appareils

@@ -83,6 +83,10 @@ export interface RawMqtt5Camera {
   readonly connack: Promise<number>;
   /** Drops the link from the camera's side, with no DISCONNECT. */
   drop(): void;
+  /** Says "still here" (PINGREQ, MQTT 5 3.12) every `everyMs` for `forMs`, as a live camera does: each packet restarts the platform's keep-alive count. */
+  keepSayingHello(everyMs: number, forMs: number): Promise<void>;
+  /** False once the platform closed the connection (or the camera dropped it). */
+  readonly open: boolean;
 }
 
 /**
@@ -110,11 +114,24 @@ export function connectThenFallSilent(mqtt5Url: string, serial: string, keepAliv
     });
     socket.on('data', (chunk: Buffer) => parser.parse(chunk));
     socket.on('error', () => {});
-    const ended = new Promise<Ending>((ok) => socket.once('close', () => ok({ reasonCode, afterMs: Date.now() - started })));
+    let open = true;
+    const ended = new Promise<Ending>((ok) => socket.once('close', () => {
+      open = false;
+      ok({ reasonCode, afterMs: Date.now() - started });
+    }));
     socket.once('connect', () => {
       started = Date.now();
       socket.write(Buffer.concat([generate(connectPacket, { protocolVersion: 5 }), generate(online, { protocolVersion: 5 })]));
-      resolve({ ended, connack, drop: () => socket.destroy() });
+      resolve({
+        ended, connack, drop: () => socket.destroy(),
+        keepSayingHello: async (everyMs, forMs) => {
+          for (const until = Date.now() + forMs; Date.now() < until && socket.writable;) {
+            socket.write(generate({ cmd: 'pingreq' } as Packet, { protocolVersion: 5 }));
+            await new Promise((ok) => setTimeout(ok, everyMs));
+          }
+        },
+        get open() { return open; },
+      });
     });
     socket.once('error', (error) => reject(new EnvironmentError(`camera ${serial} (MQTT 5, raw) could not reach ${mqtt5Url}: ${error.message}. Is the platform's MQTT 5 endpoint up?`, { cause: error })));
   });
