@@ -44,6 +44,13 @@ When('la caméra de {string} annonce un firmware de {int} caractères', async fu
   await waitForHeardAfter(this.customer(owner).api, camera.serial, before, `camera:${camera.model.name}`);
 });
 
+When('la caméra de {string} annonce une vue en direct à l\'adresse {string}', async function (this: HarnessWorld, owner: string, text: string) {
+  const camera = this.camera(owner);
+  const before = await lastSeenAt(this.customer(owner).api, camera.serial);
+  await camera.announceLiveUrl(text);
+  await waitForHeardAfter(this.customer(owner).api, camera.serial, before, `camera:${camera.model.name}`);
+});
+
 Given('{string} branche une caméra {modèle} qui se tait dès sa connexion, avec un keep-alive de {int} secondes', async function (this: HarnessWorld, owner: string, model: CameraModel, keepAliveS: number) {
   await plugSilentCamera(this, owner, model, keepAliveS);
 });

@@ -193,6 +193,12 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
     Alors rien de la caméra de "Camille" n'apparaît dans son historique
 
   @juge-mutation
+  Scénario: Une caméra qui annonce une vue en direct qui n'est pas une adresse web n'est pas retenue, sa vraie vue reste visible
+    Étant donné "Camille" installe une caméra "Vigie 360"
+    Quand la caméra de "Camille" annonce une vue en direct à l'adresse "javascript:alert(document.cookie)"
+    Alors la vue en direct de la caméra de "Camille" montre ses images
+
+  @juge-mutation
   Scénario: Une caméra HTTPS/JSON qui envoie une détection sans identifiant est refusée (400) et rien n'apparaît dans l'historique
     Étant donné "Camille" installe une caméra "Lynx"
     Quand la caméra de "Camille" envoie une détection sans identifiant, que la plateforme refuse (400)

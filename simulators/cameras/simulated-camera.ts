@@ -111,6 +111,11 @@ export class SimulatedCamera implements StartedCamera {
     await this.#transport.heartbeat({ ...this.#beat(), firmware: text });
   }
 
+  async announceLiveUrl(text: string): Promise<void> {
+    if (!this.online) throw new Error(`${this.#who}: announceLiveUrl() needs an online camera`);
+    await this.#transport.heartbeat({ ...this.#beat(), liveUrl: text });
+  }
+
   detectMotion(): Promise<DetectedEvent> {
     return this.detect('motion');
   }

@@ -112,6 +112,8 @@ export interface StartedCamera extends AsyncDisposable {
   heartbeat(): Promise<void>;
   // Fault: one heartbeat announcing this firmware text instead of the one the camera runs (a corrupted string), no reboot.
   announceFirmware(text: string): Promise<void>;
+  // Fault: one heartbeat announcing this text as its live stream's address instead of its own (a garbled or hostile value).
+  announceLiveUrl(text: string): Promise<void>;
   detectMotion(): Promise<DetectedEvent>;
   // An event of any type the generation can report (mqtt5 adds its own detections for person, vehicle, animal).
   detect(type: CameraEventType): Promise<DetectedEvent>;
