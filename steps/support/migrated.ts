@@ -9,6 +9,7 @@ import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import { generationTraits, type CameraEventType, type StartedCamera } from '../../simulators/index.ts';
 import { connectCamera, usesDesignatedAccounts, labelCustomer, testAccountsFileVariable } from './designated.ts';
 import { aboutAccount } from './reference-data.ts';
+import { leaseOrder } from './lease-order.ts';
 import { markPlayed, markSpent, playedBy, releaseLease, spentBy, tryLease, type Player } from './leases.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
@@ -69,33 +70,8 @@ async function leaseMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel 
     }
   }
   if (fits.length === 0) throw noMigratedAccount(world, whiteLabel, criterion);
-  // An account a scenario of the run spent (it moved the account's clock) carries its suspension or used-up quotas: never played again.
-  const spent = fits.filter((a) => spentBy(a.email) !== undefined);
-  fits = fits.filter((a) => spentBy(a.email) === undefined);
-  if (fits.length === 0) {
-    throw new ConfigurationError(`every designated migrated account that fits was spent earlier in this run by a scenario that moved its clock (${spent.map((a) => `${a.email} by "${spentBy(a.email)}"`).join('; ')}): ` +
-      'its billing, modules or quotas are no longer what the migration carried over. Designate more accounts of this brand, offer and payment method (the generator\'s cohort; a test accounts file in pre-production)');
-  }
-  const played = new Map(fits.map((a) => [a.email, playedBy(a.email)]));
-  const reserved = journeyAccounts(world);
-  const [mine, theirs] = player === 'journey' ? [fits.filter((a) => reserved.has(a.email)), fits.filter((a) => !reserved.has(a.email))]
-    : [fits.filter((a) => !reserved.has(a.email)), fits.filter((a) => reserved.has(a.email))];
-  const byFamily = (list: TestAccount[]): TestAccount[] => [...list.filter((a) => !played.get(a.email)?.includes('family')), ...list.filter((a) => played.get(a.email)?.includes('family'))];
-  const leastPlayed = (list: TestAccount[]): TestAccount[] => [...list].reverse().map((a, i) => ({ a, i }))
-    .sort((x, y) => (played.get(x.a.email)?.length ?? 0) - (played.get(y.a.email)?.length ?? 0) || x.i - y.i).map(({ a }) => a);
-  // A scenario that will spend its account (@horloge-de-test) never takes a journey's, and, where its Examples leave the
-  // payment method or the account type open, takes it from the brand × offer × payment method with the most accounts
-  // left, so the rows that name a payment method still find one of theirs.
   const spends = world.pickleTags.includes('@horloge-de-test');
-  const group = (a: TestAccount): string => `${a.whiteLabel ?? ''}|${a.reference?.offer ?? ''}|${a.reference?.account?.paymentMethod ?? ''}`;
-  const spare = new Map<string, number>();
-  for (const a of world.environment.testAccounts) if (!reserved.has(a.email) && spentBy(a.email) === undefined) spare.set(group(a), (spare.get(group(a)) ?? 0) + 1);
-  const mostSpare = (list: TestAccount[]): TestAccount[] => list.map((a, i) => ({ a, i })).sort((x, y) => (spare.get(group(y.a)) ?? 0) - (spare.get(group(x.a)) ?? 0) || x.i - y.i).map(({ a }) => a);
-  const order = player === 'journey' ? [...byFamily(mine), ...byFamily(theirs)]
-    : spends ? mostSpare(leastPlayed(mine)) : [...leastPlayed(mine), ...leastPlayed(theirs)];
-  if (order.length === 0) {
-    throw new ConfigurationError(`the designated migrated accounts that fit (${fits.map((a) => a.email).join(', ')}) are the journeys' own, and this scenario moves its account's clock: designate more accounts of this brand, offer and payment method`);
-  }
+  const { order, played } = leaseOrder({ fits, all: world.environment.testAccounts, reserved: journeyAccounts(world), player, spends, playedBy, spentBy });
   const deadline = Date.now() + leaseWaitMs;
   const scenario = world.pickleName ?? 'scenario';
   for (;;) {
@@ -106,7 +82,7 @@ async function leaseMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel 
       world.leases.push(account.email);
       const before = played.get(account.email) ?? [];
       markPlayed(account.email, player);
-      if (world.pickleTags.includes('@horloge-de-test')) markSpent(account.email, scenario);
+      if (spends) markSpent(account.email, scenario);
       if (player === 'family' && before.length > 0) world.log(`[migrated customer] every designated account that fits was played already in this run: ${account.email} plays again (after ${before.length} scenario(s))`);
       return account;
     }
