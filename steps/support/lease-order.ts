@@ -18,7 +18,8 @@ export interface LeaseChoice {
   spentBy: (email: string) => string | undefined;
 }
 
-const group = (a: TestAccount): string => `${a.whiteLabel ?? ''}|${a.reference?.offer ?? ''}|${a.reference?.account?.paymentMethod ?? ''}`;
+/** An account's brand × offer × payment method, as the designated cohort groups them. */
+export const group = (a: TestAccount): string => `${a.whiteLabel ?? ''}|${a.reference?.offer ?? ''}|${a.reference?.account?.paymentMethod ?? ''}`;
 
 /**
  * The accounts to try, first first, and who played each so far. A spent account (a scenario moved its clock: its

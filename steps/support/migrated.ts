@@ -9,7 +9,7 @@ import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import { generationTraits, type CameraEventType, type StartedCamera } from '../../simulators/index.ts';
 import { connectCamera, usesDesignatedAccounts, labelCustomer, testAccountsFileVariable } from './designated.ts';
 import { aboutAccount } from './reference-data.ts';
-import { leaseOrder } from './lease-order.ts';
+import { group, leaseOrder } from './lease-order.ts';
 import { markPlayed, markSpent, playedBy, releaseLease, spentBy, tryLease, type Player } from './leases.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
@@ -108,9 +108,8 @@ function journeyAccounts(world: HarnessWorld): Set<string> {
   const seen = new Set<string>();
   reservedForJourneys = new Set();
   for (const a of world.environment.testAccounts) {
-    const group = `${a.whiteLabel ?? ''}|${a.reference?.offer ?? ''}|${a.reference?.account?.paymentMethod ?? ''}`;
-    if (!seen.has(group)) reservedForJourneys.add(a.email);
-    seen.add(group);
+    if (!seen.has(group(a))) reservedForJourneys.add(a.email);
+    seen.add(group(a));
   }
   return reservedForJourneys;
 }
