@@ -14,6 +14,8 @@ export interface CertifyArgs {
   dryRun: boolean;
   instances: number | undefined;
   parallel: number;
+  /** `--parallel` was given: it then wins over a run step's own `parallel: N`. */
+  parallelGiven: boolean;
   faults: string[];
   reportsDir: string;
   html: boolean;
@@ -45,7 +47,7 @@ export function parseCertifyArgs(argv: string[]): CertifyArgs {
         plan: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         instances: { type: 'string' },
-        parallel: { type: 'string', default: '2' },
+        parallel: { type: 'string' },
         fault: { type: 'string', multiple: true, default: [] },
         'reports-dir': { type: 'string', default: 'reports' },
         'no-html': { type: 'boolean', default: false },
@@ -75,6 +77,7 @@ export function parseCertifyArgs(argv: string[]): CertifyArgs {
     dryRun: values['dry-run'],
     instances: whole('instances', values.instances, 64),
     parallel: whole('parallel', values.parallel, 16) ?? 2,
+    parallelGiven: values.parallel !== undefined,
     faults: values.fault,
     reportsDir: values['reports-dir'],
     html: !values['no-html'],

@@ -16,7 +16,7 @@ export async function certify(plan: Plan, args: CertifyArgs, log: (line: string)
   const durations = args.shard ? (store ? readDurations(store) : { byScenario: {}, source: 'none' }) : undefined;
   const shardNote = args.shard ? ` (shard ${args.shard.index}/${args.shard.total}, split by ${durations?.source === 'none' ? 'count: no scenario durations known yet' : `the durations in ${durations?.source}`})` : '';
   log(`[harness] certification ${folder.runId}: plan "${plan.name}" on ${args.env}${shardNote}, ${plan.phases.length} phases`);
-  const played = await playOnEnvironment(plan, { env: args.env, folder, instances: args.instances, faults: args.faults, parallel: args.parallel, shard: args.shard, durations: durations?.byScenario ?? {}, log });
+  const played = await playOnEnvironment(plan, { env: args.env, folder, instances: args.instances, faults: args.faults, parallel: args.parallel, parallelGiven: args.parallelGiven, shard: args.shard, durations: durations?.byScenario ?? {}, log });
   return finishCertification({
     runId: folder.runId,
     runDir: folder.runDir,

@@ -2,6 +2,7 @@
 
 import { capabilitiesOf } from '../environments/index.ts';
 import type { CertifyArgs } from './certify-args.ts';
+import { workersOf } from './plan/runner.ts';
 import type { Plan } from './plan/types.ts';
 import { listScenarios } from './scenarios.ts';
 
@@ -17,7 +18,7 @@ export async function printDryRun(plan: Plan, args: CertifyArgs, log: (line: str
         continue;
       }
       const scenarios = await listScenarios(step.tags);
-      log(`  - run "${step.tags}": ${scenarios.length} scenario(s), ${step.parallel ?? args.parallel} Cucumber workers`);
+      log(`  - run "${step.tags}": ${scenarios.length} scenario(s), ${workersOf(step, args)} Cucumber workers`);
       for (const scenario of scenarios) log(`      ${scenario.where}  ${scenario.name}`);
     }
   }

@@ -20,6 +20,8 @@ export interface PlayOptions {
   instances?: number | undefined;
   faults: string[];
   parallel: number;
+  /** `--parallel` was given on the command line: it wins over a run step's own `parallel: N`. */
+  parallelGiven?: boolean;
   shard?: PlanContext['shard'];
   durations?: Record<string, number>;
   /** How the plan's Cucumber runs are made: profile, retries, display (a certification plan's defaults otherwise). */
@@ -57,7 +59,7 @@ export async function playOnEnvironment(plan: Plan, options: PlayOptions): Promi
     log(`[harness] environment up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${environment.descriptor.platform.instances.map((i) => `${i.id} ${i.url}`).join(', ')}`);
     phases = await playPlan(plan, {
       environment, runDir: folder.runDir, resultsDir: folder.resultsDir, environmentFile: folder.environmentFile, tempDir: folder.tempDir,
-      parallel: options.parallel, shard: options.shard, durations: options.durations ?? {}, data: { snapshot: undefined }, cucumber: options.cucumber, log,
+      parallel: options.parallel, parallelGiven: options.parallelGiven ?? false, shard: options.shard, durations: options.durations ?? {}, data: { snapshot: undefined }, cucumber: options.cucumber, log,
     });
     descriptor = environment.descriptor;
     finalVersion = descriptor.platform.expectedVersion;

@@ -12,6 +12,8 @@ export interface PlanContext {
   /** The run's private temp folder for Cucumber and its browsers. */
   tempDir: string;
   parallel: number;
+  /** `--parallel` was given on the command line: it wins over a run step's own `parallel: N`. */
+  parallelGiven?: boolean;
   shard: { index: number; total: number } | undefined;
   /** A shard's split: each scenario's last known duration (ms), by `features/x.feature:12` (harness/plan/shards.ts). */
   durations?: Record<string, number>;

@@ -45,6 +45,10 @@ function workerDescriptor(context: PlanContext): EnvironmentDescriptor {
 }
 
 /** A phase's Cucumber messages, one file per run step (shards' files sit side by side once merged). */
+/** A run step's Cucumber workers: the command line's `--parallel` when given, else the step's own, else the default. */
+export const workersOf = (step: { parallel?: number | undefined }, context: Pick<PlanContext, 'parallel' | 'parallelGiven'>): number =>
+  context.parallelGiven === true ? context.parallel : step.parallel ?? context.parallel;
+
 export const messagesDir = (runDir: string, phaseId: string) => join(runDir, 'phases', phaseId, 'cucumber');
 
 async function runStep(step: PlanStep, index: number, phase: Phase, context: PlanContext): Promise<StepRecord> {
@@ -61,7 +65,7 @@ async function runStep(step: PlanStep, index: number, phase: Phase, context: Pla
     const share = context.shard ? await shardShare(step.tags, context.shard, context.durations ?? {}, phase, context) : undefined;
     if (share?.scenarios.length === 0) return done('passed', share.detail, share.output);
     const cucumber = context.cucumber ?? { profile: 'default', progress: 'progress' };
-    const code = await runCucumber({ ...cucumber, parallel: step.parallel ?? context.parallel, tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: context.tempDir, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000 });
+    const code = await runCucumber({ ...cucumber, parallel: workersOf(step, context), tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: context.tempDir, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000 });
     // A plan of one phase has no other phase to tell its results from: they keep their own labels.
     gatherPhaseResults(phaseResults, context.resultsDir, phase, { labelled: context.phaseCount !== 1 });
     const signal = interruption();

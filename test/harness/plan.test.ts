@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { deadInstanceFinding, deadWithin } from '../../harness/dead-instances.ts';
 import { evaluateGate } from '../../harness/plan/gates.ts';
-import { playPlan, type PlanContext } from '../../harness/plan/runner.ts';
+import { playPlan, workersOf, type PlanContext } from '../../harness/plan/runner.ts';
+import { parseCertifyArgs } from '../../harness/certify-args.ts';
 import { EnvironmentError } from '../../lib/errors.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
 import type { StepRecord } from '../../harness/plan/runner.ts';
@@ -59,6 +60,15 @@ describe('certification plan', () => {
     const plan = (parallel: string) => planFile(`name: x\nplatform: {version: v10, instances: 1}\nphases:\n  - id: a\n    title: A\n    steps: [{run: "@modules", parallel: ${parallel}}, {run: "@smoke"}]\n    gate: {scenarios: all-passed}\n`);
     assert.deepEqual(loadPlan(plan('4')).phases[0]?.steps, [{ kind: 'run', tags: '@modules', parallel: 4 }, { kind: 'run', tags: '@smoke' }]);
     for (const bad of ['0', '2.5', '"4"', '17']) assert.throws(() => loadPlan(plan(bad)), /plan\.yaml: phases\[0\]\.steps\[0\]\.parallel must be a whole number of Cucumber workers from 1 to 16 \(got .*\); leave it out to use --parallel/);
+  });
+
+  it('plays a step with its own workers unless --parallel was given on the command line, which then wins', () => {
+    const own = { parallel: 4 };
+    const none = {};
+    assert.equal(workersOf(own, parseCertifyArgs([])), 4);
+    assert.equal(workersOf(none, parseCertifyArgs([])), 2);
+    assert.equal(workersOf(own, parseCertifyArgs(['--parallel', '1'])), 1);
+    assert.equal(workersOf(none, parseCertifyArgs(['--parallel', '3'])), 3);
   });
 
   it('refuses a redeploy without a version', () => {
