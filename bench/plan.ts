@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sampleCpu } from './cpu.ts';
 
 interface Gate { id: string; startedAt: string; endedAt: string; verdict: string; steps: { step: string; status: string; durationMs: number }[]; results: { total: number } }
 
@@ -15,6 +16,7 @@ const args = ['harness/cli.ts', 'certify', '--env', 'local', '--no-html', '--no-
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 const t0 = performance.now();
+const cpu = sampleCpu(500);
 // Every wait has a deadline: the whole plan gets an hour, then it is stopped as a user's Ctrl-C would.
 const code = await new Promise<number | null>((done) => {
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -25,6 +27,7 @@ const code = await new Promise<number | null>((done) => {
   });
 });
 const total = performance.now() - t0;
+const cpuSplit = cpu.stop();
 const run = readdirSync(reports).find((name) => existsSync(join(reports, name, 'certificate.json')));
 if (run === undefined) {
   console.error(`bench:plan: the certification wrote no certificate (exit ${code}) under ${reports}`);
@@ -46,6 +49,7 @@ console.log(JSON.stringify({
     verdict: g.verdict,
     slowestSteps: [...g.steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3).map((s) => ({ step: s.step.slice(0, 80), seconds: seconds(s.durationMs) })),
   })),
+  cpu: { seconds: cpuSplit.seconds, percent: cpuSplit.percent, totalSeconds: cpuSplit.totalSeconds },
   targetSeconds: 240,
   withinTarget: total <= 240_000,
 }));
