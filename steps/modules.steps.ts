@@ -79,10 +79,9 @@ Then('{string} ne peut pas choisir de classes d\'alerte', async function (this: 
 Then('{string} reçoit une alerte « {word} {word} » envoyée au nom de {string}', async function (this: HarnessWorld, name: string, what: string, done: string, sender: string) {
   await this.stubs.waitForSms({ to: this.customer(name).phone, from: sender, contains: `: ${what} ${done} par votre caméra ${this.camera(name).serial}`, since: this.journalMark, about: this.about(name) });
 });
-Then('{string} reçoit une alerte « Mouvement détecté » signalant l\'analyse IA indisponible', async function (this: HarnessWorld, name: string) {
-  await this.stubs.waitForSms({ to: this.customer(name).phone, contains: `: Mouvement détecté par votre caméra ${this.camera(name).serial}`, since: this.journalMark }).then((sms) => {
-    if (!sms.body.text.endsWith('(analyse IA indisponible).')) throw new ProductAssertionError(`the alert should say the AI analysis was unavailable; it says "${sms.body.text}"`);
-  });
+Then('{string} reçoit une alerte « Mouvement détecté » envoyée au nom de {string}, signalant l\'analyse IA indisponible', async function (this: HarnessWorld, name: string, sender: string) {
+  const sms = await this.stubs.waitForSms({ to: this.customer(name).phone, from: sender, contains: `: Mouvement détecté par votre caméra ${this.camera(name).serial}`, since: this.journalMark, about: this.about(name) });
+  if (!sms.body.text.endsWith('(analyse IA indisponible).')) throw new ProductAssertionError(`the alert to ${this.about(name)} should say the AI analysis was unavailable; it says "${sms.body.text}"`);
 });
 Then('{string} ne reçoit aucune alerte', async function (this: HarnessWorld, name: string) {
   await Promise.all([this.stubs.expectNoSms({ to: this.customer(name).phone, since: this.journalMark }), this.thirdParties.expectNoMail(this.customer(name).email, this.journalMark)]);
