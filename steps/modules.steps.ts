@@ -190,8 +190,8 @@ Then('la plateforme a transmis l\'alarme {int} fois au centre de télésurveilla
 Then('la plateforme n\'a rien transmis au centre de télésurveillance pour {string}', async function (this: HarnessWorld, name: string) {
   await this.thirdParties.expectNoAlarm(this.camera(name).serial, this.journalMark);
 });
-Then('{string} est prévenu directement que le centre de télésurveillance n\'a pas pris en charge l\'alarme', async function (this: HarnessWorld, name: string) {
-  await expectEscalated(this, name);
+Then('{string} est prévenu directement, une seule fois et au nom de {string}, que le centre de télésurveillance n\'a pas pris en charge l\'alarme', async function (this: HarnessWorld, name: string, sender: string) {
+  await expectEscalated(this, name, sender);
 });
 
 // The operators' view of the SMS alerts: each instance's /health counts them; summed over the instances, exactly what was sent.

@@ -71,16 +71,22 @@ export async function expectAcknowledgedAlarm(world: HarnessWorld, name: string)
   if (record.status !== 'acknowledged') throw new ProductAssertionError(`the monitoring centre should have acknowledged the alarm of camera ${serial} of ${world.about(name)}; the platform recorded ${JSON.stringify(record)}`);
 }
 
-/** The alarm the monitoring centre did not acknowledge reached the customer directly (SMS, else e-mail), and is recorded so. */
-export async function expectEscalated(world: HarnessWorld, name: string): Promise<void> {
+/**
+ * The alarm the monitoring centre did not acknowledge is recorded as escalated and reached the customer directly: one SMS
+ * about their camera, in the sender's name (a second copy within the duplicate window fails).
+ */
+export async function expectEscalated(world: HarnessWorld, name: string, sender: string): Promise<void> {
   const customer = world.customer(name);
   const serial = world.camera(name).serial;
+  if (!customer.offer.modules.includes('sms')) throw new ConfigurationError(`${name}'s offer (${customer.offer.name}) has no SMS: the direct warning is checked by SMS, pick an offer with the sms module`);
   await world.thirdParties.expectFaultApplied('monitoring', serial, world.journalMark);
   const record = await world.modules(name).waitForMonitoring(serial);
-  if (record.status !== 'escalated') throw new AssertionError({ message: `with the monitoring centre failing, the alarm of ${name}'s camera should be escalated; the platform recorded ${JSON.stringify(record)}` });
-  const warning = 'Le centre de télésurveillance n\'a pas pu la prendre en charge';
-  if (customer.offer.modules.includes('sms')) await world.stubs.waitForSms({ to: customer.phone, contains: warning, since: world.journalMark });
-  else await world.thirdParties.waitForMail(customer.email, world.journalMark);
+  if (record.status !== 'escalated') throw new AssertionError({ message: `with the monitoring centre failing, the alarm of ${world.about(name)}'s camera should be escalated; the platform recorded ${JSON.stringify(record)}` });
+  const warning = `sur votre caméra ${serial} le `;
+  const sms = await world.stubs.waitForSms({ to: customer.phone, from: sender, contains: warning, since: world.journalMark, about: world.about(name) });
+  if (!sms.body.text.includes('Le centre de télésurveillance n\'a pas pu la prendre en charge')) {
+    throw new ProductAssertionError(`the direct warning to ${world.about(name)} should say the monitoring centre could not take the alarm in charge; it says "${sms.body.text}"`);
+  }
 }
 
 /** The home-care settings each customer's family set in the scenario, to compare by value with what the platform keeps. */
