@@ -6,6 +6,8 @@ Fonctionnalité: L'espace client de chaque marque annonce la migration à J-5 et
   fermer, et elle ne revient pas ; après la migration, elle disparaît.
   Ces scénarios règlent l'horloge de la plateforme avant tout affichage, si bien
   qu'ils ne dépendent pas de la date du jour : environnement local seulement.
+  Un client existant, sur son compte d'avant la migration, voit de même
+  l'annonce puis le rappel, avant que la migration ne l'emporte.
 
   Contexte:
     Étant donné une migration programmée le "01/12/2026" à "09:30", heure de Paris
@@ -35,6 +37,14 @@ Fonctionnalité: L'espace client de chaque marque annonce la migration à J-5 et
       | Alpes Sécurité     | Vigilance 2015      |
       | Maisonéo Cam       | Découverte 2014     |
       | Présence Veilleurs | Senior 2018         |
+
+    @clients-migres @local-only
+    # catalogue: clients-migrés:marques,3
+    Exemples: clients existants, avant leur migration
+      | marque             | offre             |
+      | Veilis             | Sérénité 2011     |
+      | Box Vigilance      | Box Sécurité 2016 |
+      | Présence Veilleurs | Senior 2018       |
 
   Scénario: Une annonce fermée ne revient pas, mais le rappel de la veille s'affiche
     Étant donné un nouveau client de la marque "Veilis" connecté à son espace client
