@@ -39,9 +39,10 @@ export { readLiveFrames, type LiveFrame } from './live-view.ts';
 /** Devices as the platform sees them: endpoints advertised in /health, online state, stored events, dated at real time. */
 export {
   discoverDeviceEndpoints, eventIdsOf, waitForDeviceOnline, waitForDeviceEvents, waitForDeviceSeenSince,
-  waitForMonitoringOutcome, expectPlacedAtRealTime, lastSeenAt, waitForHeardAfter, monitoringCounters,
-  waitForMonitoringCounters, smsCounters, waitForSmsCounters, type DeviceEndpoints, type MonitoringCounters, type SmsCounters,
+  waitForMonitoringOutcome, expectPlacedAtRealTime, lastSeenAt, waitForHeardAfter, type DeviceEndpoints,
 } from './devices.ts';
+/** The operators' counters of /health (SMS, monitoring centre, payments), summed over instances, and exact waits on them. */
+export { healthCounters, waitForHealthCounters, type CounterSection, type HealthCounters } from './health-counters.ts';
 /** Data spot checks: a test account's contract, events and recordings through the API, against its reference data and its databases (read-only), in Paris time. */
 export {
   readAccountThroughApi, readAccountFromDatabases, referenceProblems, expiredRecordings, databaseProblems, parisTime,

@@ -67,6 +67,8 @@ export class ThirdParties {
   readonly #journal: StubJournal;
   // Faults this scenario set, lifted after it (the stub server is shared by parallel scenarios).
   readonly #set: { service: ThirdParty; match: string }[] = [];
+  // Customers whose webhooks the scenario had the payment provider treat its own way (held, delivered twice), reset after it.
+  readonly #behaviours = new Set<string>();
   // Journal positions the scenario took ("after the quota was used up"), by name.
   readonly #marks = new Map<string, number>();
 
@@ -90,6 +92,20 @@ export class ThirdParties {
 
   async liftAll(): Promise<void> {
     await Promise.all(this.#set.splice(0).map(({ service, match }) => this.#journal.clearFault(service, match)));
+    const customers = [...this.#behaviours];
+    this.#behaviours.clear();
+    await Promise.all(customers.map((email) => this.#journal.control('DELETE', 'payment', `/customers/${encodeURIComponent(email)}`)));
+  }
+
+  /** How the payment provider sends this customer's webhooks: SEPA outcomes held until `confirmSepa`, each sent `deliveries` times. */
+  async paymentBehaviour(email: string, behaviour: { holdSepaConfirmations?: boolean; deliveries?: number }): Promise<void> {
+    this.#behaviours.add(email);
+    await this.#journal.control('PUT', 'payment', `/customers/${encodeURIComponent(email)}`, behaviour);
+  }
+
+  /** The bank confirms the customer's SEPA debits held so far; their outcomes go to the platform. Returns how many. */
+  async confirmSepa(email: string): Promise<number> {
+    return (await this.#journal.control<{ confirmed: number }>('POST', 'payment', `/customers/${encodeURIComponent(email)}/confirm`)).confirmed;
   }
 
   /** Remembers the journal's position now under `name`; `since(name)` gives it back. */

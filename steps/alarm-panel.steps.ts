@@ -1,7 +1,7 @@
 // Steps about alarm panels (V10): installing one, what it signals, its line going down, its clock, the monitoring centre.
 
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
-import { expectDeviceEvents, expectPlacedAtRealTime, monitoringCounters, waitForDeviceEvents, waitForDeviceOnline, waitForMonitoringCounters } from '../drivers/index.ts';
+import { expectDeviceEvents, expectPlacedAtRealTime, healthCounters, waitForDeviceEvents, waitForDeviceOnline, waitForHealthCounters, type CounterSection } from '../drivers/index.ts';
 import { dc09, expectAnswers, expectEchoes, expectNoEvents, installDc09Panel, keyBits, panelWhereabouts, siaEvents, skewSeconds } from './support/dc09.ts';
 import { acknowledged, installPanel, panelEvent, reportMany } from './support/devices.ts';
 import { ConfigurationError } from '../lib/errors.ts';
@@ -41,14 +41,17 @@ Then('le centre de télésurveillance reçoit l\'alarme de la centrale de {strin
     `The alarm of the ${panel.model.name} panel of ${this.about(owner)} never reached the monitoring centre. Does the V10 platform forward alarms to the monitoring centre for offers with télésurveillance?`);
 });
 
+// The alarms forwarded to the monitoring centre and those that failed, as the customer's instance counts them in /health.
+const monitoringCounters: CounterSection = { section: 'monitoring', keys: ['forwarded', 'failed'] };
+
 Given('les compteurs du centre de télésurveillance de l\'instance de {string} sont relevés', async function (this: HarnessWorld, owner: string) {
-  this.monitoringBefore.set(owner, await monitoringCounters(this.customer(owner).api));
+  this.countersBefore.set(`monitoring:${owner}`, await healthCounters([this.customer(owner).api], monitoringCounters));
 });
 
 Then('l\'instance de {string} compte exactement {int} alarme(s) transmise(s) au centre de télésurveillance depuis le relevé, et {int} échec(s)', async function (this: HarnessWorld, owner: string, forwarded: number, failed: number) {
-  const before = this.monitoringBefore.get(owner);
+  const before = this.countersBefore.get(`monitoring:${owner}`);
   if (!before) throw new ConfigurationError(`add the step "les compteurs du centre de télésurveillance de l'instance de "${owner}" sont relevés" before the alarm`);
-  await waitForMonitoringCounters(this.customer(owner).api, before, { forwarded, failed }, `panel:${this.panel(owner).model.name}`);
+  await waitForHealthCounters([this.customer(owner).api], monitoringCounters, before, { forwarded, failed }, `panel:${this.panel(owner).model.name}`);
 });
 
 Given('la centrale de {string} perd sa liaison', async function (this: HarnessWorld, owner: string) {

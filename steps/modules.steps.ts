@@ -3,7 +3,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { randomInt } from 'node:crypto';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
-import { smsCounters, waitForSmsCounters, type AiLabel, type ThirdParty } from '../drivers/index.ts';
+import { healthCounters, waitForHealthCounters, type AiLabel, type CounterSection, type ThirdParty } from '../drivers/index.ts';
 import { classificationOf, homeCareSet, classLabels, correlation, expectAcknowledgedAlarm, expectEscalated, movementSeen, useUpQuota } from './support/modules.ts';
 import type { Channel, Fault } from './support/words.ts';
 import { expectCameraRecordings } from './support/lists.ts';
@@ -195,12 +195,15 @@ Then('{string} est prévenu directement, une seule fois et au nom de {string}, q
 });
 
 // The operators' view of the SMS alerts: each instance's /health counts them; summed over the instances, exactly what was sent.
+const smsCounters: CounterSection = { section: 'sms', keys: ['queued', 'sent', 'failed'] };
+
 Given('les compteurs SMS de la plateforme sont relevés', async function (this: HarnessWorld) {
-  this.smsBefore = await smsCounters(this.apiOfEachInstance());
+  this.countersBefore.set('sms', await healthCounters(this.apiOfEachInstance(), smsCounters));
 });
 
 Then('la plateforme compte exactement {int} SMS envoyé(s) depuis le relevé, et {int} échec(s)', async function (this: HarnessWorld, sent: number, failed: number) {
-  if (!this.smsBefore) throw new ConfigurationError('add the step "les compteurs SMS de la plateforme sont relevés" before the alert (scenario must be @exclusif: other scenarios send SMS too)');
-  await waitForSmsCounters(this.apiOfEachInstance(), this.smsBefore, { queued: sent + failed, sent, failed }, 'SMS alerts');
+  const before = this.countersBefore.get('sms');
+  if (!before) throw new ConfigurationError('add the step "les compteurs SMS de la plateforme sont relevés" before the alert (scenario must be @exclusif: other scenarios send SMS too)');
+  await waitForHealthCounters(this.apiOfEachInstance(), smsCounters, before, { queued: sent + failed, sent, failed }, 'SMS alerts');
 });
 

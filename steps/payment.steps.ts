@@ -1,7 +1,7 @@
 // Steps about payments: the monthly renewal by card, SEPA or partner invoice, a refused payment, grace and suspension.
 
 import { Given, Then, When } from '@cucumber/cucumber';
-import { expectPaymentFailure, testInstruments, type BillingView, type ChargeRequest } from '../drivers/index.ts';
+import { expectPaymentFailure, healthCounters, testInstruments, waitForHealthCounters, type BillingView, type ChargeRequest, type CounterSection } from '../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
 import { cents } from './support/modules.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -114,5 +114,57 @@ Then('le prestataire de paiement a prélevé {word} € une seule fois pour {str
   if (problems.length > 0) {
     throw new ProductAssertionError(`the renewal of ${this.about(name)} should be charged once, ${amount} € by the method and on the instrument on file${mandateKept ? ', under the SEPA mandate signed before the migration' : ''}; ` +
       `the payment provider saw ${problems.join(', ')} (${JSON.stringify(body)})`);
+  }
+});
+
+// The bank that has not confirmed a SEPA debit yet: the payment provider holds its outcome until the scenario says it did.
+Given('la banque de {string} tarde à confirmer ses prélèvements SEPA', async function (this: HarnessWorld, name: string) {
+  await this.thirdParties.paymentBehaviour(this.customer(name).email, { holdSepaConfirmations: true });
+});
+
+When('la banque de {string} confirme son prélèvement SEPA', async function (this: HarnessWorld, name: string) {
+  const confirmed = await this.thirdParties.confirmSepa(this.customer(name).email);
+  if (confirmed !== 1) throw new ProductAssertionError(`exactly one SEPA debit of ${this.about(name)} should have awaited the bank's confirmation; the payment provider held ${confirmed}`);
+});
+
+Then('l\'abonnement de {string} attend la confirmation de la banque pour son prélèvement SEPA de {word} €', async function (this: HarnessWorld, name: string, amount: string) {
+  const billing = await this.modules(name).waitForBilling((b) => b.payments.at(-1)?.status === 'pending', 'the SEPA debit of the renewal awaiting the bank');
+  const last = billing.payments.at(-1);
+  if (billing.status !== 'pending' || last?.method !== 'sepa' || last.amountCents !== cents(amount) || billing.graceEndsAt !== null) {
+    throw new ProductAssertionError(`while the bank has not confirmed the SEPA debit of ${amount} € of ${this.about(name)}, the subscription should read "pending" (no grace), ` +
+      `its last payment that debit; billing says status ${JSON.stringify(billing.status)}, payments ${JSON.stringify(billing.payments)}`);
+  }
+});
+
+Then('l\'abonnement de {string} est actif, ses {int} paiements réglés', async function (this: HarnessWorld, name: string, count: number) {
+  const billing = await this.modules(name).settledBilling((b) => b.payments.length === count && b.payments.every((p) => p.status === 'succeeded'), `${count} payments settled`);
+  if (billing.status !== 'active' || billing.payments.length !== count || Date.parse(billing.paidUntil) <= Date.parse(billing.now)) {
+    throw new ProductAssertionError(`${this.about(name)} should be active, paid ahead, with exactly ${count} payments settled; billing says ${JSON.stringify(billing)}`);
+  }
+});
+
+// At-least-once delivery: the provider sends each webhook of the customer's charges twice (as when it missed the acknowledgement).
+Given('le prestataire de paiement envoie deux fois chacune de ses confirmations pour {string}', async function (this: HarnessWorld, name: string) {
+  await this.thirdParties.paymentBehaviour(this.customer(name).email, { deliveries: 2 });
+});
+
+// The operators' view of the renewals: each instance's /health counts the payments; summed over the instances, exactly these.
+const paymentCounters: CounterSection = { section: 'modules.payments', keys: ['charged', 'refused', 'webhooks'] };
+
+Given('les compteurs de paiement de la plateforme sont relevés', async function (this: HarnessWorld) {
+  this.countersBefore.set('payments', await healthCounters(this.apiOfEachInstance(), paymentCounters));
+});
+
+Then('la plateforme compte exactement {int} paiement(s) encaissé(s) depuis le relevé, {int} refusé(s), sur {int} confirmation(s) reçue(s) du prestataire', async function (this: HarnessWorld, charged: number, refused: number, webhooks: number) {
+  const before = this.countersBefore.get('payments');
+  if (!before) throw new ConfigurationError('add the step "les compteurs de paiement de la plateforme sont relevés" before the renewal (scenario must be @exclusif: other scenarios renew too)');
+  await waitForHealthCounters(this.apiOfEachInstance(), paymentCounters, before, { charged, refused, webhooks }, 'payments', 10_000, 2000);
+});
+
+Then('le paiement de {string} a été tenté exactement une fois', async function (this: HarnessWorld, name: string) {
+  const billing = await this.modules(name).billing();
+  const [payment, ...more] = billing.payments;
+  if (payment?.attempts !== 1 || more.length > 0) {
+    throw new ProductAssertionError(`the renewal of ${this.about(name)} should be one payment charged in one attempt; the platform lists ${JSON.stringify(billing.payments)}`);
   }
 });

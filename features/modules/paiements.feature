@@ -29,6 +29,36 @@ Fonctionnalité: Renouvellement mensuel par carte, prélèvement SEPA ou facture
       | Box Vigilance  | Box Sécurité 2016 | Prélèvement SEPA | 3,00    |
       | Alpes Sécurité | Pro 2017          | Prélèvement SEPA | 49,00   |
 
+  @juge-mutation
+  Plan du scénario: Un renouvellement par prélèvement SEPA reste en attente tant que la banque ne l'a pas confirmé, même après un premier payé
+    Étant donné un client "Camille" de la marque "<marque>" avec l'offre "<offre>", payant par "Prélèvement SEPA"
+    Quand le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" est renouvelé par un paiement "Prélèvement SEPA" de <montant> €
+    Quand la banque de "Camille" tarde à confirmer ses prélèvements SEPA
+    Et le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" attend la confirmation de la banque pour son prélèvement SEPA de <montant> €
+    Quand la banque de "Camille" confirme son prélèvement SEPA
+    Alors l'abonnement de "Camille" est actif, ses 2 paiements réglés
+
+    Exemples:
+      | marque        | offre             | montant |
+      | Box Vigilance | Box Sécurité 2016 | 3,00    |
+
+    @clients-migres @horloge-de-test @local-only
+    Exemples: clients d'avant la migration, sur leur compte migré
+      | marque         | offre    | montant |
+      | Alpes Sécurité | Pro 2017 | 49,00   |
+
+  @juge-mutation @exclusif
+  Scénario: Un renouvellement est encaissé une seule fois, même quand le prestataire envoie deux fois sa confirmation
+    Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011", payant par "Carte bancaire"
+    Et que le prestataire de paiement envoie deux fois chacune de ses confirmations pour "Camille"
+    Et les compteurs de paiement de la plateforme sont relevés
+    Quand le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" est renouvelé par un seul paiement "Carte bancaire" de 4,99 €
+    Et la plateforme compte exactement 1 paiement encaissé depuis le relevé, 0 refusé, sur 2 confirmations reçues du prestataire
+    Et le paiement de "Camille" a été tenté exactement une fois
+
   @couvre-les-moyens-de-paiement
   Scénario: La facture du partenaire renouvelle l'abonnement sans passer par le prestataire de paiement
     Étant donné un client "Camille" de la marque "Habitat Serein" avec l'offre "Habitat Assuré 2013", payant par "Facturation partenaire"

@@ -2,7 +2,7 @@
 
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import type { Offer, WhiteLabel } from '../../catalog/index.ts';
-import { BackOffice, CustomerSpace, ModulesApi, PlatformApi, PlatformOps, StubJournal, ThirdParties, type MonitoringCounters, type SmsCounters } from '../../drivers/index.ts';
+import { BackOffice, CustomerSpace, ModulesApi, PlatformApi, PlatformOps, StubJournal, ThirdParties, type HealthCounters } from '../../drivers/index.ts';
 import type { TestAccount } from '../../environments/index.ts';
 import type { RawMqtt5Camera, StartedCamera, StartedObject, StartedPanel } from '../../simulators/index.ts';
 import { browserSession } from './browser.ts';
@@ -51,10 +51,8 @@ export class HarnessWorld extends World {
   get onMigratedAccounts(): boolean {
     return this.pickleTags.includes('@clients-migres');
   }
-  /** The monitoring-centre counters of /health as the scenario read them before its alarm, by customer. */
-  readonly monitoringBefore = new Map<string, MonitoringCounters>();
-  /** The SMS counters of /health, summed over the instances, as the scenario read them before its alert. */
-  smsBefore: SmsCounters | undefined;
+  /** Counters of /health as the scenario read them before what it counts, by what they count ("sms", "monitoring:Camille"). */
+  readonly countersBefore = new Map<string, HealthCounters>();
   /** Journal position when the scenario started: only later requests concern it. */
   journalMark = 0;
   /** The platform's local ops (clock, migration date, maintenance); what the scenario changes is undone after it. */

@@ -72,6 +72,25 @@ describe('the mail, payment and AI stubs', () => {
     assert.deepEqual(sent.filter((w) => w.chargeId === pending.id).map((w) => [w.type, w.status]), [['charge.failed', 200]]);
   });
 
+  it('holds a customer\'s SEPA outcome until their bank confirms, and delivers each webhook twice when told to', async () => {
+    const customer = `${stubs.url}/__services/payment/customers/${encodeURIComponent('paule@qa.example')}`;
+    const put = await fetch(customer, { method: 'PUT', body: JSON.stringify({ holdSepaConfirmations: true, deliveries: 2 }) });
+    assert.equal(put.status, 200);
+    assert.equal((await fetch(customer, { method: 'PUT', body: JSON.stringify({ deliveries: 9 }) })).status, 400);
+    await fetch(customer, { method: 'PUT', body: JSON.stringify({ holdSepaConfirmations: true, deliveries: 2 }) });
+    const who = { customer: { id: 2, email: 'paule@qa.example' }, webhookUrl: hookUrl };
+    const sepa = await post(`${stubs.serviceUrl('payment')}/charges`, charge({ ...who, idempotencyKey: 'k-held', method: 'sepa', instrument: 'FR7630006000011234567890189' }));
+    assert.equal(sepa.status, 202);
+    const card = (await (await post(`${stubs.serviceUrl('payment')}/charges`, charge({ ...who, idempotencyKey: 'k-card-twice' }))).json()) as { id: string };
+    await retryUntil(async () => hooks.length, (n) => n === 2, { timeoutMs: 3000, message: () => 'expected the card webhook twice' });
+    assert.deepEqual(hooks.map((h) => (h.body as { idempotencyKey: string }).idempotencyKey), ['k-card-twice', 'k-card-twice'], 'the SEPA outcome is held');
+    assert.equal((hooks[0]?.body as { chargeId: string }).chargeId, card.id);
+    assert.deepEqual(await (await post(`${customer}/confirm`, {})).json(), { confirmed: 1 });
+    assert.deepEqual(hooks.slice(2).map((h) => h.body), Array(2).fill({ type: 'charge.succeeded', chargeId: ((await sepa.json()) as { id: string }).id, idempotencyKey: 'k-held', failureCode: null }));
+    assert.deepEqual(await (await post(`${customer}/confirm`, {})).json(), { confirmed: 0 });
+    assert.equal((await fetch(customer, { method: 'DELETE' })).status, 204);
+  });
+
   it('never charges twice for one idempotency key, and says the answer is a replay', async () => {
     const first = await post(`${stubs.serviceUrl('payment')}/charges`, charge({ idempotencyKey: 'k-twice' }));
     const again = await post(`${stubs.serviceUrl('payment')}/charges`, charge({ idempotencyKey: 'k-twice' }));

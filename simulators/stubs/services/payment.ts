@@ -22,6 +22,12 @@ export interface Charge { id: string; status: 'succeeded' | 'failed' | 'pending'
 
 export interface SentWebhook { chargeId: string; url: string; type: string; status: number | null; error?: string; at: string }
 
+/**
+ * How the provider treats one customer's webhooks (by e-mail), set by a scenario: the bank that has not confirmed a SEPA
+ * debit yet (its outcome held until `confirm`), and at-least-once delivery (each webhook sent `deliveries` times).
+ */
+export interface CustomerBehaviour { holdSepaConfirmations: boolean; deliveries: number }
+
 export interface PaymentOptions {
   // Used when a charge names no webhookUrl.
   webhookUrl?: string;
@@ -71,6 +77,9 @@ export function createPaymentService(options: PaymentOptions = {}): StubService 
     handlers(base, control) {
       const charges = new Map<string, Charge>();
       const webhooks: SentWebhook[] = [];
+      const behaviours = new Map<string, CustomerBehaviour>();
+      // The SEPA outcomes held per customer, sent when the scenario says the bank confirmed.
+      const held = new Map<string, (() => Promise<void>)[]>();
       const notify = async (url: string, outcome: Charge, key: string, synthetic: string | null): Promise<void> => {
         const type = outcome.status === 'succeeded' ? 'charge.succeeded' : 'charge.failed';
         const record: SentWebhook = { chargeId: outcome.id, url, type, status: null, at: new Date().toISOString() };
@@ -98,11 +107,41 @@ export function createPaymentService(options: PaymentOptions = {}): StubService 
           const { answer, outcome } = settle(charge, `ch_${charges.size + 1}`);
           charges.set(charge.idempotencyKey, outcome);
           const url = charge.webhookUrl ?? options.webhookUrl;
+          const behaviour = behaviours.get(charge.customer.email) ?? { holdSepaConfirmations: false, deliveries: 1 };
+          const synthetic = request.headers.get('x-synthetic-traffic');
+          // At-least-once: a copy is sent again once the first was answered, as a provider does when it missed the acknowledgement.
+          const deliver = async (): Promise<void> => {
+            for (let i = 0; i < behaviour.deliveries && url; i += 1) await notify(url, outcome, charge.idempotencyKey, synthetic);
+          };
+          if (answer.status === 'pending' && behaviour.holdSepaConfirmations) held.set(charge.customer.email, [...(held.get(charge.customer.email) ?? []), deliver]);
           // After the answer has left, as a real provider's webhook would: the platform must cope with either order.
-          if (url) setImmediate(() => void notify(url, outcome, charge.idempotencyKey, request.headers.get('x-synthetic-traffic')));
+          else if (url) setImmediate(() => void deliver());
           return HttpResponse.json(answer, { status: answer.status === 'pending' ? 202 : 200 });
         }),
         http.get(`${control}/webhooks`, () => HttpResponse.json(webhooks)),
+        http.put(`${control}/customers/:email`, async ({ request, params }) => {
+          const body = (await request.json().catch(() => undefined)) as Partial<CustomerBehaviour> | undefined;
+          const behaviour = { holdSepaConfirmations: body?.holdSepaConfirmations ?? false, deliveries: body?.deliveries ?? 1 };
+          if (typeof behaviour.holdSepaConfirmations !== 'boolean' || !Number.isInteger(behaviour.deliveries) || behaviour.deliveries < 1 || behaviour.deliveries > 3) {
+            return HttpResponse.json({ error: 'a customer behaviour is JSON {holdSepaConfirmations?: boolean, deliveries?: 1 to 3}' }, { status: 400 });
+          }
+          behaviours.set(String(params['email']), behaviour);
+          return HttpResponse.json(behaviour);
+        }),
+        // The bank confirmed: the held outcomes go out (as many copies as the customer's deliveries), answered with their count.
+        http.post(`${control}/customers/:email/confirm`, async ({ params }) => {
+          const email = String(params['email']);
+          const outcomes = held.get(email) ?? [];
+          held.delete(email);
+          behaviours.set(email, { ...(behaviours.get(email) ?? { deliveries: 1 }), holdSepaConfirmations: false });
+          await Promise.all(outcomes.map((deliver) => deliver()));
+          return HttpResponse.json({ confirmed: outcomes.length });
+        }),
+        http.delete(`${control}/customers/:email`, ({ params }) => {
+          behaviours.delete(String(params['email']));
+          held.delete(String(params['email']));
+          return new HttpResponse(null, { status: 204 });
+        }),
       ];
     },
   };
