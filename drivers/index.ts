@@ -15,7 +15,7 @@ export { StubJournal, type JournalEntry } from './stub-journal.ts';
 export { ThirdParties, type ThirdParty, type AiLabel, type ChargeRequest } from './third-parties.ts';
 /** Client of the service modules' API: state and quotas, AI and home-care settings, billing, recordings, the synthetic account's clock. */
 export {
-  ModulesApi, testInstruments, expectPaymentFailure, type BillingView, type HomeCareSettings, type Classification,
+  ModulesApi, testInstruments, expectPaymentFailure, type BillingView, type HomeCareSettings, type Classification, type RecordingView,
 } from './modules-api.ts';
 /** The platform's HTTP contract as data (OpenAPI 3.1, written to docs/platform-openapi.json), and what an answer breaks in it. */
 export { platformContract } from './contract/openapi.ts';
@@ -45,7 +45,7 @@ export {
 export { healthCounters, waitForHealthCounters, type CounterSection, type HealthCounters } from './health-counters.ts';
 /** Data spot checks: a test account's contract, events and recordings through the API, against its reference data and its databases (read-only), in Paris time. */
 export {
-  readAccountThroughApi, readAccountFromDatabases, referenceProblems, expiredRecordings, databaseProblems, parisTime,
+  readAccountThroughApi, readAccountFromDatabases, referenceProblems, expiredRecordings, databaseProblems, parisTime, parisShown,
   parisWallClock, withParisOffset, type AccountData, type ReferenceExpectation,
 } from './reference-data.ts';
 export { readCustomerView, migratedViewProblems, type CustomerView, type MigratedExpectation } from './migrated-view.ts';

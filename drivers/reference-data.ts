@@ -66,6 +66,12 @@ export function withParisOffset(instant: string | number): string {
   return `${p['year']}-${p['month']}-${p['day']}T${p['hour']}:${p['minute']}:${p['second']}${offset}`;
 }
 
+/** "27/10/2019 02:30:00": an instant as the platform shows it to French customers (alerts, the customer space), Paris time. */
+export function parisShown(instant: string | number): string {
+  const p = parts(instant);
+  return `${p['day']}/${p['month']}/${p['year']} ${p['hour']}:${p['minute']}:${p['second']}`;
+}
+
 /** "27/10/2019 02:30:00 heure de Paris (UTC+02:00)": an instant as a French reader checks it, with the offset that tells the two 02:30 of October apart. */
 export function parisTime(instant: string | number): string {
   const p = parts(instant);

@@ -4,7 +4,10 @@ import { Given, When } from '@cucumber/cucumber';
 import { randomBytes } from 'node:crypto';
 import * as allure from 'allure-js-commons';
 import type { CameraModel } from '../catalog/index.ts';
-import { createCamera } from '../simulators/index.ts';
+import { createCamera, type StartedCamera } from '../simulators/index.ts';
+
+type CameraEvent = Parameters<StartedCamera['resend']>[0];
+import { ConfigurationError } from '../lib/errors.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Given('une caméra {modèle} installée chez {string}', async function (this: HarnessWorld, model: CameraModel, owner: string) {
@@ -15,6 +18,18 @@ Given('une caméra {modèle} installée chez {string}', async function (this: Ha
   await allure.label('generation', model.generation);
 });
 
+// Each customer's camera's last detection, as the camera sent it (to send it again).
+const lastDetection = new WeakMap<HarnessWorld, Map<string, CameraEvent>>();
+
 When('la caméra de {string} détecte un mouvement', async function (this: HarnessWorld, owner: string) {
-  await this.camera(owner).detectMotion();
+  const { delivered: _delivered, ...event } = await this.camera(owner).detectMotion();
+  const mine = lastDetection.get(this) ?? new Map<string, CameraEvent>();
+  lastDetection.set(this, mine.set(owner, event));
+});
+
+// The camera never got the platform's acknowledgement (MQTT PUBACK, HTTP answer): it sends the same detection again, same id.
+When('la caméra de {string} renvoie cette détection, comme si l\'accusé de réception s\'était perdu', async function (this: HarnessWorld, owner: string) {
+  const event = lastDetection.get(this)?.get(owner);
+  if (!event) throw new ConfigurationError(`"${owner}"'s camera detected nothing in this scenario: say "la caméra de "${owner}" détecte un mouvement" first`);
+  await this.camera(owner).resend(event);
 });

@@ -2,7 +2,7 @@
 
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { WhiteLabel } from '../catalog/index.ts';
-import { expectTimeline, parisDaysBefore, parisInstant } from '../drivers/index.ts';
+import { expectTimeline, parisDaysBefore, parisInstant, parisShown } from '../drivers/index.ts';
 import { ProductAssertionError } from '../lib/errors.ts';
 import { playFamilyMigratedCustomer, playMigratedCustomer } from './support/migrated.ts';
 import { accountTypeOf, compareDashboard, expectBrand, freshLogin, logIn, newSpaceCustomer, offerOf, reuseLogin } from './support/space.ts';
@@ -21,6 +21,12 @@ Then('l\'évènement apparaît dans la chronologie de l\'espace client de {strin
   await expectTimeline(customer.api, this.about(name), [serial], since, [`motion of ${serial}`], { type: 'motion' });
   const shown = (await space.timelineEvents()).filter((e) => e.serial === serial && e.type === 'motion');
   if (shown.length !== 1) throw new ProductAssertionError(`the customer space of ${this.about(name)} should show the one motion of camera ${serial} once; it shows ${shown.length}`);
+  // At the Paris time the platform dates it, to the second.
+  const event = (await customer.api.events(50)).find((e) => e.serial === serial && e.type === 'motion' && Date.parse(e.occurredAt) >= since);
+  const time = event === undefined ? undefined : parisShown(event.occurredAt);
+  if (time === undefined || !shown[0]!.text.startsWith(`${time} `)) {
+    throw new ProductAssertionError(`the customer space of ${this.about(name)} should show the motion of camera ${serial} at ${time ?? '(no such event in the history)'} (Paris time); it reads "${shown[0]!.text}"`);
+  }
 });
 
 Given('un client {string} de la marque {marque} avec un compte {string}', async function (this: HarnessWorld, name: string, brand: WhiteLabel, accountType: string) {

@@ -3,6 +3,8 @@
 import { Given, Then } from '@cucumber/cucumber';
 import type { Offer, WhiteLabel } from '../catalog/index.ts';
 import type { HarnessWorld } from './support/world.ts';
+import { alertTextProblems } from './support/modules.ts';
+import { ProductAssertionError } from '../lib/errors.ts';
 import { accountTypeId, expectSmsAsOffered, newCustomer, paymentMethodId } from './support/customers.ts';
 import { labelMigratedModule, paymentMethodNamed, playFamilyMigratedCustomer } from './support/migrated.ts';
 
@@ -13,7 +15,9 @@ Given('un client {string} de la marque {marque} avec l\'offre {offre}', async fu
 
 Then('{string} reçoit un SMS d\'alerte envoyé au nom de {string}', async function (this: HarnessWorld, name: string, sender: string) {
   const customer = this.customer(name);
-  await this.stubs.waitForSms({ to: customer.phone, from: sender, contains: this.camera(name).serial, since: this.journalMark, about: this.about(name) });
+  const sms = await this.stubs.waitForSms({ to: customer.phone, from: sender, contains: this.camera(name).serial, since: this.journalMark, about: this.about(name) });
+  const problems = await alertTextProblems(this, name, sms.body.text);
+  if (problems.length > 0) throw new ProductAssertionError(`the alert SMS to ${this.about(name)} from ${sender}: ${problems.join('; ')}`);
 });
 
 Then('{string} ne reçoit aucun SMS', async function (this: HarnessWorld, name: string) {
@@ -21,7 +25,9 @@ Then('{string} ne reçoit aucun SMS', async function (this: HarnessWorld, name: 
 });
 
 Then('{string} reçoit les alertes SMS que prévoit son offre', async function (this: HarnessWorld, name: string) {
-  await expectSmsAsOffered(this, this.customer(name), this.camera(name).serial);
+  const sms = await expectSmsAsOffered(this, this.customer(name), this.camera(name).serial);
+  const problems = sms === undefined ? [] : await alertTextProblems(this, name, sms.text);
+  if (problems.length > 0) throw new ProductAssertionError(`the alert SMS to ${this.about(name)}: ${problems.join('; ')}`);
   if (this.customer(name).offer.modules.includes('sms')) await labelMigratedModule(this, name, 'sms');
 });
 

@@ -2,7 +2,9 @@
 
 import { Given, Then } from '@cucumber/cucumber';
 import type { CameraModel, Offer, WhiteLabel } from '../catalog/index.ts';
+import { ProductAssertionError } from '../lib/errors.ts';
 import { expectMailAsOffered } from './support/customers.ts';
+import { alertTextProblems } from './support/modules.ts';
 import { expectAsBeforeMigration, expectRenewalAsBefore, labelMigratedModule, paymentMethodNamed, playMigratedCustomer, reconnectMigratedCamera } from './support/migrated.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -35,6 +37,8 @@ Given('la caméra d\'avant la migration de {string} se reconnecte', async functi
 });
 
 Then('{string} reçoit les alertes e-mail que prévoit son offre', async function (this: HarnessWorld, name: string) {
-  await expectMailAsOffered(this, this.customer(name));
+  const mail = await expectMailAsOffered(this, this.customer(name));
+  const problems = mail === undefined ? [] : await alertTextProblems(this, name, mail.text, mail.subject);
+  if (problems.length > 0) throw new ProductAssertionError(`the alert e-mail to ${this.about(name)}: ${problems.join('; ')}`);
   if (this.customer(name).offer.modules.includes('email')) await labelMigratedModule(this, name, 'email');
 });

@@ -3,8 +3,8 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { randomInt } from 'node:crypto';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
-import { healthCounters, waitForHealthCounters, type AiLabel, type CounterSection, type ThirdParty } from '../drivers/index.ts';
-import { classificationOf, homeCareSet, classLabels, correlation, expectAcknowledgedAlarm, expectEscalated, movementSeen, useUpQuota } from './support/modules.ts';
+import { healthCounters, waitForHealthCounters, type AiLabel, type CounterSection, type RecordingView, type ThirdParty } from '../drivers/index.ts';
+import { alertTextProblems, classificationOf, homeCareSet, classLabels, correlation, expectAcknowledgedAlarm, expectEscalated, movementSeen, useUpQuota } from './support/modules.ts';
 import type { Channel, Fault } from './support/words.ts';
 import { expectCameraRecordings } from './support/lists.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -29,11 +29,11 @@ When('{int} heure(s) s\'écoule(nt) pour {string}', async function (this: Harnes
 // Exactly one recording of the one detection, on the first page, then its kind and retention by value.
 Then('un clip de la détection est enregistré pour {string}, conservé {int} jours', async function (this: HarnessWorld, name: string, n: number) {
   await expectCameraRecordings(this, name, 'clip', 1);
-  expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'clip', n, this.about(name));
+  await expectRecording(this, name, await this.modules(name).waitForRecording(this.camera(name).serial), 'clip', n);
 });
 Then('une photo de la détection est enregistrée pour {string}, conservée {int} jours', async function (this: HarnessWorld, name: string, n: number) {
   await expectCameraRecordings(this, name, 'snapshot', 1);
-  expectRecording(await this.modules(name).waitForRecording(this.camera(name).serial), 'snapshot', n, this.about(name));
+  await expectRecording(this, name, await this.modules(name).waitForRecording(this.camera(name).serial), 'snapshot', n);
 });
 Then('l\'enregistrement de {string} est toujours disponible', async function (this: HarnessWorld, name: string) {
   await this.modules(name).expectRecordingKept(this.camera(name).serial);
@@ -45,9 +45,28 @@ Then('aucun enregistrement n\'est conservé pour {string}', async function (this
   await this.modules(name).expectNoRecording(this.camera(name).serial);
 });
 
-function expectRecording(r: { kind: string; startedAt: string; expiresAt: string; serial: string }, kind: string, retentionDays: number, about: string): void {
+/** What the platform documents of a recording: a 15 s clip, or a snapshot (0 ms), of the detection, at its time, under its key. */
+const recordingShape: Record<string, { durationMs: number; folder: string; extension: string }> = {
+  clip: { durationMs: 15_000, folder: 'clips', extension: 'mp4' },
+  snapshot: { durationMs: 0, folder: 'snapshots', extension: 'jpg' },
+};
+
+async function expectRecording(world: HarnessWorld, name: string, r: RecordingView, kind: string, retentionDays: number): Promise<void> {
+  const about = world.about(name);
   const kept = (Date.parse(r.expiresAt) - Date.parse(r.startedAt)) / 86_400_000;
   if (r.kind !== kind || kept !== retentionDays) throw new ProductAssertionError(`the recording of ${r.serial} of ${about} should be a ${kind} kept ${retentionDays} days; it is a ${r.kind} kept ${kept} days`);
+  const shape = recordingShape[kind]!;
+  // V9's API names no device event id and dates events to the second: there, the detection is the camera's event of that second.
+  const second = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
+  const event = (await world.customer(name).api.events(200)).find((e) => e.serial === r.serial &&
+    (e.eventId === undefined ? second(e.occurredAt) === second(r.startedAt) : e.eventId === r.eventId));
+  const wrong: string[] = [];
+  if (r.durationMs !== shape.durationMs) wrong.push(`it lasts ${r.durationMs} ms instead of ${shape.durationMs}`);
+  const key = `${shape.folder}/${r.serial}/${encodeURIComponent(r.eventId)}.${shape.extension}`;
+  if (r.storageKey !== key) wrong.push(`it is stored as ${r.storageKey} instead of ${key}`);
+  if (!event) wrong.push(`it names event ${r.eventId}, which the camera's history does not hold`);
+  else if (event.eventId === undefined ? second(r.startedAt) !== second(event.occurredAt) : Date.parse(r.startedAt) !== Date.parse(event.occurredAt)) wrong.push(`it starts ${r.startedAt}, while the detection happened at ${event.occurredAt}`);
+  if (wrong.length > 0) throw new ProductAssertionError(`[recordings] the ${kind} of the detection of ${r.serial} of ${about}: ${wrong.join('; ')}`);
 }
 
 Given('{string} ne veut être alerté que pour les {classe}', async function (this: HarnessWorld, name: string, label: AiLabel) {
@@ -77,7 +96,9 @@ Then('{string} ne peut pas choisir de classes d\'alerte', async function (this: 
 });
 
 Then('{string} reçoit une alerte « {word} {word} » envoyée au nom de {string}', async function (this: HarnessWorld, name: string, what: string, done: string, sender: string) {
-  await this.stubs.waitForSms({ to: this.customer(name).phone, from: sender, contains: `: ${what} ${done} par votre caméra ${this.camera(name).serial}`, since: this.journalMark, about: this.about(name) });
+  const sms = await this.stubs.waitForSms({ to: this.customer(name).phone, from: sender, contains: `: ${what} ${done} par votre caméra ${this.camera(name).serial}`, since: this.journalMark, about: this.about(name) });
+  const problems = await alertTextProblems(this, name, sms.body.text);
+  if (problems.length > 0) throw new ProductAssertionError(`the alert « ${what} ${done} » to ${this.about(name)} from ${sender}: ${problems.join('; ')}`);
 });
 Then('{string} reçoit une alerte « Mouvement détecté » envoyée au nom de {string}, signalant l\'analyse IA indisponible', async function (this: HarnessWorld, name: string, sender: string) {
   const sms = await this.stubs.waitForSms({ to: this.customer(name).phone, from: sender, contains: `: Mouvement détecté par votre caméra ${this.camera(name).serial}`, since: this.journalMark, about: this.about(name) });
@@ -90,6 +111,8 @@ Then('{string} ne reçoit aucune alerte', async function (this: HarnessWorld, na
 Then('{string} reçoit un e-mail d\'alerte envoyé au nom de {string}, depuis {string}', async function (this: HarnessWorld, name: string, brand: string, address: string) {
   const mail = await this.thirdParties.waitForMail(this.customer(name).email, this.journalMark);
   if (mail.body.from.name !== brand || mail.body.from.address !== address) throw new ProductAssertionError(`${name}'s alert e-mail should come from "${brand}" <${address}>; it comes from ${JSON.stringify(mail.body.from)}`);
+  const problems = await alertTextProblems(this, name, mail.body.text, mail.body.subject);
+  if (problems.length > 0) throw new ProductAssertionError(`the alert e-mail to ${this.about(name)} from "${brand}" <${address}>: ${problems.join('; ')}`);
 });
 Then('{string} ne reçoit aucun e-mail', async function (this: HarnessWorld, name: string) {
   await this.thirdParties.expectNoMail(this.customer(name).email, this.journalMark);

@@ -74,6 +74,20 @@ Fonctionnalité: Chaque modèle de caméra du catalogue fonctionne avec la plate
       | Orion HD | HTTP push (multipart JPEG) |
       | Judas 2  | MQTT 5                     |
 
+  Plan du scénario: Une caméra <modèle> qui renvoie une détection dont l'accusé de réception s'est perdu n'alerte qu'une fois
+    Étant donné "Camille" installe une caméra "<modèle>"
+    Quand la caméra de "Camille" détecte un mouvement
+    Et la caméra de "Camille" renvoie cette détection, comme si l'accusé de réception s'était perdu
+    Alors l'historique de "Camille" montre exactement 1 mouvement de sa caméra, du plus récent au plus ancien
+    Et "Camille" reçoit exactement un e-mail
+
+    Exemples:
+      | modèle    | génération                 |
+      | Orion HD  | HTTP push (multipart JPEG) |
+      | Lynx      | HTTPS/JSON                 |
+      | Vigie 360 | MQTT 3.1.1                 |
+      | Vigie 4K  | MQTT 5                     |
+
   Plan du scénario: Une caméra <modèle> qui perd sa connexion ne perd aucun évènement
     Étant donné "Camille" installe une caméra "<modèle>"
     Et la caméra de "Camille" perd sa connexion

@@ -40,6 +40,14 @@ Fonctionnalité: Le back-office du support client après le redémarrage
       | Sécurimax Connect | Vigilance 2015  |
       | Habitat Serein    | Essentiel 2019  |
 
+  Scénario: La recherche par nom liste les clients par numéro de client croissant, même quand l'ordre alphabétique diffère
+    Étant donné un client "Hélène" de la marque "Hexaline Maison" avec l'offre "Essentiel 2019", dont le nom porte un accent
+    Et un client "Anne-Hélène" de la marque "Hexaline Maison" avec l'offre "Essentiel 2019", dont le nom porte un accent
+    Et un agent du support connecté au back-office
+    Quand le support cherche "Hélène" par son nom au back-office
+    Alors la première page de la recherche montre "Hélène" une seule fois, avec son nom, son e-mail, son téléphone et sa marque, parmi les seuls clients dont le nom contient le sien, par numéro de client croissant
+    Et la première page de la recherche montre "Anne-Hélène" une seule fois, avec son nom, son e-mail, son téléphone et sa marque, parmi les seuls clients dont le nom contient le sien, par numéro de client croissant
+
   @juge-mutation
   Scénario: Un firmware annoncé de plus de 32 caractères n'est pas retenu, le support voit toujours le vrai
     Étant donné un client "Dominique" de la marque "Veilis" avec l'offre "Sérénité 2011"

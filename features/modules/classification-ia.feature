@@ -18,6 +18,7 @@ Fonctionnalité: Classification IA des détections, selon l'offre et les choix d
     Et "Camille" ne reçoit aucune alerte
     Quand la caméra de "Camille" filme une personne
     Alors "Camille" reçoit une alerte « Personne détectée » envoyée au nom de "<expéditeur>"
+    Et le centre de télésurveillance reçoit la personne filmée chez "Camille" comme le prévoit son offre
 
     Exemples: offres vendues depuis la V9
       | offre             | marque       | expéditeur |

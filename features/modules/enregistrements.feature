@@ -57,6 +57,7 @@ Fonctionnalité: Enregistrements cloud, conservés le temps que prévoit l'offre
     Et "Camille" installe une caméra "Orion HD"
     Quand la caméra de "Camille" détecte 3 mouvements
     Alors l'historique de "Camille" montre exactement 3 mouvements de sa caméra, du plus récent au plus ancien
+    Et l'historique de "Camille", lu par pages de 2, montre d'abord ses 2 évènements les plus récents
     Et la liste des enregistrements de "Camille" montre exactement 3 photos de sa caméra, du plus récent au plus ancien
 
   @sans-le-module

@@ -67,16 +67,19 @@ function accountTypeFor(whiteLabel: WhiteLabel, paymentMethod: string): string {
 }
 
 /** An offer with the sms module alerts by SMS in the brand's name; an offer without it sends none. */
-export async function expectSmsAsOffered(world: HarnessWorld, customer: Customer, serial: string): Promise<void> {
-  if (customer.offer.modules.includes('sms')) await world.stubs.waitForSms({ to: customer.phone, from: customer.whiteLabel.smsSender, contains: serial, since: world.journalMark, about: describeCustomer(world.catalog, customer) });
-  else await world.stubs.expectNoSms({ to: customer.phone, since: world.journalMark });
+export async function expectSmsAsOffered(world: HarnessWorld, customer: Customer, serial: string): Promise<{ text: string } | undefined> {
+  if (customer.offer.modules.includes('sms')) return (await world.stubs.waitForSms({ to: customer.phone, from: customer.whiteLabel.smsSender, contains: serial, since: world.journalMark, about: describeCustomer(world.catalog, customer) })).body;
+  await world.stubs.expectNoSms({ to: customer.phone, since: world.journalMark });
+  return undefined;
 }
 
 /** An offer with the email module alerts by one e-mail from the brand's sender (its name and address); an offer without it sends none. */
-export async function expectMailAsOffered(world: HarnessWorld, customer: Customer): Promise<void> {
-  if (!customer.offer.modules.includes('email')) return world.thirdParties.expectNoMail(customer.email, world.journalMark);
-  const { from } = (await world.thirdParties.waitForMail(customer.email, world.journalMark)).body;
+export async function expectMailAsOffered(world: HarnessWorld, customer: Customer): Promise<{ subject: string; text: string } | undefined> {
+  if (!customer.offer.modules.includes('email')) return void (await world.thirdParties.expectNoMail(customer.email, world.journalMark));
+  const mail = (await world.thirdParties.waitForMail(customer.email, world.journalMark)).body;
+  const { from } = mail;
   if (from.name !== customer.whiteLabel.brand || from.address !== customer.whiteLabel.mailSender) {
     throw new ProductAssertionError(`the alert e-mail of ${describeCustomer(world.catalog, customer)} should come from "${customer.whiteLabel.brand}" <${customer.whiteLabel.mailSender}>; it comes from ${JSON.stringify(from)}`);
   }
+  return mail;
 }

@@ -1,7 +1,7 @@
 // The modules' steps' support: French names of providers, faults and channels, amounts in euros, using up a monthly quota.
 
 import { AssertionError } from 'node:assert';
-import type { AiLabel, Classification, HomeCareSettings, ThirdParty } from '../../drivers/index.ts';
+import { parisShown, type AiLabel, type Classification, type HomeCareSettings, type ThirdParty } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
 import type { HarnessWorld } from './world.ts';
 import type { Channel } from './words.ts';
@@ -96,4 +96,26 @@ export function homeCareSet(world: HarnessWorld): Map<string, HomeCareSettings> 
   let set = homeCareSettings.get(world);
   if (!set) homeCareSettings.set(world, (set = new Map()));
   return set;
+}
+
+/**
+ * An alert's text by value: "<the customer's brand> : <what> par votre caméra <serial> le <date> à <time>[ (analyse IA
+ * indisponible)]." where the date and time are the Paris time, to the second, of an event of that camera in the customer's
+ * history (the one alerted of). `subject`: the e-mail's, "<brand> : <what>". Returns what is wrong, empty when right.
+ */
+export async function alertTextProblems(world: HarnessWorld, name: string, text: string, subject?: string): Promise<string[]> {
+  const customer = world.customer(name);
+  const serial = world.camera(name).serial;
+  const brand = customer.whiteLabel.brand;
+  const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`^${escaped(brand)} : (.+) par votre caméra ${escaped(serial)} le (\\d\\d/\\d\\d/\\d{4}) à (\\d\\d:\\d\\d:\\d\\d)( \\(analyse IA indisponible\\))?\\.$`).exec(text);
+  if (!match) return [`its text "${text}" is not "${brand} : <what> par votre caméra ${serial} le <date> à <time>." in the name of ${brand}`];
+  const problems: string[] = [];
+  const shown = `${match[2]} ${match[3]}`;
+  const events = (await customer.api.events(200)).filter((e) => e.serial === serial);
+  if (!events.some((e) => parisShown(e.occurredAt) === shown)) {
+    problems.push(`it says the camera saw it on ${shown}, but no event of ${serial} in the history happened then, Paris time (${events.slice(0, 3).map((e) => parisShown(e.occurredAt)).join(', ') || 'none'})`);
+  }
+  if (subject !== undefined && subject !== `${brand} : ${match[1]}`) problems.push(`its subject "${subject}" is not "${brand} : ${match[1]}"`);
+  return problems;
 }

@@ -18,6 +18,14 @@ describe('the timeline of a migrated customer', () => {
     assert.deepEqual(timelineProblems(recorded, shown, [since, ...old]), []);
   });
 
+  it('names an event shown at another time than the Paris time it had (e.g. the server\'s UTC)', () => {
+    const at = (e: { at: string }, shift = 0): string => new Intl.DateTimeFormat('fr-FR', { timeZone: shift === 0 ? 'Europe/Paris' : 'UTC', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(e.at));
+    const right = recorded.map((e) => ({ serial: e.serial, type: e.type, text: `${at(e)} – x – ${e.serial}` }));
+    assert.deepEqual(timelineProblems(recorded, right, old), []);
+    const utc = right.map((r, i) => (i === 1 ? { ...r, text: `${at(recorded[1]!, 1)} – x – ${r.serial}` } : r));
+    assert.deepEqual(timelineProblems(recorded, utc, old), ['event 2 of the page reads "02/03/2025 10:00:00 – x – A", not the sound of A at 02/03/2025 11:00:00 (Paris time)']);
+  });
+
   it('names the first event out of its place', () => {
     const shown = [{ serial: 'A', type: 'sound' }, { serial: 'B', type: 'motion' }, { serial: 'B', type: 'motion' }];
     assert.deepEqual(timelineProblems(recorded, shown, old), [
