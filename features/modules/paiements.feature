@@ -46,8 +46,8 @@ Fonctionnalité: Renouvellement mensuel par carte, prélèvement SEPA ou facture
 
     @clients-migres @horloge-de-test @local-only
     Exemples: clients d'avant la migration, sur leur compte migré
-      | marque         | offre    | montant |
-      | Alpes Sécurité | Pro 2017 | 49,00   |
+      | marque     | offre    | montant |
+      | Veilis Pro | Pro 2017 | 49,00   |
 
   @juge-mutation @exclusif
   Scénario: Un renouvellement est encaissé une seule fois, même quand le prestataire envoie deux fois sa confirmation
