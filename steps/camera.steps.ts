@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import * as allure from 'allure-js-commons';
 import type { CameraModel } from '../catalog/index.ts';
 import { createCamera, type StartedCamera } from '../simulators/index.ts';
-
-type CameraEvent = Parameters<StartedCamera['resend']>[0];
 import { ConfigurationError } from '../lib/errors.ts';
 import type { HarnessWorld } from './support/world.ts';
+
+type CameraEvent = Parameters<StartedCamera['resend']>[0];
 
 Given('une caméra {modèle} installée chez {string}', async function (this: HarnessWorld, model: CameraModel, owner: string) {
   const serial = `${model.id.toUpperCase().replace(/[^A-Z0-9]/g, '')}-${randomBytes(4).toString('hex').toUpperCase()}`;
