@@ -10,7 +10,7 @@ export { checkInstances } from './instances.ts';
 /** An answer that breaks the contract (status or body), naming the call, the status and the body. */
 export { HttpAssertionError } from './http.ts';
 /** Client of the stub server's control API: journal queries, bounded waits, fault switches, unhandled requests. */
-export { StubJournal, type JournalEntry } from './stub-journal.ts';
+export { StubJournal, delivered, type JournalEntry } from './stub-journal.ts';
 /** What the platform asked of the mail, payment and AI stubs; faults per correlation; the reaction a fault must cause (retry, once only). */
 export { ThirdParties, type ThirdParty, type AiLabel, type ChargeRequest } from './third-parties.ts';
 /** Client of the service modules' API: state and quotas, AI and home-care settings, billing, recordings, the synthetic account's clock. */

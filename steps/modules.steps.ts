@@ -3,7 +3,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { randomInt } from 'node:crypto';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
-import { healthCounters, waitForHealthCounters, type AiLabel, type CounterSection, type RecordingView, type ThirdParty } from '../drivers/index.ts';
+import { delivered, healthCounters, parisShown, waitForHealthCounters, type AiLabel, type CounterSection, type RecordingView, type ThirdParty } from '../drivers/index.ts';
 import { alertTextProblems, classificationOf, homeCareSet, classLabels, correlation, expectAcknowledgedAlarm, expectEscalated, movementSeen, useUpQuota } from './support/modules.ts';
 import type { Channel, Fault } from './support/words.ts';
 import { expectCameraRecordings } from './support/lists.ts';
@@ -150,6 +150,29 @@ Then('la famille de {string} reçoit une alerte d\'inactivité envoyée au nom d
   // A migrated customer is named as their account was in V9; a customer the scenario made, by its Gherkin name.
   const named = this.migrated.has(name) ? (await this.customer(name).api.account()).name : name;
   await this.stubs.waitForSms({ to: family, from: sender, contains: `aucun mouvement détecté chez ${named}`, since: this.journalMark, about: `the family of ${this.about(name)}` });
+});
+// The whole text, by value: the brand's name (not its SMS sender), the person, the window as the family chose it, and
+// when the platform last saw them move (Paris time); then no other SMS to the family.
+Then('la famille de {string} reçoit une seule alerte d\'inactivité au nom de {string}, qui dit au nom de sa marque que personne n\'a bougé chez elle depuis {int} heures, depuis son dernier mouvement', async function (this: HarnessWorld, name: string, sender: string, n: number) {
+  const watch = await this.modules(name).homeCare();
+  if (watch === null) throw new Error(`${name} has no family watching; add the step "la famille de "${name}" veille sur elle, ..." first`);
+  if (watch.watchingSince === null) throw new ProductAssertionError(`the platform no longer says since when it watches over ${this.about(name)}; it alerted the family of an inactivity since when?`);
+  const named = this.migrated.has(name) ? (await this.customer(name).api.account()).name : name;
+  const { brand } = this.customer(name).whiteLabel;
+  const lastSeen = parisShown(watch.watchingSince).replace(' ', ' à ');
+  const expected = `${brand} : aucun mouvement détecté chez ${named} depuis ${n} h (dernier signe le ${lastSeen}).`;
+  const sms = await this.stubs.waitForSms({ to: watch.familyPhone, from: sender, since: this.journalMark, about: `the family of ${this.about(name)}` });
+  if (sms.body.text !== expected) throw new ProductAssertionError(`the inactivity alert to the family of ${this.about(name)} should read "${expected}"; it reads "${sms.body.text}"`);
+});
+// Time goes on without a movement: the same inactivity is not told again (each run of the account's jobs would resend it).
+Then('la famille de {string} n\'a reçu en tout qu\'une seule alerte d\'inactivité', async function (this: HarnessWorld, name: string) {
+  const watch = await this.modules(name).homeCare();
+  if (watch === null) throw new Error(`${name} has no family watching; add the step "la famille de "${name}" veille sur elle, ..." first`);
+  const sent = (await this.stubs.settled({ service: 'sms', method: 'POST', contains: watch.familyPhone, since: this.journalMark }, 1500, 10_000)).filter(delivered);
+  if (sent.length !== 1) {
+    throw new ProductAssertionError(`the family of ${this.about(name)} should have had exactly one inactivity alert for this inactivity; ${sent.length} SMS went to ${watch.familyPhone}: ` +
+      sent.map((e) => JSON.stringify((e.body as { text?: string } | null)?.text ?? null)).join(', '));
+  }
 });
 Then('la famille de {string} ne reçoit aucune alerte d\'inactivité', async function (this: HarnessWorld, name: string) {
   await this.stubs.expectNoSms({ to: await familyPhone(this, name), since: this.journalMark });

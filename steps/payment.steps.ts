@@ -42,6 +42,14 @@ Then('les modules de {string} sont suspendus', async function (this: HarnessWorl
   await this.thirdParties.mark(`${name}:suspended`);
 });
 
+// Read as soon as the clock has moved (the move runs the account's renewal and grace first): suspended a day early fails.
+Then('les modules de {string} sont toujours en service, son abonnement en période de grâce', async function (this: HarnessWorld, name: string) {
+  const billing = await this.modules(name).billing();
+  if (billing.status !== 'grace') {
+    throw new ProductAssertionError(`${name}'s modules must stay on until the last minute of the grace period (ends ${billing.graceEndsAt}); at ${billing.now} the subscription is ${billing.status}`);
+  }
+});
+
 Then('{string} ne reçoit plus aucune alerte', async function (this: HarnessWorld, name: string) {
   const since = this.thirdParties.since(`${name}:suspended`, this.journalMark);
   await Promise.all([this.stubs.expectNoSms({ to: this.customer(name).phone, since }), this.thirdParties.expectNoMail(this.customer(name).email, since)]);

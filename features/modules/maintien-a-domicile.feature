@@ -30,6 +30,16 @@ Fonctionnalité: Maintien à domicile : la famille est alertée quand personne n
       | Senior 2018         | Présence Veilleurs | VEILLEURS  |
       | Senior Connect 2021 | Présence Veilleurs | VEILLEURS  |
 
+  Scénario: La famille reçoit une seule alerte d'inactivité, au nom de la marque, qui dit depuis quand personne n'a bougé
+    Étant donné un client "Jeanne" de la marque "Présence Veilleurs" avec l'offre "Senior 2018"
+    Et une caméra "Vigie 360" installée chez "Jeanne"
+    Et la famille de "Jeanne" veille sur elle, alertée après 12 heures sans mouvement
+    Quand "Jeanne" passe devant sa caméra
+    Et 12 heures s'écoulent pour "Jeanne"
+    Alors la famille de "Jeanne" reçoit une seule alerte d'inactivité au nom de "VEILLEURS", qui dit au nom de sa marque que personne n'a bougé chez elle depuis 12 heures, depuis son dernier mouvement
+    Quand 3 heures s'écoulent pour "Jeanne"
+    Alors la famille de "Jeanne" n'a reçu en tout qu'une seule alerte d'inactivité
+
   @sans-le-module
   Scénario: L'offre "Sérénité 2011", sans maintien à domicile, ne permet pas de confier la veille à la famille
     Étant donné un client "Dominique" de la marque "Veilis" avec l'offre "Sérénité 2011"

@@ -89,3 +89,16 @@ Fonctionnalité: Renouvellement mensuel par carte, prélèvement SEPA ou facture
       | marque            | offre          | moyen            | expéditeur |
       | Veilis            | Sérénité 2011  | Carte bancaire   | VEILIS     |
       | Sécurimax Connect | Vigilance 2015 | Prélèvement SEPA | SECURIMAX  |
+
+  Scénario: Un paiement refusé laisse les modules en service jusqu'à la dernière heure de la période de grâce, pas au-delà
+    Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011", payant par "Carte bancaire"
+    Et une caméra "Vigie 360" installée chez "Camille"
+    Et le moyen de paiement de "Camille" est refusé par sa banque
+    Quand le renouvellement mensuel de "Camille" arrive
+    Alors l'abonnement de "Camille" entre en période de grâce de 7 jours
+    Quand 7 jours moins une heure s'écoulent pour "Camille"
+    Alors les modules de "Camille" sont toujours en service, son abonnement en période de grâce
+    Quand la caméra de "Camille" détecte un mouvement
+    Alors "Camille" reçoit un SMS d'alerte envoyé au nom de "VEILIS"
+    Quand deux heures de plus s'écoulent pour "Camille"
+    Alors les modules de "Camille" sont suspendus
