@@ -10,6 +10,8 @@ export type LoginOutcome = { loggedIn: true } | { loggedIn: false; alert: string
 export interface BrandView { name: string; phone: string; logoAlt: string; logoSvg: string; primaryColor: string; secondaryColor: string; title: string; text: string }
 export interface NoticeView { stage: string; title: string; date: string; text: string }
 export interface MaintenanceView { status: number; retryAfter: string | null; brand: string; text: string }
+/** The settings page: the offer it names (the form's legend) and each module it lists, in its order, with its label and switch. */
+export interface ModuleSettingsView { status: number; legend: string; modules: { id: string; name: string; checked: boolean }[] }
 export interface PageVisit { path: string; status: number; heading: string; brand: string; consoleErrors: string[] }
 
 /** The member pages a customer reaches from the navigation, with the heading each must show. */
@@ -115,6 +117,18 @@ export class CustomerSpace {
         `${describeView(last)}. Did the event reach the platform (is its ingest for this camera's generation running), and is the camera claimed by this customer?`,
     });
     return view.events.find(matches)!;
+  }
+
+  /** Opens the settings page and reads the offer it names and the modules it lists, as shown. */
+  async moduleSettings(): Promise<ModuleSettingsView> {
+    const status = await this.#goto('settings');
+    const legend = (await this.#page.locator('form fieldset legend').first().innerText({ timeout: this.#timeoutMs })).trim().replace(/\s+/g, ' ');
+    const modules = await this.#page.getByTestId('module-setting').evaluateAll((rows) => rows.map((row) => ({
+      id: (row as HTMLElement).dataset['module'] ?? '',
+      name: (row.querySelector('label')?.textContent ?? '').trim().replace(/\s+/g, ' '),
+      checked: (row.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked ?? false,
+    })));
+    return { status, legend, modules };
   }
 
   get whiteLabel(): string | undefined {

@@ -44,6 +44,22 @@ Then('l\'espace client montre le nom, le logo, les couleurs et le téléphone de
   await expectBrand(this, brand);
 });
 
+// Reference data shown to the customer, by value: the offer's name, then exactly the offer's modules, each once, by its
+// French name, switched on (nobody switched one off yet); none outside the offer. In any order: V9 lists them by id,
+// V10 in the offer's order, and neither is a promise to the customer.
+Then('la page des réglages de {string} nomme son offre et liste exactement les modules de son offre, par leur nom, tous en service', async function (this: HarnessWorld, name: string) {
+  const customer = this.customer(name);
+  const view = await (await this.customerSpace(customer)).moduleSettings();
+  const byId = (a: { id: string }, b: { id: string }): number => a.id.localeCompare(b.id);
+  const expected = customer.offer.modules.map((id) => ({ id, name: this.catalog.modules.find((m) => m.id === id)?.name ?? `(module ${id} not in the catalog)`, checked: true })).sort(byId);
+  const legend = `Modules de mon offre ${customer.offer.name}`;
+  const shown = JSON.stringify([...view.modules].sort(byId));
+  if (view.status !== 200 || view.legend !== legend || shown !== JSON.stringify(expected)) {
+    throw new ProductAssertionError(`the settings page of ${this.about(name)} should say "${legend}" and list ${JSON.stringify(expected)}; ` +
+      `it answered ${view.status}, says "${view.legend}" and lists ${shown}`);
+  }
+});
+
 Given('un client de la marque {marque} déjà connecté à son espace client', async function (this: HarnessWorld, brand: WhiteLabel) {
   // On a migrated account: the brand's designated customer of its first V9 offer logs in through the page.
   if (this.onMigratedAccounts) await logIn(this, await playFamilyMigratedCustomer(this, 'Client migré', brand, offerOf(this, brand)));
