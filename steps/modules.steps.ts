@@ -3,7 +3,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { randomInt } from 'node:crypto';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
-import { delivered, healthCounters, parisShown, waitForHealthCounters, type AiLabel, type CounterSection, type RecordingView, type ThirdParty } from '../drivers/index.ts';
+import { delivered, healthCounters, parisInstant, parisShown, waitForHealthCounters, type AiLabel, type CounterSection, type RecordingView, type ThirdParty } from '../drivers/index.ts';
 import { alertTextProblems, classificationOf, homeCareSet, classLabels, correlation, expectAcknowledgedAlarm, expectEscalated, movementSeen, useUpQuota } from './support/modules.ts';
 import type { Channel, Fault } from './support/words.ts';
 import { expectCameraRecordings } from './support/lists.ts';
@@ -133,6 +133,27 @@ Then('{string} ne reçoit plus d\'e-mail d\'alerte ce mois-ci', async function (
 Then('{string} reçoit de nouveau {canal} le mois suivant', async function (this: HarnessWorld, name: string, channel: Channel) {
   await this.modules(name).advanceClock(days(31));
   await this.camera(name).detectMotion();
+  const since = this.thirdParties.since(`${name}:${channel}`, this.journalMark);
+  await this.thirdParties.waitForCount(channel === 'sms' ? 'sms' : 'mail', correlation(this, channel === 'sms' ? 'sms' : 'mail', name), since, 1, 10_000);
+});
+
+// The account's clock to a Paris wall time around the turn of its month (quotas count per calendar month in Paris).
+const parisYearMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' });
+async function clockToParis(world: HarnessWorld, name: string, target: (year: number, month: number) => Date): Promise<void> {
+  const now = Date.parse((await world.modules(name).billing()).now);
+  const [year = 0, month = 1] = parisYearMonth.format(now).split('-').map(Number);
+  let at = target(year, month);
+  if (at.getTime() <= now) at = target(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1);
+  await world.modules(name).advanceClock(Math.max(1, Math.ceil((at.getTime() - now) / 60_000)));
+}
+const dd = (n: number): string => String(n).padStart(2, '0');
+When('l\'horloge de {string} arrive au dernier jour de son mois, à {word} heure de Paris', async function (this: HarnessWorld, name: string, time: string) {
+  await clockToParis(this, name, (y, m) => parisInstant(`${dd(new Date(Date.UTC(y, m, 0)).getUTCDate())}/${dd(m)}/${y}`, time));
+});
+When('l\'horloge de {string} arrive au premier du mois suivant, à {word} heure de Paris', async function (this: HarnessWorld, name: string, time: string) {
+  await clockToParis(this, name, (y, m) => (m === 12 ? parisInstant(`01/01/${y + 1}`, time) : parisInstant(`01/${dd(m + 1)}/${y}`, time)));
+});
+Then('{string} reçoit de nouveau {canal} dès ce premier du mois', async function (this: HarnessWorld, name: string, channel: Channel) {
   const since = this.thirdParties.since(`${name}:${channel}`, this.journalMark);
   await this.thirdParties.waitForCount(channel === 'sms' ? 'sms' : 'mail', correlation(this, channel === 'sms' ? 'sms' : 'mail', name), since, 1, 10_000);
 });

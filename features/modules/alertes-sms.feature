@@ -58,3 +58,15 @@ Fonctionnalité: Alertes SMS au nom de la marque, dans la limite du quota mensue
     Alors "Dominique" reçoit un e-mail d'alerte envoyé au nom de "Hexaline Maison", depuis "maison@hexaline.example"
     Et "Dominique" reçoit exactement un e-mail
     Et "Dominique" ne reçoit aucun SMS
+
+  @mois-de-paris
+  Scénario: Le quota de SMS repart le premier du mois à minuit, heure de Paris, et non à minuit UTC
+    Étant donné un client "Camille" de la marque "Veilis" avec l'offre "Sérénité 2011"
+    Et une caméra "Vigie 360" installée chez "Camille"
+    Quand l'horloge de "Camille" arrive au dernier jour de son mois, à 23:30 heure de Paris
+    Et "Camille" a reçu les 10 SMS d'alerte de son mois
+    Et la caméra de "Camille" détecte un mouvement
+    Alors "Camille" ne reçoit plus de SMS d'alerte ce mois-ci
+    Quand l'horloge de "Camille" arrive au premier du mois suivant, à 00:30 heure de Paris
+    Et la caméra de "Camille" détecte un mouvement
+    Alors "Camille" reçoit de nouveau le SMS d'alerte dès ce premier du mois
