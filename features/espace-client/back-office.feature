@@ -29,8 +29,9 @@ Fonctionnalité: Le back-office du support client après le redémarrage
     Alors la fiche de "Hélène" montre son nom, son e-mail, son téléphone, sa marque, son partenaire, son offre, son type de compte, ses modules et exactement ses appareils
 
     Exemples:
-      | marque | offre         |
-      | Veilis | Sérénité 2011 |
+      | marque        | offre             |
+      | Veilis        | Sérénité 2011     |
+      | Box Vigilance | Box Sécurité 2016 |
 
     @clients-migres
     Exemples: clients d'avant la migration, sur leur compte migré (inscrits de 2011 à 2025, offres d'avant la V10)
