@@ -10,7 +10,7 @@ export { checkInstances } from './instances.ts';
 /** An answer that breaks the contract (status or body), naming the call, the status and the body. */
 export { HttpAssertionError } from './http.ts';
 /** Client of the stub server's control API: journal queries, bounded waits, fault switches, unhandled requests. */
-export { StubJournal, delivered, type JournalEntry } from './stub-journal.ts';
+export { StubJournal, type JournalEntry } from './stub-journal.ts';
 /** What the platform asked of the mail, payment and AI stubs; faults per correlation; the reaction a fault must cause (retry, once only). */
 export { ThirdParties, type ThirdParty, type AiLabel, type ChargeRequest } from './third-parties.ts';
 /** Client of the service modules' API: state and quotas, AI and home-care settings, billing, recordings, the synthetic account's clock. */
@@ -31,7 +31,7 @@ export {
   BackOffice, cardProblems, expectContract, expectDevice, instanceHealthProblems, resultText, searchByNameProblems, type CustomerCard, type CustomerResult, type ExpectedCard, type ExpectedContract, type ExpectedResult,
 } from './back-office.ts';
 /** The stand-in platform's local ops endpoints (test clock, migration date, maintenance, staff), undone by restore(); Paris time helpers. */
-export { PlatformOps, parisInstant, parisDaysBefore } from './platform-ops.ts';
+export { PlatformOps, parisInstant, parisDaysBefore, parisOnDay } from './platform-ops.ts';
 /** Visual comparison against approved baselines in the repo, with tolerance; stale or missing baselines name the update command. */
 export { BaselineStore, expectMatch, updateBaselinesCommand, type BaselineAudit } from './visual.ts';
 /** Live view: reads a camera's MJPEG stream relayed by the platform, frame by frame (whole JPEGs with their comments). */

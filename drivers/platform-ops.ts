@@ -123,7 +123,15 @@ export function parisInstant(date: string, time: string): Date {
 export function parisDaysBefore(instant: Date, days: number): Date {
   const [day = '', time = ''] = parisWall.format(instant).split(', ');
   const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  const shifted = new Date(Date.UTC(y, m - 1, d - days));
-  const date = `${String(shifted.getUTCDate()).padStart(2, '0')}/${String(shifted.getUTCMonth() + 1).padStart(2, '0')}/${shifted.getUTCFullYear()}`;
-  return parisInstant(date, time);
+  return parisOnDay(y, m, d - days, time);
+}
+
+/**
+ * The instant Paris clocks show `time` on a day given by numbers (month 1-12); a day out of the month rolls over as
+ * Date.UTC does: day 0 is the last day of the month before, month 13 the January after.
+ */
+export function parisOnDay(year: number, month: number, day: number, time: string): Date {
+  const at = new Date(Date.UTC(year, month - 1, day));
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return parisInstant(`${two(at.getUTCDate())}/${two(at.getUTCMonth() + 1)}/${at.getUTCFullYear()}`, time);
 }

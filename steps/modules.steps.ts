@@ -3,7 +3,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { randomInt } from 'node:crypto';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
-import { delivered, healthCounters, parisInstant, parisShown, waitForHealthCounters, type AiLabel, type CounterSection, type RecordingView, type ThirdParty } from '../drivers/index.ts';
+import { healthCounters, parisOnDay, parisShown, waitForHealthCounters, type AiLabel, type CounterSection, type RecordingView, type ThirdParty } from '../drivers/index.ts';
 import { alertTextProblems, classificationOf, homeCareSet, classLabels, correlation, expectAcknowledgedAlarm, expectEscalated, movementSeen, useUpQuota } from './support/modules.ts';
 import type { Channel, Fault } from './support/words.ts';
 import { expectCameraRecordings } from './support/lists.ts';
@@ -146,12 +146,11 @@ async function clockToParis(world: HarnessWorld, name: string, target: (year: nu
   if (at.getTime() <= now) at = target(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1);
   await world.modules(name).advanceClock(Math.max(1, Math.ceil((at.getTime() - now) / 60_000)));
 }
-const dd = (n: number): string => String(n).padStart(2, '0');
 When('l\'horloge de {string} arrive au dernier jour de son mois, à {word} heure de Paris', async function (this: HarnessWorld, name: string, time: string) {
-  await clockToParis(this, name, (y, m) => parisInstant(`${dd(new Date(Date.UTC(y, m, 0)).getUTCDate())}/${dd(m)}/${y}`, time));
+  await clockToParis(this, name, (y, m) => parisOnDay(y, m + 1, 0, time));
 });
 When('l\'horloge de {string} arrive au premier du mois suivant, à {word} heure de Paris', async function (this: HarnessWorld, name: string, time: string) {
-  await clockToParis(this, name, (y, m) => (m === 12 ? parisInstant(`01/01/${y + 1}`, time) : parisInstant(`01/${dd(m + 1)}/${y}`, time)));
+  await clockToParis(this, name, (y, m) => parisOnDay(y, m + 1, 1, time));
 });
 Then('{string} reçoit de nouveau {canal} dès ce premier du mois', async function (this: HarnessWorld, name: string, channel: Channel) {
   const since = this.thirdParties.since(`${name}:${channel}`, this.journalMark);
@@ -189,11 +188,7 @@ Then('la famille de {string} reçoit une seule alerte d\'inactivité au nom de {
 Then('la famille de {string} n\'a reçu en tout qu\'une seule alerte d\'inactivité', async function (this: HarnessWorld, name: string) {
   const watch = await this.modules(name).homeCare();
   if (watch === null) throw new Error(`${name} has no family watching; add the step "la famille de "${name}" veille sur elle, ..." first`);
-  const sent = (await this.stubs.settled({ service: 'sms', method: 'POST', contains: watch.familyPhone, since: this.journalMark }, 1500, 10_000)).filter(delivered);
-  if (sent.length !== 1) {
-    throw new ProductAssertionError(`the family of ${this.about(name)} should have had exactly one inactivity alert for this inactivity; ${sent.length} SMS went to ${watch.familyPhone}: ` +
-      sent.map((e) => JSON.stringify((e.body as { text?: string } | null)?.text ?? null)).join(', '));
-  }
+  await this.thirdParties.expectExactly('sms', watch.familyPhone, this.journalMark, 1, { what: `inactivity alert to the family of ${this.about(name)}` });
 });
 Then('la famille de {string} ne reçoit aucune alerte d\'inactivité', async function (this: HarnessWorld, name: string) {
   await this.stubs.expectNoSms({ to: await familyPhone(this, name), since: this.journalMark });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { CustomerSpace, launchBrowser, parisDaysBefore, parisInstant, PlatformOps } from '../../drivers/index.ts';
+import { CustomerSpace, launchBrowser, parisDaysBefore, parisInstant, parisOnDay, PlatformOps } from '../../drivers/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
 import { newCustomer } from '../sandbox/support/api.ts';
 import { createTestDatabases, type TestDatabases } from '../sandbox/support/databases.ts';
@@ -18,6 +18,13 @@ describe('Paris dates of the migration', () => {
 
   it('keeps the Paris wall-clock time when counting days back across a change of time', () => {
     assert.equal(parisDaysBefore(parisInstant('27/10/2026', '09:30'), 5).toISOString(), '2026-10-22T07:30:00.000Z');
+  });
+
+  it('rolls a day out of its month over: the last day of a month, the first of the next across a year', () => {
+    assert.equal(parisOnDay(2026, 3, 0, '23:30').toISOString(), '2026-02-28T22:30:00.000Z');
+    assert.equal(parisOnDay(2024, 3, 0, '23:30').toISOString(), '2024-02-29T22:30:00.000Z');
+    assert.equal(parisOnDay(2026, 13, 1, '00:30').toISOString(), '2026-12-31T23:30:00.000Z');
+    assert.equal(parisOnDay(2026, 8, 1, '00:30').toISOString(), '2026-07-31T22:30:00.000Z');
   });
 
   it('refuses a malformed date, and the hour Paris skips in March, as configuration errors', () => {
