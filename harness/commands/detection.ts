@@ -1,6 +1,7 @@
-// `npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE]`: each fault switched on in turn, then a clean run; non-zero if a fault goes undetected or unnamed, or the clean run is not green.
+// `npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE] [--jobs N]`: each fault switched on in its own
+// certification run (N at a time), and a clean run; non-zero if a fault goes undetected or unnamed, or the clean run is not green.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,9 +13,14 @@ import type { Command } from './types.ts';
 
 export const command: Command = {
   name: 'detection',
-  usage: 'npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE]',
+  usage: 'npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE] [--jobs N]',
   async main(argv) {
-    const { values } = parseArgs({ args: argv, options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' } } });
+    const { values } = parseArgs({ args: argv, options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' }, jobs: { type: 'string', default: '2' } } });
+    const jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) {
+      console.error(`detection: --jobs must be a whole number from 1 to 8, got "${values.jobs}"`);
+      process.exit(2);
+    }
     const cli = join(import.meta.dirname, '..', 'cli.ts');
     const all = loadFaultCases();
     const only = values.only?.split(',');
@@ -28,29 +34,38 @@ export const command: Command = {
     const outDir = join(import.meta.dirname, '..', '..', 'reports', `detection-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     mkdirSync(outDir, { recursive: true });
 
-    function certifyWith(id: string, planText: string, faults: string[]): Certificate | undefined {
+    async function certifyWith(id: string, planText: string, faults: string[]): Promise<Certificate | undefined> {
       const runDir = join(outDir, id);
       mkdirSync(runDir, { recursive: true });
       const planFile = values.plan ?? join(runDir, 'plan.yaml');
       if (!values.plan) writeFileSync(planFile, planText);
       const args = [cli, 'certify', '--env', 'local', '--no-html', '--reports-dir', runDir, '--plan', planFile, ...faults.flatMap((f) => ['--fault', f])];
       // Each run has its own deadline: a fault that hangs the platform must not hang the table.
-      spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
+      await new Promise<void>((done) => {
+        const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
+        child.on('error', () => done());
+        child.on('close', () => done());
+      });
       const run = readdirSync(runDir, { withFileTypes: true }).find((d) => d.isDirectory());
       const file = run ? join(runDir, run.name, 'certificate.json') : '';
       return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Certificate) : undefined;
     }
 
-    const rows: DetectionRow[] = [];
-    for (const faultCase of cases) {
+    // Each run has its own environment (instances, databases, broker topics, ports): they run side by side, most of
+    // their time spent waiting for the platform or a third party.
+    const hunts = cases.map((faultCase) => async (): Promise<DetectionRow> => {
       console.error(`[detection] ${faultCase.id}: certifying with --fault ${faultCase.fault}${faultCase.suites ? ` and the suites ${faultCase.suites} on ${faultCase.on.toUpperCase()}` : ', the migration and its data certification'}`);
-      const row = detectionRow(faultCase, certifyWith(faultCase.id, detectionPlan(`detection: ${faultCase.id}`, [faultCase]), [faultCase.fault]));
+      const row = detectionRow(faultCase, await certifyWith(faultCase.id, detectionPlan(`detection: ${faultCase.id}`, [faultCase]), [faultCase.fault]));
       console.error(`[detection] ${faultCase.id}: ${row.detected ? 'detected' : 'NOT DETECTED'}${row.namesWhatBroke ? '' : ' (the message does not name what broke)'}`);
-      rows.push(row);
-    }
+      return row;
+    });
     // The clean run plays every suite the faults above were hunted with, with no fault: it must raise no false alarm.
-    console.error('[detection] clean run (no fault)');
-    const clean = certifyWith('clean', detectionPlan('detection: clean run', cases), []);
+    const cleanHunt = async (): Promise<Certificate | undefined> => {
+      console.error('[detection] clean run (no fault)');
+      return certifyWith('clean', detectionPlan('detection: clean run', cases), []);
+    };
+    // The clean run plays the most suites: it starts first, so it does not end the table alone.
+    const [clean, ...rows] = await inTurns<Certificate | DetectionRow | undefined>([cleanHunt, ...hunts], jobs) as [Certificate | undefined, ...DetectionRow[]];
     // Green means no false alarm: every gate passed. A plan of a few suites leaves some partners or catalog entries
     // unexercised, so its certificate may say INCOMPLETE for that reason alone; the table shows it.
     const cleanSummary = clean ? cleanRun(clean) : { verdict: 'none', why: 'the run did not finish', green: false };
@@ -63,3 +78,18 @@ export const command: Command = {
     return undetected.length === 0 && cleanSummary.green ? 0 : 1;
   },
 };
+
+/** Runs the tasks, at most `jobs` at a time, and gives their results in the tasks' order. */
+export async function inTurns<T>(tasks: (() => Promise<T>)[], jobs: number): Promise<T[]> {
+  const results: T[] = new Array<T>(tasks.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const index = next;
+      next += 1;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
+  return results;
+}

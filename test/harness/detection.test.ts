@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import type { Certificate } from '../../harness/reports/certificate/build.ts';
 import { detectionPlan } from '../../harness/detection/plan.ts';
 import { classSummary, cleanRun, detectionRow, loadFaultCases, renderTable, type FaultCase } from '../../harness/detection/table.ts';
+import { inTurns } from '../../harness/commands/detection.ts';
 import { loadPlan } from '../../harness/plan/load.ts';
 import { certificateFixture } from './support/certificate.ts';
 
@@ -112,5 +113,28 @@ describe('the plan a fault is hunted with', () => {
     const plan = load(detectionPlan('clean', cases));
     const phaseOf = (c: FaultCase) => plan.phases.find((p) => p.id === (c.cutover ? 'migration' : 'suites'));
     for (const c of cases.filter((x) => x.suites && x.on === 'v10')) assert.ok(JSON.stringify(phaseOf(c)).includes(`(${c.suites})`), c.id);
+  });
+});
+
+describe('the detection runs, side by side', () => {
+  it('runs at most N at once, every one of them, and gives their results in the order of the cases', async () => {
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const tasks = [30, 5, 20, 1, 10].map((ms, index) => async () => {
+      started.push(index);
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      running -= 1;
+      return `case ${index}`;
+    });
+    assert.deepEqual(await inTurns(tasks, 2), ['case 0', 'case 1', 'case 2', 'case 3', 'case 4']);
+    assert.equal(most, 2);
+    assert.deepEqual(started, [0, 1, 2, 3, 4], 'started in the order given');
+    most = 0;
+    started.length = 0;
+    await inTurns(tasks, 1);
+    assert.equal(most, 1);
   });
 });
