@@ -1,8 +1,14 @@
 // Finds a Chromium on this machine and launches it headless for the customer space and back office page objects.
 
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
 import { EnvironmentError } from '../lib/errors.ts';
+
+// Loaded on first use, not on import: every Cucumber process imports the steps (the coordinator too, which never opens a
+// browser), and playwright-core is the slowest module they reach (about 0.4 s of each process's start).
+const require = createRequire(import.meta.url);
+const chromium = (): typeof import('playwright-core').chromium => (require('playwright-core') as typeof import('playwright-core')).chromium;
 
 const install = 'install one with: apt-get install -y chromium, or set CHROMIUM_PATH';
 
@@ -32,7 +38,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const executablePath = options.executablePath ?? findChromium();
   const timeout = options.timeoutMs ?? 30_000;
   try {
-    return await chromium.launch({ executablePath, headless: true, args: chromiumArgs, timeout });
+    return await chromium().launch({ executablePath, headless: true, args: chromiumArgs, timeout });
   } catch (error) {
     throw new EnvironmentError(`the browser at ${executablePath} did not start within ${timeout} ms: ${(error as Error).message.split('\n')[0]}; ${install}`, { cause: error });
   }
@@ -40,7 +46,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 
 function playwrightChromium(): string | undefined {
   try {
-    return chromium.executablePath();
+    return chromium().executablePath();
   } catch {
     return undefined; // playwright-core knows no browser build on this platform
   }
