@@ -65,7 +65,7 @@ function playCucumber(run: CucumberRun): Promise<number> {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Playwright's artifacts and browser profiles go to os.tmpdir(): the run's own folder, so none outlives the run.
-    env: { ...process.env, NODE_COMPILE_CACHE: compileCache, HARNESS_ENV_FILE: run.environmentFile, TMPDIR: run.tempDir, ...(run.scenarios ? { HARNESS_SCENARIOS_FILE: scenariosFile } : {}) },
+    env: { ...process.env, NODE_COMPILE_CACHE: compileCache, HARNESS_ENV_FILE: run.environmentFile, TMPDIR: run.tempDir, ...(run.scenarios ? { HARNESS_SCENARIOS_FILE: scenariosFile } : {}), ...(run.profile === 'smoke' ? { HARNESS_WARM_BROWSER: '1' } : {}) },
   });
   // Forwarded through this process's streams, which the CLI masks (lib/mask.ts).
   child.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));

@@ -131,11 +131,23 @@ class BrowserSession {
     }
   }
 
+  /**
+   * Starts the worker's browser now, without waiting for it: the first page then finds it launched. A launch that
+   * fails is said by the first scenario that opens a page, as without this.
+   */
+  warm(): void {
+    if (this.browser) return;
+    this.browser = launchBrowser();
+    this.browser.catch(() => undefined);
+  }
+
   async shutdown(): Promise<void> {
     const browser = this.browser;
     this.browser = undefined;
     this.idle = undefined;
-    if (browser) await (await browser).close();
+    // A browser that never started has nothing to close; its failure was the scenarios' to say.
+    const started = await browser?.catch(() => undefined);
+    await started?.close();
   }
 }
 

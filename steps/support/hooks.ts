@@ -3,7 +3,7 @@
 // then the checks every scenario owes (test traffic marked as such, no third-party call no stub knows); a migration
 // rehearsal leaves its certificate section and drops its databases.
 
-import { After, AfterAll, Before, Status } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, Status } from '@cucumber/cucumber';
 // Registers the Allure runtime in each worker, so steps can label results (partner, brand, offer, model).
 import 'allure-cucumberjs';
 import { AssertionError } from 'node:assert';
@@ -51,6 +51,12 @@ After(async function (this: HarnessWorld, { result, pickle, willBeRetried }) {
 
 After({ tags: '@migration or @rollback' }, async function (this: HarnessWorld) {
   await closeRehearsal(this);
+});
+
+// The smoke pass opens pages in every worker and is timed to its verdict: the browser starts while the first
+// scenarios, which need none, run (harness/cucumber.ts asks for it).
+BeforeAll(function () {
+  if (process.env['HARNESS_WARM_BROWSER'] === '1') browserSession.warm();
 });
 
 AfterAll(async function () {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { EnvironmentError } from '../../lib/errors.ts';
 import { browserSession } from '../../steps/support/browser.ts';
 
 /** A site that sets a cookie and local storage, serves a cacheable resource (counting its loads), and logs a console error. */
@@ -80,5 +81,26 @@ describe('the browser tab a worker keeps between scenarios', () => {
     await fresh.goto(`${origin}/read`);
     assert.deepEqual(JSON.parse(await fresh.locator('#cookie').innerText()), { cookie: '', kept: null, tab: null });
     await browserSession.closeScenario(next, false);
+  });
+
+  it('started early (warm), serves the first page; a browser that cannot start is said by the first page, and the worker still ends', async (t) => {
+    await browserSession.shutdown();
+    browserSession.warm();
+    const scenario = {};
+    const page = await browserSession.page(scenario);
+    await page.goto(`${origin}/read`);
+    await browserSession.closeScenario(scenario, false);
+    await browserSession.shutdown();
+
+    const saved = process.env['CHROMIUM_PATH'];
+    process.env['CHROMIUM_PATH'] = '/nowhere/chromium';
+    t.after(() => {
+      if (saved === undefined) delete process.env['CHROMIUM_PATH'];
+      else process.env['CHROMIUM_PATH'] = saved;
+    });
+    browserSession.warm();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // an unhandled rejection would end the test process here
+    await assert.rejects(browserSession.page({}), EnvironmentError);
+    await browserSession.shutdown();
   });
 });
