@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { createCamera, type StartedCamera } from '../simulators/index.ts';
 import { clearRetainedStatus, planFleet } from '../simulators/fleet/index.ts';
+import { inTurns } from '../lib/in-turns.ts';
 import { defaultCatalogDir, loadCatalog } from '../catalog/index.ts';
 
 interface PhaseResult {
@@ -31,14 +32,6 @@ const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
 const brokerUrl = process.env['MQTT_URL'] || 'mqtt://127.0.0.1:1883';
 
-/** Runs `work` over `items` with at most `limit` at once. */
-async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
-}
-
 const peakRssMiB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
 // Every round a device sends a heartbeat (QoS 0); every fifth round an event (QoS 1) instead.
@@ -49,7 +42,7 @@ async function fleetPhase(): Promise<PhaseResult> {
   const plan = planFleet([{ name: 'mqtt3', count: devices, models: catalog.cameraModels.filter((m) => m.generation === 'mqtt3') }], 424242);
   const cameras: StartedCamera[] = [];
   const began = Date.now();
-  await pool(plan, concurrency, async (device) => {
+  await inTurns(plan, concurrency, async (device) => {
     const camera = await createCamera(device.model, {
       serial: device.serial, brokerUrl, seed: device.seed, record: 'counts', liveView: false, heartbeatEveryMs: 0, connectTimeoutMs: 30_000, ackTimeoutMs: 30_000,
     }).start();
@@ -64,7 +57,7 @@ async function fleetPhase(): Promise<PhaseResult> {
   const sendSeconds = (Date.now() - sending) / 1000;
   const messages = cameras.reduce((sum, c) => sum + c.counters.sent, 0) - sentBefore;
   const rss = peakRssMiB();
-  await pool(cameras, concurrency, (camera) => camera.stop());
+  await inTurns(cameras, concurrency, (camera) => camera.stop());
   await clearRetainedStatus(brokerUrl, plan.map((d) => `kw/cameras/${d.serial}/status`));
   return { phase: 'fleet', devices, connected: cameras.length, connectSeconds, messages, sendSeconds, messagesPerS: Math.round(messages / sendSeconds), peakRssMiB: rss };
 }
@@ -74,7 +67,7 @@ async function floorPhase(): Promise<PhaseResult> {
   const serials = Array.from({ length: devices }, (_, i) => `FLOOR-${i.toString(36).toUpperCase().padStart(5, '0')}`);
   const clients: { serial: string; client: mqtt.MqttClient }[] = [];
   const began = Date.now();
-  await pool(serials, concurrency, async (serial) => {
+  await inTurns(serials, concurrency, async (serial) => {
     const status = `kw/cameras/${serial}/status`;
     const client = await mqtt.connectAsync(brokerUrl, {
       clientId: serial, protocolVersion: 4, clean: true, reconnectPeriod: 0, connectTimeout: 30_000,
@@ -97,7 +90,7 @@ async function floorPhase(): Promise<PhaseResult> {
   }));
   const sendSeconds = (Date.now() - sending) / 1000;
   const rss = peakRssMiB();
-  await pool(clients, concurrency, async ({ client }) => void (await client.endAsync()));
+  await inTurns(clients, concurrency, async ({ client }) => void (await client.endAsync()));
   await clearRetainedStatus(brokerUrl, serials.map((s) => `kw/cameras/${s}/status`));
   return { phase: 'floor', devices, connected: clients.length, connectSeconds, messages, sendSeconds, messagesPerS: Math.round(messages / sendSeconds), peakRssMiB: rss };
 }

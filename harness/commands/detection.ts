@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Certificate } from '../reports/certificate/build.ts';
 import { detectionPlan } from '../detection/plan.ts';
 import { cleanRun, detectionRow, loadFaultCases, renderTable, type DetectionRow } from '../detection/table.ts';
+import { inTurns } from '../../lib/in-turns.ts';
 
 import type { Command } from './types.ts';
 
@@ -65,7 +66,8 @@ export const command: Command = {
       return certifyWith('clean', detectionPlan('detection: clean run', cases), []);
     };
     // The clean run plays the most suites: it starts first, so it does not end the table alone.
-    const [clean, ...rows] = await inTurns<Certificate | DetectionRow | undefined>([cleanHunt, ...hunts], jobs) as [Certificate | undefined, ...DetectionRow[]];
+    const runs: (() => Promise<Certificate | DetectionRow | undefined>)[] = [cleanHunt, ...hunts];
+    const [clean, ...rows] = await inTurns(runs, jobs, (run) => run()) as [Certificate | undefined, ...DetectionRow[]];
     // Green means no false alarm: every gate passed. A plan of a few suites leaves some partners or catalog entries
     // unexercised, so its certificate may say INCOMPLETE for that reason alone; the table shows it.
     const cleanSummary = clean ? cleanRun(clean) : { verdict: 'none', why: 'the run did not finish', green: false };
@@ -79,17 +81,3 @@ export const command: Command = {
   },
 };
 
-/** Runs the tasks, at most `jobs` at a time, and gives their results in the tasks' order. */
-export async function inTurns<T>(tasks: (() => Promise<T>)[], jobs: number): Promise<T[]> {
-  const results: T[] = new Array<T>(tasks.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const index = next;
-      next += 1;
-      results[index] = await tasks[index]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
-  return results;
-}

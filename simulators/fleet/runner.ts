@@ -1,6 +1,7 @@
 // Running a fleet: devices started over a ramp with bounded concurrency, heartbeats and events on a seeded schedule, live counters.
 
 import { setTimeout as pace } from 'node:timers/promises';
+import { inTurns } from '../../lib/in-turns.ts';
 import { createCamera } from '../cameras/index.ts';
 import { SeededRandom } from '../cameras/random.ts';
 import type { CameraEndpoints, StartedCamera } from '../cameras/types.ts';
@@ -168,12 +169,5 @@ async function startAll(
 }
 
 async function stopAll(members: Member[], concurrency: number): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < members.length) {
-      const camera = members[next++]?.camera;
-      await camera?.stop().catch(() => undefined);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, members.length)) }, worker));
+  await inTurns(members, concurrency, async (member) => void (await member.camera?.stop().catch(() => undefined)));
 }

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import type { Certificate } from '../../harness/reports/certificate/build.ts';
 import { detectionPlan } from '../../harness/detection/plan.ts';
 import { classSummary, cleanRun, detectionRow, loadFaultCases, renderTable, type FaultCase } from '../../harness/detection/table.ts';
-import { inTurns } from '../../harness/commands/detection.ts';
+import { inTurns } from '../../lib/in-turns.ts';
 import { loadPlan } from '../../harness/plan/load.ts';
 import { certificateFixture } from './support/certificate.ts';
 
@@ -116,7 +116,7 @@ describe('the plan a fault is hunted with', () => {
   });
 });
 
-describe('the detection runs, side by side', () => {
+describe('the detection runs, side by side (lib/in-turns.ts)', () => {
   it('runs at most N at once, every one of them, and gives their results in the order of the cases', async () => {
     let running = 0;
     let most = 0;
@@ -129,12 +129,12 @@ describe('the detection runs, side by side', () => {
       running -= 1;
       return `case ${index}`;
     });
-    assert.deepEqual(await inTurns(tasks, 2), ['case 0', 'case 1', 'case 2', 'case 3', 'case 4']);
+    assert.deepEqual(await inTurns(tasks, 2, (task) => task()), ['case 0', 'case 1', 'case 2', 'case 3', 'case 4']);
     assert.equal(most, 2);
     assert.deepEqual(started, [0, 1, 2, 3, 4], 'started in the order given');
     most = 0;
     started.length = 0;
-    await inTurns(tasks, 1);
+    await inTurns(tasks, 1, (task) => task());
     assert.equal(most, 1);
   });
 });
