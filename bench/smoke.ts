@@ -69,24 +69,20 @@ function phasesOf(ndjson: string, spawnedAt: number, exitedAt: number) {
   let runStarted = spawnedAt;
   let runFinished = exitedAt;
   const workers = new Map<string, { first: number; last: number }>();
+  // A scenario's testCaseFinished comes after its testCaseStarted, which names the worker: one pass matches them.
+  const workerOf = new Map<string, string>();
   for (const line of ndjson.split('\n')) {
     if (!line.trim()) continue;
     const e = JSON.parse(line) as Envelope;
     if (e.testRunStarted) runStarted = ms(e.testRunStarted.timestamp);
     else if (e.testRunFinished) runFinished = ms(e.testRunFinished.timestamp);
     else if (e.testCaseStarted) {
-      const worker = workers.get(e.testCaseStarted.workerId ?? '0') ?? { first: Infinity, last: 0 };
+      const id = e.testCaseStarted.workerId ?? '0';
+      workerOf.set(e.testCaseStarted.id, id);
+      const worker = workers.get(id) ?? { first: Infinity, last: 0 };
       worker.first = Math.min(worker.first, ms(e.testCaseStarted.timestamp));
-      workers.set(e.testCaseStarted.workerId ?? '0', worker);
-    }
-  }
-  // A worker's last scenario ends where its testCaseFinished is: matched through the testCaseStarted ids.
-  const workerOf = new Map<string, string>();
-  for (const line of ndjson.split('\n')) {
-    if (!line.trim()) continue;
-    const e = JSON.parse(line) as Envelope;
-    if (e.testCaseStarted) workerOf.set(e.testCaseStarted.id, e.testCaseStarted.workerId ?? '0');
-    else if (e.testCaseFinished) {
+      workers.set(id, worker);
+    } else if (e.testCaseFinished) {
       const worker = workers.get(workerOf.get(e.testCaseFinished.testCaseStartedId) ?? '');
       if (worker) worker.last = Math.max(worker.last, ms(e.testCaseFinished.timestamp));
     }
