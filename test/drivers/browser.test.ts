@@ -24,7 +24,7 @@ describe('finding a browser', () => {
     });
     const started = performance.now();
     await assert.rejects(launchBrowser(), EnvironmentError);
-    assert.ok(performance.now() - started < 500);
+    assert.ok(performance.now() - started < 3000, 'a missing file fails at once, not after a launch timeout');
   });
 
   it('takes CHROMIUM_PATH when the file exists', () => {

@@ -84,7 +84,7 @@ describe('the platform API driver', () => {
       assert.match(error.message, /GET http:\/\/hung\.test\/health got no answer within 100 ms/);
       return true;
     });
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(performance.now() - started < 5000, 'the deadline ends the wait, not the hung instance');
   });
 
   it('raises an environment error naming the URL when the connection is refused', async () => {
@@ -105,8 +105,10 @@ describe('the platform API driver', () => {
 
   it('lists every instance that is on the wrong version or does not answer', async () => {
     const instances = [{ id: 'i01', url: base }, { id: 'i02', url: 'http://old.test' }, { id: 'i03', url: 'http://hung.test' }];
-    await assert.rejects(checkInstances(instances, 'v10', 100), (error: Error) => {
-      assert.match(error.message, /2 of 3 do not:\n {2}i02 at http:\/\/old\.test runs v9\n {2}i03 at http:\/\/hung\.test does not answer/);
+    // The deadline must leave the healthy instance time to answer on a loaded machine (CI ran 4 test files at once
+    // and i01 missed 100 ms); the hung one still waits it out.
+    await assert.rejects(checkInstances(instances, 'v10', 2000), (error: Error) => {
+      assert.match(error.message, /; 2 of 3 do not:\n {2}i02 at http:\/\/old\.test runs v9\n {2}i03 at http:\/\/hung\.test does not answer \(.*within 2000 ms.*\)\nWas each/);
       return true;
     });
     assert.deepEqual((await checkInstances([{ id: 'i01', url: base }], 'v10')).map((h) => h.instance), ['i01']);

@@ -136,6 +136,6 @@ describe('the stub journal driver', () => {
       assert.match(error.message, new RegExp(`GET ${gone.url}/__journal.* could not reach the stub server at ${gone.url}: .*ECONNREFUSED`));
       return true;
     });
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(performance.now() - started < 2500, 'the refused connection ends the wait, not the 5 s deadline');
   });
 });

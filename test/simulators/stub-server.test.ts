@@ -155,7 +155,7 @@ describe('the stub server lifecycle', () => {
     await stubs.journal.waitFor({ service: 'sms' }, 2000);
     const started = performance.now();
     await stubs.close();
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(performance.now() - started < 5000, 'close does not wait for the 30 s slow answer');
     assert.ok((await pending) instanceof TypeError);
   });
 
