@@ -48,7 +48,7 @@ function noMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel | undefin
     : `this run designated no migrated customer${brand} with ${what}: scenarios on migrated customers run in a certification plan whose V9 data was generated (npm start), after its "generate-data" step`);
 }
 
-/** How long a scenario waits for another to give back the only accounts that fit (within the 30 s step deadline). */
+/** How long a scenario waits for another to give back the only accounts that fit (well within the step deadline, steps/support/timeouts.ts). */
 const leaseWaitMs = 20_000;
 
 /**
