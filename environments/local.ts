@@ -52,12 +52,14 @@ export async function startLocalEnvironment(kind: EnvironmentKind, services: Ser
   const stack = new AsyncDisposableStack();
   stack.defer(() => registry.remove());
   try {
+    // The broker first: probing a named one takes milliseconds, so an unreachable broker is said before PostgreSQL is
+    // initialised and stopped again for nothing (seconds, many more on a loaded machine).
+    const broker: StartedBroker = services.mqttUrl ? await probeBroker(services.mqttUrl) : await startEmbeddedBroker();
+    stack.use(broker);
     const postgres: StartedPostgres = services.databaseUrl
       ? await useExternalPostgres(services.databaseUrl, options.runId)
       : await startEmbeddedPostgres(options.runId, registry);
     stack.use(postgres);
-    const broker: StartedBroker = services.mqttUrl ? await probeBroker(services.mqttUrl) : await startEmbeddedBroker();
-    stack.use(broker);
     const stubs = stack.use(await startStubServer());
     const { databases } = postgres;
     const dbArgs = ['--accounts-url', databases.accounts, '--events-url', databases.events, '--media-url', databases.media, '--catalog', defaultCatalogDir];
