@@ -2,7 +2,6 @@
 
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -22,22 +21,21 @@ function file(name: string, content: string): string {
 const plan = (steps: string) => file('plan.yaml', `name: bad input\nplatform: {version: v10, instances: 1}\nphases:\n  - id: smoke\n    title: Smoke\n    steps: ${steps}\n    gate: {scenarios: all-passed}\n`);
 const account = { email: 'qa@veilis.example', password: 'secret-pw', whiteLabel: 'veilis' };
 
-/** A remote environment whose every address is a port nothing listens on (46 instances, as in pre-production). */
-function remote(name: 'PREPROD' | 'PRODUCTION', port: number, accounts: unknown = [account]): Record<string, string> {
-  const instances = Array.from({ length: 46 }, (_, i) => `i${String(i + 1).padStart(2, '0')}=http://127.0.0.1:${port}`);
-  return {
-    [`${name}_INSTANCES`]: instances.join(','), [`${name}_INSTANCE_COUNT`]: '46', [`${name}_MQTT_URL`]: `mqtt://127.0.0.1:${port}`,
-    [`${name}_ACCOUNTS_DB_URL`]: `postgres://ro:s3cret@127.0.0.1:${port}/accounts`, [`${name}_EVENTS_DB_URL`]: `postgres://ro:s3cret@127.0.0.1:${port}/events`,
-    [`${name}_MEDIA_DB_URL`]: `postgres://ro:s3cret@127.0.0.1:${port}/media`, [`${name}_TEST_ACCOUNTS_FILE`]: file('accounts.json', JSON.stringify(accounts)),
-  };
-}
+/**
+ * A port nothing listens on. Not a port freed after the OS chose it: another test file running meanwhile may be
+ * given it for one of its servers. Below 1024, the OS never hands it out for port 0; not 1, which fetch refuses
+ * to call at all ("bad port", the Fetch standard's list).
+ */
+const closedPort = 2;
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+/** A remote environment whose every address is a port nothing listens on (46 instances, as in pre-production). */
+function remote(name: 'PREPROD' | 'PRODUCTION', accounts: unknown = [account]): Record<string, string> {
+  const instances = Array.from({ length: 46 }, (_, i) => `i${String(i + 1).padStart(2, '0')}=http://127.0.0.1:${closedPort}`);
+  return {
+    [`${name}_INSTANCES`]: instances.join(','), [`${name}_INSTANCE_COUNT`]: '46', [`${name}_MQTT_URL`]: `mqtt://127.0.0.1:${closedPort}`,
+    [`${name}_ACCOUNTS_DB_URL`]: `postgres://ro:s3cret@127.0.0.1:${closedPort}/accounts`, [`${name}_EVENTS_DB_URL`]: `postgres://ro:s3cret@127.0.0.1:${closedPort}/events`,
+    [`${name}_MEDIA_DB_URL`]: `postgres://ro:s3cret@127.0.0.1:${closedPort}/media`, [`${name}_TEST_ACCOUNTS_FILE`]: file('accounts.json', JSON.stringify(accounts)),
+  };
 }
 
 /** A copy of the catalog with one offer naming a module that does not exist. */
@@ -74,26 +72,23 @@ async function attempt(row: Pick<Row, 'args' | 'env'>): Promise<CliRun & { start
   return { ...run, started };
 }
 
-const rows = async (): Promise<Row[]> => {
-  const port = await closedPort();
-  return [
-    { input: '--tags syntax error', args: ['run', '--tags', '@smoke and ('], code: 2, withinSeconds: 10, message: /^\[configuration\] --tags: Tag expression "@smoke and \(" could not be parsed because of syntax error: Unmatched \(/ },
-    { input: '--tags selecting no scenario', args: ['run', '--tags', '@aucun-scenario'], code: 2, withinSeconds: 10, message: /^\[configuration\] --tags "@aucun-scenario" selects no scenario of features\/\*\*\/\*\.feature with the default profile/ },
-    { input: 'unknown --fault', args: ['run', '--fault', 'sms-silnt'], code: 2, withinSeconds: 10, message: /^\[configuration\] --fault "sms-silnt" is no known fault; did you mean sms-silent\?/ },
-    { input: '--fault argument unknown to the catalog', args: ['certify', '--fault', 'migration:drop-events-of-offer:gold-2030'], code: 2, withinSeconds: 10, message: /^\[configuration\] --fault "migration:drop-events-of-offer:gold-2030": "gold-2030" is no offer; known: serenite-2011/ },
-    { input: 'Gherkin syntax error', args: ['run'], env: { HARNESS_FEATURES: 'test/e2e/fixtures/gherkin-error/*.feature' }, code: 2, withinSeconds: 10, message: /^\[configuration\] test\/e2e\/fixtures\/gherkin-error\/erreur-de-syntaxe\.feature:8: Gherkin syntax error: unexpected 'Scénario sans deux-points'/ },
-    { input: 'undefined step', args: ['run'], env: { HARNESS_FEATURES: 'test/e2e/fixtures/undefined-step/*.feature' }, code: 2, withinSeconds: 10, message: /^\[configuration\] test\/e2e\/fixtures\/undefined-step\/etape-inconnue\.feature:8: the step "le client reçoit une carte postale de la plateforme" has no definition/ },
-    { input: 'catalog error', args: ['certify', '--dry-run'], env: { HARNESS_CATALOG_DIR: brokenCatalog() }, code: 2, withinSeconds: 10, message: /^\[configuration\] the catalog has 1 error; fix the YAML and run again: \S*offers\.yaml:\d+: .*sms2/ },
-    { input: 'plan: unknown key in a step', args: ['certify', '--plan', plan('[{run: "@smoke", tgas: "@x"}]')], code: 2, withinSeconds: 10, message: /^\[configuration\] \S*plan\.yaml: phases\[0\]\.steps\[0\]\.tgas must be one of the keys known there, run/ },
-    { input: 'plan: tag expression of a step', args: ['certify', '--dry-run', '--plan', plan('[{run: "@smoke and or @v9"}]')], code: 2, withinSeconds: 10, message: /^\[configuration\] \S*plan\.yaml phases\[0\]\.steps\[0\]\.run: Tag expression "@smoke and or @v9" could not be parsed/ },
-    { input: 'test accounts file: unknown key', args: ['certify', '--env', 'preprod', '--dry-run'], env: remote('PREPROD', port, { accounts: [{ ...account, devics: [] }] }), code: 2, withinSeconds: 10, message: /^\[configuration\] environment "preprod" is not configured: PREPROD_TEST_ACCOUNTS_FILE \S+: accounts\[0\] has an unknown key "devics"/ },
-    { input: 'test accounts file: unknown white label', args: ['run', '--env', 'preprod', '--profile', 'smoke'], env: remote('PREPROD', port, [{ ...account, whiteLabel: 'veilys' }]), code: 2, withinSeconds: 10, message: /^\[configuration\] environment "preprod" is not configured: PREPROD_TEST_ACCOUNTS_FILE \S+: accounts\[0\]\.whiteLabel "veilys" is no catalog white label id/ },
-    { input: 'production with a fault (--dry-run)', args: ['certify', '--env', 'production', '--dry-run', '--fault', 'sms-silent'], env: remote('PRODUCTION', port), code: 2, withinSeconds: 10, message: /^\[configuration\] --fault sms-silent: production refuses fault switches/ },
-    { input: 'production with a write action (--dry-run)', args: ['certify', '--env', 'production', '--dry-run', '--plan', plan('[migrate, {run: "@smoke"}]')], env: remote('PRODUCTION', port), code: 2, withinSeconds: 10, message: /^\[configuration\] \S*plan\.yaml: phases\[0\]\.steps\[0\] "migrate" changes the platform, which production does not let the harness do/ },
-    { input: 'production with a non-smoke selection (--dry-run)', args: ['certify', '--env', 'production', '--dry-run', '--plan', plan('[{run: "not @wip"}]')], env: remote('PRODUCTION', port), code: 2, withinSeconds: 10, message: /^\[configuration\] production runs only @smoke: \d+ selected scenario\(s\) are not \(select them out, or tag them @smoke if safe there\): features\/\S+\.feature:\d+ / },
-    { input: 'pre-production with nothing listening', args: ['certify', '--env', 'preprod'], env: remote('PREPROD', port), code: 3, withinSeconds: 15, message: /^\[environment\] preprod is not reachable: 50 of 50 checks failed in \d+\.\d s; no scenario was run[^\n]*\n {2}50 × unreachable \(ECONNREFUSED\): instance i01 http:\/\/127\.0\.0\.1:\d+, instance i02 .*, \+\d+ more$/ },
-  ];
-};
+const rows: Row[] = [
+  { input: '--tags syntax error', args: ['run', '--tags', '@smoke and ('], code: 2, withinSeconds: 10, message: /^\[configuration\] --tags: Tag expression "@smoke and \(" could not be parsed because of syntax error: Unmatched \(/ },
+  { input: '--tags selecting no scenario', args: ['run', '--tags', '@aucun-scenario'], code: 2, withinSeconds: 10, message: /^\[configuration\] --tags "@aucun-scenario" selects no scenario of features\/\*\*\/\*\.feature with the default profile/ },
+  { input: 'unknown --fault', args: ['run', '--fault', 'sms-silnt'], code: 2, withinSeconds: 10, message: /^\[configuration\] --fault "sms-silnt" is no known fault; did you mean sms-silent\?/ },
+  { input: '--fault argument unknown to the catalog', args: ['certify', '--fault', 'migration:drop-events-of-offer:gold-2030'], code: 2, withinSeconds: 10, message: /^\[configuration\] --fault "migration:drop-events-of-offer:gold-2030": "gold-2030" is no offer; known: serenite-2011/ },
+  { input: 'Gherkin syntax error', args: ['run'], env: { HARNESS_FEATURES: 'test/e2e/fixtures/gherkin-error/*.feature' }, code: 2, withinSeconds: 10, message: /^\[configuration\] test\/e2e\/fixtures\/gherkin-error\/erreur-de-syntaxe\.feature:8: Gherkin syntax error: unexpected 'Scénario sans deux-points'/ },
+  { input: 'undefined step', args: ['run'], env: { HARNESS_FEATURES: 'test/e2e/fixtures/undefined-step/*.feature' }, code: 2, withinSeconds: 10, message: /^\[configuration\] test\/e2e\/fixtures\/undefined-step\/etape-inconnue\.feature:8: the step "le client reçoit une carte postale de la plateforme" has no definition/ },
+  { input: 'catalog error', args: ['certify', '--dry-run'], env: { HARNESS_CATALOG_DIR: brokenCatalog() }, code: 2, withinSeconds: 10, message: /^\[configuration\] the catalog has 1 error; fix the YAML and run again: \S*offers\.yaml:\d+: .*sms2/ },
+  { input: 'plan: unknown key in a step', args: ['certify', '--plan', plan('[{run: "@smoke", tgas: "@x"}]')], code: 2, withinSeconds: 10, message: /^\[configuration\] \S*plan\.yaml: phases\[0\]\.steps\[0\]\.tgas must be one of the keys known there, run/ },
+  { input: 'plan: tag expression of a step', args: ['certify', '--dry-run', '--plan', plan('[{run: "@smoke and or @v9"}]')], code: 2, withinSeconds: 10, message: /^\[configuration\] \S*plan\.yaml phases\[0\]\.steps\[0\]\.run: Tag expression "@smoke and or @v9" could not be parsed/ },
+  { input: 'test accounts file: unknown key', args: ['certify', '--env', 'preprod', '--dry-run'], env: remote('PREPROD', { accounts: [{ ...account, devics: [] }] }), code: 2, withinSeconds: 10, message: /^\[configuration\] environment "preprod" is not configured: PREPROD_TEST_ACCOUNTS_FILE \S+: accounts\[0\] has an unknown key "devics"/ },
+  { input: 'test accounts file: unknown white label', args: ['run', '--env', 'preprod', '--profile', 'smoke'], env: remote('PREPROD', [{ ...account, whiteLabel: 'veilys' }]), code: 2, withinSeconds: 10, message: /^\[configuration\] environment "preprod" is not configured: PREPROD_TEST_ACCOUNTS_FILE \S+: accounts\[0\]\.whiteLabel "veilys" is no catalog white label id/ },
+  { input: 'production with a fault (--dry-run)', args: ['certify', '--env', 'production', '--dry-run', '--fault', 'sms-silent'], env: remote('PRODUCTION'), code: 2, withinSeconds: 10, message: /^\[configuration\] --fault sms-silent: production refuses fault switches/ },
+  { input: 'production with a write action (--dry-run)', args: ['certify', '--env', 'production', '--dry-run', '--plan', plan('[migrate, {run: "@smoke"}]')], env: remote('PRODUCTION'), code: 2, withinSeconds: 10, message: /^\[configuration\] \S*plan\.yaml: phases\[0\]\.steps\[0\] "migrate" changes the platform, which production does not let the harness do/ },
+  { input: 'production with a non-smoke selection (--dry-run)', args: ['certify', '--env', 'production', '--dry-run', '--plan', plan('[{run: "not @wip"}]')], env: remote('PRODUCTION'), code: 2, withinSeconds: 10, message: /^\[configuration\] production runs only @smoke: \d+ selected scenario\(s\) are not \(select them out, or tag them @smoke if safe there\): features\/\S+\.feature:\d+ / },
+  { input: 'pre-production with nothing listening', args: ['certify', '--env', 'preprod'], env: remote('PREPROD'), code: 3, withinSeconds: 15, message: /^\[environment\] preprod is not reachable: 50 of 50 checks failed in \d+\.\d s; no scenario was run[^\n]*\n {2}50 × unreachable \(ECONNREFUSED\): instance i01 http:\/\/127\.0\.0\.1:\d+, instance i02 .*, \+\d+ more$/ },
+];
 
 describe('bad input, refused before anything starts', async () => {
   after(() => {
@@ -101,7 +96,7 @@ describe('bad input, refused before anything starts', async () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  for (const row of await rows()) {
+  for (const row of rows) {
     it(`${row.input}: exit ${row.code} within ${row.withinSeconds} s, naming it, no environment started`, async () => {
       const run = await attempt(row);
       const message = run.output.trim().replace(/^\[harness\] preflight passed[^\n]*\n/, '');
@@ -119,8 +114,7 @@ describe('bad input, refused before anything starts', async () => {
   }
 
   it('sees it when the harness does start an environment (the check above can fail)', async () => {
-    const port = await closedPort();
-    const run = await attempt({ args: ['run', '--env', 'services', '--profile', 'foundation'], env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres`, MQTT_URL: `mqtt://127.0.0.1:${port}` } });
+    const run = await attempt({ args: ['run', '--env', 'services', '--profile', 'foundation'], env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${closedPort}/postgres`, MQTT_URL: `mqtt://127.0.0.1:${closedPort}` } });
     assert.match(run.started ?? '', /run \S+: starting the services environment/, run.output);
     assert.equal(run.code, 3, run.output);
   });
