@@ -22,7 +22,8 @@ function content(file: string): string {
 }
 
 describe('a partner report with a failure, end to end', () => {
-  it("holds the failure's attachments, makes no request when opened, and leaves no password in the run's folder", async () => {
+  // The certification's own deadline (600 s) and a minute to open the reports: a slow run fails on that deadline, with its output, not on npm test's 600 s per test.
+  it("holds the failure's attachments, makes no request when opened, and leaves no password in the run's folder", { timeout: 660_000 }, async () => {
     const password = 'Db-Pw-Selftest-8841';
     const run = await runCli(['certify', '--plan', join(import.meta.dirname, 'plans', 'partner-report.yaml'), '--fault', 'sms-silent'], {
       env: { DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:5432/postgres` },

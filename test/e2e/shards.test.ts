@@ -40,7 +40,9 @@ function scenariosOf(dir: string): string[] {
 }
 
 describe('shards, end to end', () => {
-  it('plays the same scenarios with the same verdict as 1 shard and as 3 parallel shards split by the kept durations; merge refuses another commit or plan', async () => {
+  // Its own deadline is the sum of its commands' (960 s) and a minute, not npm test's 600 s per test: a slow command
+  // (three environments at once, another test file beside them) then fails on its deadline, with its output.
+  it('plays the same scenarios with the same verdict as 1 shard and as 3 parallel shards split by the kept durations; merge refuses another commit or plan', { timeout: 1_020_000 }, async () => {
     const history = mkdtempSync(join(tmpdir(), 'shards-history-'));
 
     // One shard: the whole selection, merged alone; the merge keeps each scenario's duration for the next split.
