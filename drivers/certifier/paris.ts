@@ -1,7 +1,7 @@
-// Where a database's reading of Paris wall-clock times changes offset, read once per certification from the reference
-// reading (canon.ts), so that each row's reading is a binary search among them (canon.ts, parisWallClockAsUtcFrom).
+// Where a database's reading of Paris wall-clock times changes offset, read once per database and process from the
+// reference reading (canon.ts), so that each row's reading is a binary search among them (canon.ts, parisWallClockAsUtcFrom).
 
-import { parisWallClockAsUtc } from './canon.ts';
+import { parisWallClockAsUtc, parisWallClockAsUtcFrom } from './canon.ts';
 import type { ParisChanges } from './canon.ts';
 import type { SideConnections } from './connect.ts';
 import type { DatabaseName } from './types.ts';
@@ -28,9 +28,43 @@ interface ChangeDay {
  * UTC+1 and UTC+2 at one minute of that day; the range starts on January 1st after the last irregular one (1976's
  * autumn change repeated 00:00-00:59, an hour the reference reads as PostgreSQL does). Undefined when no year is regular.
  * KW_CERTIFIER_PARIS=reference keeps the reference reading everywhere, to compare.
+ *
+ * A server's time-zone data outlives a certification, so the changes are kept per database URL for the process (`known`;
+ * a test passes its own map) and read again when they no longer give the server's reference reading at some 750 probes
+ * around each boundary and twice a year (`stillChanges`, a few milliseconds): e.g. after a time-zone update that ends
+ * summer time.
  */
-export async function readParisChanges(conn: SideConnections, db: DatabaseName): Promise<ParisChanges | undefined> {
+export async function readParisChanges(conn: SideConnections, db: DatabaseName, cache: Map<string, ParisChanges | undefined> = known): Promise<ParisChanges | undefined> {
   if (process.env['KW_CERTIFIER_PARIS'] === 'reference') return undefined;
+  const url = conn.side.urls[db];
+  // No range kept (irregular changes) means the reference reading everywhere: right whatever the server reads.
+  if (cache.has(url)) {
+    const kept = cache.get(url);
+    if (kept === undefined || await stillChanges(conn, db, kept)) return kept;
+  }
+  const changes = parisChangesOf(await readChangeDays(conn, db));
+  cache.set(url, changes);
+  return changes;
+}
+
+const known = new Map<string, ParisChanges | undefined>();
+
+/**
+ * Whether `changes` still give `db`'s reference reading (exported for the tests): the minute before and the minute of
+ * each boundary, and noon on January 15th and July 15th of each year of the range.
+ */
+export async function stillChanges(conn: SideConnections, db: DatabaseName, changes: ParisChanges): Promise<boolean> {
+  const { rows } = await conn.query<{ wrong: number }>(db, `
+    WITH probes AS (
+      SELECT b + d * interval '1 minute' AS local FROM unnest($1::timestamp[]) b, unnest(ARRAY[-1, 0]) d
+      UNION ALL SELECT y + m FROM generate_series($2::timestamp, $3::timestamp - interval '1 day', interval '1 year') y,
+        unnest(ARRAY[interval '14 days 12 hours', interval '6 months 14 days 12 hours']) m)
+    SELECT count(*) FILTER (WHERE (${parisWallClockAsUtcFrom('local', changes)}) IS DISTINCT FROM (${parisWallClockAsUtc('local')}))::int AS wrong
+    FROM probes`, [changes.boundaries, changes.from, changes.to]);
+  return rows[0]?.wrong === 0;
+}
+
+async function readChangeDays(conn: SideConnections, db: DatabaseName): Promise<ChangeDay[]> {
   const offset = (local: string): string => `(${local}) - (${parisWallClockAsUtc(local)})`;
   const { rows } = await conn.query<ChangeDay>(db, `
     WITH noon AS (
@@ -52,7 +86,7 @@ export async function readParisChanges(conn: SideConnections, db: DatabaseName):
       (b.other + count(m.m) FILTER (WHERE m.o <> b.off AND m.o <> b.before))::int AS other
     FROM by_hour b LEFT JOIN minutes m ON m.day = b.day
     GROUP BY b.day, b.before, b.off, b.other ORDER BY b.day`);
-  return parisChangesOf(rows);
+  return rows;
 }
 
 /** The range and boundaries the change days allow (exported for the tests). */

@@ -24,15 +24,54 @@ export async function checkVersions(sides: SideConnections[]): Promise<void> {
   if (problems.length > 0) throw new ConfigurationError(`the databases are not in the expected versions:\n  ${problems.sort().join('\n  ')}\nCheck the URLs and schema of each side, and whether the migration (or the rollback) has run.`);
 }
 
-export async function readTypes(c: SideConnections): Promise<SideTypes> {
-  const entries = await Promise.all(databases.map(async (db) => {
-    const { rows } = await c.query<{ t: string; c: string; type: string }>(db,
-      'SELECT table_name AS t, column_name AS c, data_type AS type FROM information_schema.columns WHERE table_schema = current_schema()');
-    const types: ColumnTypes = new Map();
-    for (const r of rows) types.set(r.t, (types.get(r.t) ?? new Map<string, string>()).set(r.c, r.type));
-    return [db, types] as const;
-  }));
+/**
+ * Column types of every database of `c`, as information_schema lists them in the side's schema. Kept per database URL
+ * and schema for the process (`known`; a test passes its own map), and read again whenever the schema's fingerprint
+ * changes: every relation information_schema.columns lists (its oid, name and kind) and each column's name, number,
+ * type and whether this user may see it, read from the catalogs in a few milliseconds where information_schema takes
+ * some twenty on a new session. Any schema change between two certifications is thus seen.
+ */
+export async function readTypes(c: SideConnections, cache: Map<string, KnownTypes> = known): Promise<SideTypes> {
+  const entries = await Promise.all(databases.map(async (db) => [db, typesOf(await readRows(c, db, cache))] as const));
   return Object.fromEntries(entries) as SideTypes;
+}
+
+interface TypeRow {
+  t: string;
+  c: string;
+  type: string;
+}
+
+export interface KnownTypes {
+  fingerprint: string;
+  rows: TypeRow[];
+}
+
+const known = new Map<string, KnownTypes>();
+
+async function readRows(c: SideConnections, db: DatabaseName, cache: Map<string, KnownTypes>): Promise<TypeRow[]> {
+  const key = `${c.side.urls[db]} ${c.side.schema ?? ''}`;
+  // The fingerprint first: a change landing between the two reads only makes the next certification read again.
+  const fingerprint = (await c.query<{ f: string }>(db, fingerprintSql)).rows[0]?.f ?? '';
+  const kept = cache.get(key);
+  if (kept?.fingerprint === fingerprint) return kept.rows;
+  const { rows } = await c.query<TypeRow>(db, 'SELECT table_name AS t, column_name AS c, data_type AS type FROM information_schema.columns WHERE table_schema = current_schema()');
+  cache.set(key, { fingerprint, rows });
+  return rows;
+}
+
+/** What information_schema.columns's rows for the current schema depend on (its WHERE clause and data_type's inputs). */
+const fingerprintSql = `
+  SELECT coalesce(current_schema(), '') || ' ' || coalesce(md5(string_agg(concat_ws(' ', c.oid, c.relname, c.relkind, a.attnum, a.attname, a.atttypid, a.attisdropped,
+      pg_has_role(c.relowner, 'USAGE') OR has_column_privilege(c.oid, a.attnum, 'SELECT, INSERT, UPDATE, REFERENCES')), ',' ORDER BY c.oid, a.attnum)), '') AS f
+  FROM pg_namespace n JOIN pg_class c ON c.relnamespace = n.oid JOIN pg_attribute a ON a.attrelid = c.oid
+  WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'f', 'p') AND a.attnum > 0`;
+
+/** Fresh maps on each call: a certification may not change what the next one reads. */
+function typesOf(rows: TypeRow[]): ColumnTypes {
+  const types: ColumnTypes = new Map();
+  for (const r of rows) types.set(r.t, (types.get(r.t) ?? new Map<string, string>()).set(r.c, r.type));
+  return types;
 }
 
 /** Throws a ConfigurationError naming every table or column of the mapping the databases lack, or whose type does not fit. */

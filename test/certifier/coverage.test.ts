@@ -78,6 +78,24 @@ describe('the completeness of the mapping', () => {
     }
   });
 
+  it('sees a column renamed, and a column whose type changes, between two certifications of the same databases', async () => {
+    assert.equal((await certify()).verdict, 'certified');
+    await sql('media', 'ALTER TABLE public.recordings RENAME COLUMN duration_ms TO length_ms');
+    try {
+      await assert.rejects(certify(), /field "duration" names column recordings\.duration_ms, which does not exist \(columns: .*length_ms/);
+    } finally {
+      await sql('media', 'ALTER TABLE public.recordings RENAME COLUMN length_ms TO duration_ms');
+    }
+    assert.equal((await certify()).verdict, 'certified', 'renamed back');
+    await sql('events', "ALTER TABLE public.events ALTER COLUMN occurred_at TYPE timestamp USING occurred_at AT TIME ZONE 'UTC'");
+    try {
+      await assert.rejects(certify(), /events\.occurred_at is timestamp without time zone, but utc-instant needs timestamp with time zone/);
+    } finally {
+      await sql('events', "ALTER TABLE public.events ALTER COLUMN occurred_at TYPE timestamptz USING occurred_at AT TIME ZONE 'UTC'");
+    }
+    assert.equal((await certify()).verdict, 'certified', 'its type back');
+  });
+
   it('fails a reference table once its entity leaves the mapping, naming the table', async () => {
     const found = await certify({ ...v9ToV10, entities: v9ToV10.entities.filter((e) => e.name !== 'camera models') });
     assert.deepEqual(found.findings.map((f) => [f.kind, f.field, f.actual]), [

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { parisWallClockAsUtc, parisWallClockAsUtcFrom } from '../../drivers/certifier/canon.ts';
 import type { ParisChanges } from '../../drivers/certifier/canon.ts';
 import { connectSide } from '../../drivers/certifier/connect.ts';
-import { parisChangesOf, readParisChanges } from '../../drivers/certifier/paris.ts';
+import { parisChangesOf, readParisChanges, stillChanges } from '../../drivers/certifier/paris.ts';
 import { parisToUtc } from '../../sandbox/migration/paris-time.ts';
 import { serverUrl } from './support/rehearsal.ts';
 
@@ -76,6 +76,40 @@ describe('reading V9 Paris wall-clock times', () => {
         FROM probes`, [changes.boundaries]);
       assert.ok((rows[0]?.hours ?? 0) > 1_000_000 && (rows[0]?.minutes ?? 0) > 700_000);
       assert.equal(rows[0]?.n, 0);
+    });
+
+    it('keeps them per database, checked on each reuse, and reads them again when the server reads a kept boundary otherwise', async () => {
+      assert.ok(changes);
+      const queries: string[] = [];
+      const conn = connectSide({ version: 'v9', urls: { accounts: serverUrl, events: serverUrl, media: serverUrl } },
+        { concurrency: 1, statementTimeoutMs: 60_000, onQuery: (_, q) => void queries.push(q.sql) });
+      const scans = (): number => queries.filter((q) => q.includes('WITH noon AS')).length;
+      const cache = new Map<string, ParisChanges | undefined>();
+      try {
+        assert.deepEqual(await readParisChanges(conn, 'accounts', cache), changes);
+        assert.equal(scans(), 1);
+        assert.deepEqual(await readParisChanges(conn, 'accounts', cache), changes, 'kept');
+        assert.equal(scans(), 1, 'not scanned again');
+        assert.equal(await stillChanges(conn, 'accounts', changes), true);
+        // A kept reading the server disagrees with: summer time starting a week early in 2019, or no summer time from 2030.
+        const early = { ...changes, boundaries: changes.boundaries.map((b) => (b === '2019-03-31 03:00:00' ? '2019-03-24 03:00:00' : b)) };
+        assert.equal(await stillChanges(conn, 'accounts', { ...changes, boundaries: changes.boundaries.filter((b) => b < '2030') }), false);
+        assert.equal(await stillChanges(conn, 'accounts', early), false);
+        cache.set(serverUrl, early);
+        const again = await readParisChanges(conn, 'accounts', cache);
+        assert.equal(scans(), 2, 'scanned again');
+        assert.deepEqual(again, changes);
+        assert.ok(again);
+        const read = async (local: string): Promise<string> =>
+          (await client.query<{ v: string }>(`SELECT (${parisWallClockAsUtcFrom('$1::timestamp', again)})::text AS v`, [local])).rows[0]?.v ?? '';
+        assert.equal(await read('2019-03-27 12:00:00'), '2019-03-27 11:00:00', 'standard time the week before the change');
+        assert.equal(await read('2019-03-31 02:30:00'), '2019-03-31 01:30:00', 'the skipped hour at UTC+1');
+        assert.equal(await read('2019-03-31 03:00:00'), '2019-03-31 01:00:00');
+        assert.equal(await read('2019-10-27 02:30:00'), '2019-10-27 00:30:00', 'the repeated hour as its first occurrence');
+        assert.equal(await read('2019-10-27 03:00:00'), '2019-10-27 02:00:00');
+      } finally {
+        await conn.close();
+      }
     });
 
     it('starts after the last change that is not a switch between UTC+1 and UTC+2 at one minute of its day, or gives up', () => {
