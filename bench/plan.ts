@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sampleCpu } from './cpu.ts';
 
-interface Gate { id: string; startedAt: string; endedAt: string; verdict: string; steps: { step: string; status: string; durationMs: number }[]; results: { total: number } }
+interface Gate { id: string; startedAt: string; endedAt: string; verdict: string; reasons: string[]; steps: { step: string; status: string; durationMs: number }[]; results: { total: number } }
 
 const { values } = parseArgs({ options: { plan: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const root = resolve(import.meta.dirname, '..');
@@ -34,7 +34,12 @@ if (run === undefined) {
   process.exit(1);
 }
 const certificate = JSON.parse(readFileSync(join(reports, run, 'certificate.json'), 'utf8')) as { verdict: string; gates: Gate[] };
-if (!values.keep) rmSync(reports, { recursive: true, force: true });
+// A plan that did not pass keeps its reports and says why: a benchmark's failure is evidence, not noise.
+const failed = certificate.gates.filter((g) => g.verdict !== 'passed');
+if (certificate.verdict !== 'GO') {
+  console.error(`bench:plan: ${certificate.verdict}; the reports are kept in ${join(reports, run)}`);
+  for (const g of failed) console.error(`  ${g.id} ${g.verdict}: ${g.reasons.join('\n    ')}`);
+} else if (!values.keep) rmSync(reports, { recursive: true, force: true });
 
 console.log(JSON.stringify({
   bench: 'plan',
