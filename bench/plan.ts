@@ -35,10 +35,9 @@ if (run === undefined) {
 }
 const certificate = JSON.parse(readFileSync(join(reports, run, 'certificate.json'), 'utf8')) as { verdict: string; gates: Gate[] };
 // A plan that did not pass keeps its reports and says why: a benchmark's failure is evidence, not noise.
-const failed = certificate.gates.filter((g) => g.verdict !== 'passed');
 if (certificate.verdict !== 'GO') {
   console.error(`bench:plan: ${certificate.verdict}; the reports are kept in ${join(reports, run)}`);
-  for (const g of failed) console.error(`  ${g.id} ${g.verdict}: ${g.reasons.join('\n    ')}`);
+  for (const g of certificate.gates.filter((gate) => gate.verdict !== 'passed')) console.error(`  ${g.id} ${g.verdict}: ${g.reasons.join('\n    ')}`);
 } else if (!values.keep) rmSync(reports, { recursive: true, force: true });
 
 console.log(JSON.stringify({
