@@ -5,6 +5,7 @@ import type { CameraModel } from '../catalog/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
 import { expectPlacedAtRealTime, expectTimeline, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
 import { cameraOfGeneration, detectMotions, expectFramesOf, installCamera, watchLive } from './support/devices.ts';
+import { itemsSince } from './support/lists.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Given('{string} installe une caméra {modèle}', async function (this: HarnessWorld, owner: string, model: CameraModel) {
@@ -42,7 +43,7 @@ Then('la plateforme a gardé la session MQTT 5 de la caméra de {string} pendant
 // Exactly `count`, on the first page, the page newest first by the platform's time (buffered events may come in any order among themselves).
 Then('les {int} mouvements apparaissent dans l\'historique de {string}', async function (this: HarnessWorld, count: number, owner: string) {
   const camera = this.camera(owner);
-  const since = this.migrated.has(owner) ? this.startedAt - 1000 : 0;
+  const since = itemsSince(this, owner);
   await expectTimeline(this.customer(owner).api, `${this.about(owner)}, camera ${camera.model.name}`, [camera.serial], since, Array.from({ length: count }, () => `motion of ${camera.serial}`), { type: 'motion' });
 });
 
@@ -67,5 +68,5 @@ Given('{string} installe une caméra de la génération {string}', async functio
 // first page, still one once the list has settled (a duplicate stored late fails), the page newest first.
 Then('le mouvement apparaît dans l\'historique de {string}', async function (this: HarnessWorld, owner: string) {
   const camera = this.camera(owner);
-  await expectTimeline(this.customer(owner).api, `${this.about(owner)}, camera ${camera.model.name}`, [camera.serial], this.startedAt - 1000, [`motion of ${camera.serial}`], { type: 'motion' });
+  await expectTimeline(this.customer(owner).api, `${this.about(owner)}, camera ${camera.model.name}`, [camera.serial], itemsSince(this, owner, this.startedAt - 1000), [`motion of ${camera.serial}`], { type: 'motion' });
 });

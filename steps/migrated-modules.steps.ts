@@ -5,6 +5,7 @@ import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
 import { timelineProblems } from './support/migrated-checks.ts';
 import { homeCareSet } from './support/modules.ts';
 import { labelMigratedModule, playMigratedCustomer, reconnectMigratedCamera } from './support/migrated.ts';
+import { itemsSince } from './support/lists.ts';
 import { aboutAccount } from './support/reference-data.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -30,8 +31,8 @@ Then('les alertes de {string} sont limitées chaque mois à {int} SMS et {int} e
 
 Then('la détection de {string} est enregistrée une fois, conservée {int} jours comme son offre le prévoyait', async function (this: HarnessWorld, name: string, days: number) {
   const camera = this.camera(name);
-  const since = this.startedAt - 60_000;
-  // The camera's recordings from before the migration are history: only those of this scenario's detection count.
+  // The camera's recordings from before the migration, and those of the scenario before on the account, are history: only those of this scenario's detection count.
+  const since = itemsSince(this, name);
   const mine = (await this.modules(name).waitForRecordingSince(camera.serial, since)).filter((r) => r.serial === camera.serial && Date.parse(r.startedAt) >= since);
   const kind = camera.generation === 'http-push' ? 'snapshot' : 'clip';
   const kept = mine.map((r) => (Date.parse(r.expiresAt) - Date.parse(r.startedAt)) / 86_400_000);

@@ -25,7 +25,7 @@ export const group = (a: TestAccount): string => `${a.whiteLabel ?? ''}|${a.refe
  * The accounts to try, first first, and who played each so far. A spent account (a scenario moved its clock: its
  * suspension or used-up quotas are no longer what the migration carried over) is never played again. A journey of
  * features/clients-migres takes its own accounts first, passing over the ones a family played; a family's scenario takes,
- * outside the journeys' accounts when one fits and last first, the least played. A scenario that will spend its account never
+ * last first, the least played outside the journeys' accounts, and a journey's only when none outside fits. A scenario that will spend its account never
  * takes a journey's and, where its criterion leaves the payment method open, takes it from the brand × offer × payment method
  * with the most accounts left, so the rows that name a payment method still find one of theirs. Throws a ConfigurationError
  * naming the accounts when none may be played.
@@ -48,7 +48,9 @@ export function leaseOrder(choice: LeaseChoice): { order: TestAccount[]; played:
   for (const a of all) if (!reserved.has(a.email) && spentBy(a.email) === undefined) spare.set(group(a), (spare.get(group(a)) ?? 0) + 1);
   const mostSpare = (list: TestAccount[]): TestAccount[] => list.map((a, i) => ({ a, i })).sort((x, y) => (spare.get(group(y.a)) ?? 0) - (spare.get(group(x.a)) ?? 0) || x.i - y.i).map(({ a }) => a);
   const order = player === 'journey' ? [...byFamily(mine), ...byFamily(theirs)]
-    : spends ? mostSpare(leastPlayed(mine)) : [...leastPlayed(mine), ...leastPlayed(theirs)];
+    // A family's scenario waits for one of its own to be given back rather than take a journey's: the journey compares
+    // everything the customer had (devices, history), and a panel or object the family added would read as the migration's.
+    : spends ? mostSpare(leastPlayed(mine)) : mine.length > 0 ? leastPlayed(mine) : leastPlayed(theirs);
   if (order.length === 0) {
     throw new ConfigurationError(`the designated migrated accounts that fit (${fits.map((a) => a.email).join(', ')}) are the journeys' own, and this scenario moves its account's clock: designate more accounts of this brand, offer and payment method`);
   }

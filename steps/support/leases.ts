@@ -26,10 +26,19 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Takes the account for this worker, atomically (a file created only when absent). A lease left by a worker that died
- * (its process is gone) is taken over. False when a running scenario holds it.
+ * How long an account rests between two scenarios. A scenario counts as its own the account's items dated from a second
+ * before it took the account (the platform's clock may be a second off the harness's): the previous scenario's last
+ * detection, made just before it gave the account back, must be older than that.
  */
-export function tryLease(email: string, scenario: string): boolean {
+export const handoverGapMs = 2000;
+
+/**
+ * Takes the account for this worker, atomically (a file created only when absent). A lease left by a worker that died
+ * (its process is gone) is taken over. False when a running scenario holds it, or gave it back less than
+ * `handoverGapMs` ago.
+ */
+export function tryLease(email: string, scenario: string, now = Date.now()): boolean {
+  if (now - releasedAt(email) < handoverGapMs) return false;
   const file = join(leaseDir(), `${slug(email)}.lease`);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
@@ -50,9 +59,16 @@ export function tryLease(email: string, scenario: string): boolean {
   return false;
 }
 
-/** Gives the account back after the scenario. */
-export function releaseLease(email: string): void {
+/** Gives the account back after the scenario, saying when (the next scenario waits `handoverGapMs` from then). */
+export function releaseLease(email: string, now = Date.now()): void {
+  writeFileSync(join(leaseDir(), `${slug(email)}.released`), String(now), { mode: 0o600 });
   rmSync(join(leaseDir(), `${slug(email)}.lease`), { force: true });
+}
+
+/** When a scenario last gave the account back (epoch ms), or 0. */
+function releasedAt(email: string): number {
+  const file = join(leaseDir(), `${slug(email)}.released`);
+  return existsSync(file) ? Number(readFileSync(file, 'utf8')) || 0 : 0;
 }
 
 /** Records that a scenario of the run played the account (its history, quotas and clock now carry that scenario's traces). */

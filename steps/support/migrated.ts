@@ -49,7 +49,7 @@ function noMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel | undefin
 }
 
 /** How long a scenario waits for another to give back the only accounts that fit (well within the step deadline, steps/support/timeouts.ts). */
-const leaseWaitMs = 20_000;
+const leaseWaitMs = 40_000;
 
 /**
  * Leases (steps/support/leases.ts) a designated account that fits, for the scenario, and records that it played it. A
@@ -150,6 +150,7 @@ function cameraReporting(world: HarnessWorld, account: TestAccount, type: Camera
 /** Logs the migrated customer in and makes them the scenario's customer `name`, labelled as migrated. */
 export async function playMigratedCustomer(world: HarnessWorld, name: string, brand: WhiteLabel | undefined, criterion: MigratedCriterion, player: Player = 'journey'): Promise<Customer> {
   const account = await leaseMigratedAccount(world, brand, criterion, player);
+  world.migratedSince.set(name, Date.now() - 1000);
   const offer = world.catalog.offers.find((o) => o.id === account.reference?.offer);
   const whiteLabel = world.catalog.whiteLabels.find((w) => w.id === account.whiteLabel);
   if (!offer || !whiteLabel) throw new ConfigurationError(`the migrated customer ${account.email} has no recorded offer or white label of the catalog (${account.reference?.offer ?? 'none'}, ${account.whiteLabel})`);
