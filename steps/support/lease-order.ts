@@ -24,7 +24,8 @@ export const group = (a: TestAccount): string => `${a.whiteLabel ?? ''}|${a.refe
 /**
  * The accounts to try, first first, and who played each so far. A spent account (a scenario moved its clock: its
  * suspension or used-up quotas are no longer what the migration carried over) is never played again. A journey of
- * features/clients-migres takes its own accounts first, passing over the ones a family played; a family's scenario takes,
+ * features/clients-migres takes its own accounts first, then others no family played, and one a family played only when
+ * every one that fits was; a family's scenario takes,
  * last first, the least played outside the journeys' accounts, and a journey's only when none outside fits. A scenario that will spend its account never
  * takes a journey's and, where its criterion leaves the payment method open, takes it from the brand × offer × payment method
  * with the most accounts left, so the rows that name a payment method still find one of theirs. Throws a ConfigurationError
@@ -47,7 +48,10 @@ export function leaseOrder(choice: LeaseChoice): { order: TestAccount[]; played:
   const spare = new Map<string, number>();
   for (const a of all) if (!reserved.has(a.email) && spentBy(a.email) === undefined) spare.set(group(a), (spare.get(group(a)) ?? 0) + 1);
   const mostSpare = (list: TestAccount[]): TestAccount[] => list.map((a, i) => ({ a, i })).sort((x, y) => (spare.get(group(y.a)) ?? 0) - (spare.get(group(x.a)) ?? 0) || x.i - y.i).map(({ a }) => a);
-  const order = player === 'journey' ? [...byFamily(mine), ...byFamily(theirs)]
+  // A journey waits for an account no family played (its own first) rather than take one with a family's traces
+  // (devices added, settings changed); only when every one that fits has some does it take them, its own first.
+  const clean = [...mine, ...theirs].filter((a) => !played.get(a.email)?.includes('family'));
+  const order = player === 'journey' ? (clean.length > 0 ? clean : [...byFamily(mine), ...byFamily(theirs)])
     // A family's scenario waits for one of its own to be given back rather than take a journey's: the journey compares
     // everything the customer had (devices, history), and a panel or object the family added would read as the migration's.
     : spends ? mostSpare(leastPlayed(mine)) : mine.length > 0 ? leastPlayed(mine) : leastPlayed(theirs);

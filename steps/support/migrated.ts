@@ -71,10 +71,11 @@ async function leaseMigratedAccount(world: HarnessWorld, whiteLabel: WhiteLabel 
   }
   if (fits.length === 0) throw noMigratedAccount(world, whiteLabel, criterion);
   const spends = world.pickleTags.includes('@horloge-de-test');
-  const { order, played } = leaseOrder({ fits, all: world.environment.testAccounts, reserved: journeyAccounts(world), player, spends, playedBy, spentBy });
   const deadline = Date.now() + leaseWaitMs;
   const scenario = world.pickleName ?? 'scenario';
   for (;;) {
+    // Read again on each try: while this scenario waited, others played or spent accounts that fit.
+    const { order, played } = leaseOrder({ fits, all: world.environment.testAccounts, reserved: journeyAccounts(world), player, spends, playedBy, spentBy });
     // Spent while this scenario waited (the spending scenario held the lease): passed over, the lease given back.
     const free = (a: TestAccount): boolean => spentBy(a.email) === undefined && tryLease(a.email, scenario) && (spentBy(a.email) === undefined || (releaseLease(a.email), false));
     const account = order.find(free);

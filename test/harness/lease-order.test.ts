@@ -48,6 +48,11 @@ describe('the order in which a scenario tries the designated migrated accounts',
   });
 
   it('lets a journey take its own account first, passing over the ones a family played', () => {
-    assert.deepEqual(choose(card, 'journey', false, {}, { 'b.card@x.test': ['family'] }), ['journey.card@x.test', 'c.card@x.test', 'b.card@x.test']);
+    // It waits for those (the leases try only them) rather than take b, where a family may have added a panel.
+    assert.deepEqual(choose(card, 'journey', false, {}, { 'b.card@x.test': ['family'] }), ['journey.card@x.test', 'c.card@x.test']);
+    assert.deepEqual(choose(card, 'journey', false, {}, { 'journey.card@x.test': ['family'], 'b.card@x.test': ['journey'] }), ['b.card@x.test', 'c.card@x.test']);
+    // Every one that fits carries a family's traces: its own first.
+    const everyone = { 'journey.card@x.test': ['family' as const], 'b.card@x.test': ['family' as const], 'c.card@x.test': ['journey' as const, 'family' as const] };
+    assert.deepEqual(choose(card, 'journey', false, {}, everyone), ['journey.card@x.test', 'b.card@x.test', 'c.card@x.test']);
   });
 });
