@@ -25,11 +25,11 @@ export const group = (a: TestAccount): string => `${a.whiteLabel ?? ''}|${a.refe
  * The accounts to try, first first, and who played each so far. A spent account (a scenario moved its clock: its
  * suspension or used-up quotas are no longer what the migration carried over) is never played again. A journey of
  * features/clients-migres takes its own accounts first, then others no family played, and one a family played only when
- * every one that fits was; a family's scenario takes,
- * last first, the least played outside the journeys' accounts, and a journey's only when none outside fits. A scenario that will spend its account never
- * takes a journey's and, where its criterion leaves the payment method open, takes it from the brand × offer × payment method
- * with the most accounts left, so the rows that name a payment method still find one of theirs. Throws a ConfigurationError
- * naming the accounts when none may be played.
+ * every one that fits was; a family's scenario takes, last first, the least played outside the journeys' accounts, and a
+ * journey's only when none outside fits. A scenario that will spend its account never takes a journey's and, where its
+ * criterion leaves the payment method open, takes it from the brand × offer × payment method with the most accounts
+ * left, so the rows that name a payment method still find one of theirs. Throws a ConfigurationError naming the
+ * accounts when none may be played.
  */
 export function leaseOrder(choice: LeaseChoice): { order: TestAccount[]; played: Map<string, Player[]> } {
   const { all, reserved, player, spends, playedBy, spentBy } = choice;
