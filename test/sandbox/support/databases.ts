@@ -29,15 +29,30 @@ export async function createTestDatabases(): Promise<TestDatabases> {
     media: databaseUrl(names.media),
   };
   const pools = new Map<string, pg.Pool>();
+  // The pools' connections still open: pg's Pool.end() resolves once it has asked its clients to end, not once they
+  // have, and a DROP DATABASE ... WITH (FORCE) meanwhile terminates them, which their client throws, uncaught.
+  const open = new Set<pg.PoolClient>();
   return {
     urls,
     pool(name) {
-      const pool = pools.get(name) ?? new pg.Pool({ connectionString: urls[name], max: 2 });
-      pools.set(name, pool);
+      let pool = pools.get(name);
+      if (!pool) {
+        pool = new pg.Pool({ connectionString: urls[name], max: 2 });
+        pool.on('connect', (client) => {
+          open.add(client);
+          client.once('end', () => open.delete(client));
+        });
+        pools.set(name, pool);
+      }
       return pool;
     },
     async drop() {
       await Promise.all([...pools.values()].map((p) => p.end()));
+      for (const deadline = Date.now() + 5000; open.size > 0 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Past the deadline, a connection the drop terminates is the teardown's doing, not the test's (an idle client's
+      // error goes to its pool).
+      for (const pool of pools.values()) pool.on('error', () => undefined);
+      for (const client of open) client.on('error', () => undefined);
       await Promise.all(Object.values(names).map((name) => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))));
     },
   };
