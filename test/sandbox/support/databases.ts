@@ -1,6 +1,7 @@
 // Throw-away databases on the local Postgres for sandbox tests: unique names, dropped afterwards.
 
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import pg from 'pg';
 
 /** The maintenance database of the Postgres the tests use (trust auth on this machine). */
@@ -48,7 +49,8 @@ export async function createTestDatabases(): Promise<TestDatabases> {
     },
     async drop() {
       await Promise.all([...pools.values()].map((p) => p.end()));
-      for (const deadline = Date.now() + 5000; open.size > 0 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 20));
+      const deadline = AbortSignal.timeout(5000);
+      await Promise.all([...open].map((client) => once(client, 'end', { signal: deadline }).catch(() => undefined)));
       // Past the deadline, a connection the drop terminates is the teardown's doing, not the test's (an idle client's
       // error goes to its pool).
       for (const pool of pools.values()) pool.on('error', () => undefined);
