@@ -5,6 +5,7 @@ import type { CameraModel } from '../catalog/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../lib/errors.ts';
 import { expectPlacedAtRealTime, expectTimeline, waitForDeviceEvents, waitForDeviceOnline } from '../drivers/index.ts';
 import { cameraOfGeneration, detectMotions, expectFramesOf, installCamera, watchLive } from './support/devices.ts';
+import { clockToleranceMs } from './support/leases.ts';
 import { itemsSince } from './support/lists.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -68,5 +69,5 @@ Given('{string} installe une caméra de la génération {string}', async functio
 // first page, still one once the list has settled (a duplicate stored late fails), the page newest first.
 Then('le mouvement apparaît dans l\'historique de {string}', async function (this: HarnessWorld, owner: string) {
   const camera = this.camera(owner);
-  await expectTimeline(this.customer(owner).api, `${this.about(owner)}, camera ${camera.model.name}`, [camera.serial], itemsSince(this, owner, this.startedAt - 1000), [`motion of ${camera.serial}`], { type: 'motion' });
+  await expectTimeline(this.customer(owner).api, `${this.about(owner)}, camera ${camera.model.name}`, [camera.serial], itemsSince(this, owner, this.startedAt - clockToleranceMs), [`motion of ${camera.serial}`], { type: 'motion' });
 });

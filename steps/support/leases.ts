@@ -25,10 +25,13 @@ function alive(pid: number): boolean {
   }
 }
 
+/** How far the platform's clock may be off the harness's: a scenario counts items dated from this long before it began. */
+export const clockToleranceMs = 1000;
+
 /**
- * How long an account rests between two scenarios. A scenario counts as its own the account's items dated from a second
- * before it took the account (the platform's clock may be a second off the harness's): the previous scenario's last
- * detection, made just before it gave the account back, must be older than that.
+ * How long an account rests between two scenarios. A scenario counts as its own the account's items dated from
+ * `clockToleranceMs` before it took the account: the previous scenario's last detection, made just before it gave the
+ * account back, must be older than that.
  */
 export const handoverGapMs = 2000;
 

@@ -10,7 +10,7 @@ import { generationTraits, type CameraEventType, type StartedCamera } from '../.
 import { connectCamera, usesDesignatedAccounts, labelCustomer, testAccountsFileVariable } from './designated.ts';
 import { aboutAccount } from './reference-data.ts';
 import { group, leaseOrder } from './lease-order.ts';
-import { markPlayed, markSpent, playedBy, releaseLease, spentBy, tryLease, type Player } from './leases.ts';
+import { clockToleranceMs, markPlayed, markSpent, playedBy, releaseLease, spentBy, tryLease, type Player } from './leases.ts';
 import type { Customer, HarnessWorld } from './world.ts';
 
 /** What picks a migrated customer: their brand, and the offer or the payment method they had before the migration. */
@@ -151,7 +151,7 @@ function cameraReporting(world: HarnessWorld, account: TestAccount, type: Camera
 /** Logs the migrated customer in and makes them the scenario's customer `name`, labelled as migrated. */
 export async function playMigratedCustomer(world: HarnessWorld, name: string, brand: WhiteLabel | undefined, criterion: MigratedCriterion, player: Player = 'journey'): Promise<Customer> {
   const account = await leaseMigratedAccount(world, brand, criterion, player);
-  world.migratedSince.set(name, Date.now() - 1000);
+  world.migratedSince.set(name, Date.now() - clockToleranceMs);
   const offer = world.catalog.offers.find((o) => o.id === account.reference?.offer);
   const whiteLabel = world.catalog.whiteLabels.find((w) => w.id === account.whiteLabel);
   if (!offer || !whiteLabel) throw new ConfigurationError(`the migrated customer ${account.email} has no recorded offer or white label of the catalog (${account.reference?.offer ?? 'none'}, ${account.whiteLabel})`);

@@ -40,9 +40,9 @@ export class HarnessWorld extends World {
   /** The designated migrated accounts the scenario plays, by the name the Gherkin gives the customer. */
   readonly migrated = new Map<string, TestAccount>();
   /**
-   * Since when (epoch ms) a migrated customer's items (events, recordings) are this scenario's: a second before it took
-   * their account, which the scenario before it gave back at least `handoverGapMs` earlier (steps/support/leases.ts).
-   * Not the scenario's start: a scenario may wait for the account while another plays it.
+   * Since when (epoch ms) a migrated customer's items (events, recordings) are this scenario's: `clockToleranceMs`
+   * before it took their account, which the scenario before it gave back at least `handoverGapMs` earlier
+   * (steps/support/leases.ts). Not the scenario's start: a scenario may wait for the account while another plays it.
    */
   readonly migratedSince = new Map<string, number>();
   /** The designated accounts this scenario leased (steps/support/leases.ts), given back after it. */
