@@ -130,6 +130,8 @@ export interface CutoverRecord {
   customers: CutoverCustomer[];
   /** What happened during the window, when (ISO UTC), to which device. */
   actions: { at: string; serial: string; what: string }[];
+  /** When the maintenance was lifted after the window (ISO UTC): what the window kept must show within a deadline from then. */
+  reopenedAt?: string;
 }
 
 export interface StartOptions {

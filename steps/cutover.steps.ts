@@ -10,6 +10,8 @@ import { retryUntil } from '../lib/wait.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const deliveryTimeoutMs = 20_000;
+// A check that starts after that deadline still reads a few times.
+const lastReadsMs = 1000;
 
 function cohort(world: HarnessWorld): CutoverRecord {
   const record = world.environment.cutover;
@@ -25,6 +27,22 @@ function customerOf(world: HarnessWorld): CutoverCustomer {
   const customer = (world as HarnessWorld & { cutoverCustomer?: CutoverCustomer }).cutoverCustomer;
   if (!customer) throw new ConfigurationError('no customer of the cut-over cohort chosen: start the scenario with "le client de la marque ... de la cohorte de bascule"');
   return customer;
+}
+
+/**
+ * How long a check may still wait for what the window kept: every check of the cohort counts the same deadline from the
+ * moment the maintenance was lifted, so a loss costs one deadline, not one per customer (from the check itself in a
+ * plan that never lifted it after the window).
+ */
+function deliveryLeftMs(world: HarnessWorld): number {
+  const reopenedAt = cohort(world).reopenedAt;
+  return reopenedAt ? Math.max(Date.parse(reopenedAt) + deliveryTimeoutMs - Date.now(), lastReadsMs) : deliveryTimeoutMs;
+}
+
+/** The deadline in the words of a failure. */
+function deliveryDeadline(world: HarnessWorld): string {
+  const reopenedAt = cohort(world).reopenedAt;
+  return reopenedAt ? `within ${deliveryTimeoutMs / 1000} s of the maintenance being lifted at ${reopenedAt}` : `within ${deliveryTimeoutMs / 1000} s`;
 }
 
 async function customerApi(world: HarnessWorld, customer: CutoverCustomer): Promise<PlatformApi> {
@@ -57,9 +75,9 @@ Then('chacune de ses caméras apparaît dans son état réel, connectée ou déc
     return `${d.serial} (${d.model}, ${d.role}) shows ${seen ? (seen.online ? 'connected' : 'disconnected') : 'nowhere'}, it is ${d.online ? 'connected' : 'disconnected'}`;
   }).join('; ');
   await retryUntil(() => api.devices(), (devices) => devices.length === wanted.size && devices.every((d) => wanted.get(d.serial) === d.online), {
-    timeoutMs: deliveryTimeoutMs,
+    timeoutMs: deliveryLeftMs(this),
     intervalMs: 200,
-    message: (last) => `[${customer.brand}] after the cut-over, the cameras do not show their true state: ${Array.isArray(last) ? describe(last) : String(last)}`,
+    message: (last) => `[${customer.brand}] after the cut-over, the cameras do not show their true state ${deliveryDeadline(this)}: ${Array.isArray(last) ? describe(last) : String(last)}`,
   });
 });
 
@@ -72,9 +90,10 @@ Then('chaque événement envoyé pendant la fenêtre apparaît une seule fois, d
   // Waits for the last one sent, then reads once more: the broker delivers in order, so the others are in by then.
   const last = sent.at(-1)!;
   await retryUntil(() => api.events(200), (events) => events.some((e) => e.eventId === last.eventId), {
-    timeoutMs: deliveryTimeoutMs,
+    timeoutMs: deliveryLeftMs(this),
     intervalMs: 200,
-    message: (seen) => `${who} after the cut-over, the platform never showed event ${last.eventId} (${last.type}) that ${last.serial} sent during the window at ${last.at}; ` +
+    message: (seen) => `${who} after the cut-over, the platform never showed event ${last.eventId} (${last.type}) that ${last.serial} sent during the window at ${last.at} ` +
+      `(${deliveryDeadline(this)}); ` +
       `it shows ${describeEvents(seen)}. Were the events the broker kept for the instances lost?`,
   });
   const events = (await api.events(200)).sort((x, y) => Date.parse(x.occurredAt) - Date.parse(y.occurredAt));
@@ -109,7 +128,7 @@ Then('le centre de télésurveillance reçoit exactement {int} fois l\'alarme de
   const what = `[${customer.brand}] the ${alarm.type} alarm ${alarm.eventId} that ${alarm.serial} raised during the maintenance window`;
   const query = { service: 'monitoring', method: 'POST', contains: alarm.eventId };
   if (times === 1) {
-    await this.stubs.waitForRequest(query, deliveryTimeoutMs, () => true, `${what} never reached the monitoring centre after the cut-over.`);
+    await this.stubs.waitForRequest(query, deliveryLeftMs(this), () => true, `${what} never reached the monitoring centre after the cut-over (${deliveryDeadline(this)}).`);
     await this.stubs.expectOnlyOne(query, () => true, what);
   }
   const serials = customer.devices.map((d) => d.serial);

@@ -37,7 +37,16 @@ const dataAction = (action: 'snapshot' | 'certify-data' | 'certify-rollback'): A
 export const actions = {
   'generate-data': { options: ['scale'], ...opsAction((ops, step, context) => generateWithMigratedAccounts(ops, step.scale ?? 'small', context)) },
   'maintenance-on': opsAction((ops) => ops.maintenance(true)),
-  'maintenance-off': opsAction((ops) => ops.maintenance(false)),
+  'maintenance-off': opsAction(async (ops, _step, context) => {
+    const done = await ops.maintenance(false);
+    // The first lifting after the cut-over window: the cohort's checks count their deadline from it (steps/cutover.steps.ts).
+    if (context.cutover && context.cutover.record.actions.length > 0 && !context.cutover.record.reopenedAt) {
+      context.cutover.record.reopenedAt = new Date().toISOString();
+      context.data.cutover = context.cutover.record;
+      writeCutoverRecord(context);
+    }
+    return done;
+  }),
   snapshot: dataAction('snapshot'),
   backup: opsAction((ops) => ops.backup()),
   migrate: opsAction((ops) => ops.migrate()),

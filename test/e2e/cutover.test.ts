@@ -53,6 +53,8 @@ describe('the cut-over cohort, end to end', () => {
     const last = cohort?.customers[0]?.events.at(-1);
     assert.ok(last, explain(run));
     assert.match(reasons, new RegExp(`never showed event ${last.eventId} \\(motion\\) that ${last.serial} sent during the window`), reasons);
+    // Every customer's check counts the same deadline from the lifting of the maintenance: a loss costs one deadline.
+    assert.match(reasons, /\(within 20 s of the maintenance being lifted at \d{4}-\d\d-\d\dT[\d:.]+Z\)/, reasons);
   });
 
   it('is NO-GO naming the alarm and its camera when V10 forwards the window\'s alarm once per instance', async () => {

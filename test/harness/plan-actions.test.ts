@@ -2,7 +2,7 @@
 // its options, and run by the runner, with no other file to touch.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -43,5 +43,39 @@ describe('the plan actions table', () => {
 
   it('refuses to run a step whose action is in no table entry, naming the plan and the known actions', async () => {
     await assert.rejects(runAction({ kind: 'action', action: 'explode' }, { planFile: 'plan.yaml' } as PlanContext), /plan\.yaml: no action "explode"; the actions are generate-data, maintenance-on/);
+  });
+});
+
+describe('maintenance-off after the cut-over window', () => {
+  const lifted: boolean[] = [];
+  const context = (actions: { at: string; serial: string; what: string }[]) => ({
+    planFile: 'plan.yaml',
+    runDir: mkdtempSync(join(tmpdir(), 'plan-actions-')),
+    data: {},
+    environment: { descriptor: { name: 'local' }, operations: { maintenance: async (on: boolean) => (lifted.push(on), { output: { maintenance: on } }) } },
+    cutover: { record: { customers: [{ brand: 'Veilis', account: { name: 'A', email: 'a@example.test', password: 'Qa-secret' }, devices: [], events: [] }], actions } },
+  }) as unknown as PlanContext;
+
+  it('records when it lifted the maintenance once, for the cohort\'s checks to count their deadline from (and writes it without the password)', async () => {
+    const plan = context([{ at: '2026-12-05T07:00:00.000Z', serial: 'CAM1', what: 'motion' }]);
+    const before = Date.now();
+    assert.deepEqual(await runAction({ kind: 'action', action: 'maintenance-off' }, plan), { maintenance: false });
+    const first = plan.cutover?.record.reopenedAt ?? '';
+    assert.ok(Date.parse(first) >= before && Date.parse(first) <= Date.now(), first);
+    assert.equal(plan.data.cutover?.reopenedAt, first);
+    const written = readFileSync(join(plan.runDir, 'cutover.json'), 'utf8');
+    assert.equal(JSON.parse(written).reopenedAt, first);
+    assert.ok(!written.includes('Qa-secret'));
+    // The rollback rehearsal lifts it again later: the cohort's moment stays the first.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await runAction({ kind: 'action', action: 'maintenance-off' }, plan);
+    assert.equal(plan.cutover?.record.reopenedAt, first);
+    assert.deepEqual(lifted, [false, false]);
+  });
+
+  it('records nothing before the window acted', async () => {
+    const plan = context([]);
+    await runAction({ kind: 'action', action: 'maintenance-off' }, plan);
+    assert.equal(plan.cutover?.record.reopenedAt, undefined);
   });
 });
