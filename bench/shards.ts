@@ -29,7 +29,10 @@ const splitOfNothing = splitDigest({});
 /** `node harness/cli.ts <args>` with its output in the bench's log; resolves to its exit code and wall time. */
 function harness(args: string[]): Promise<{ code: number | null; ms: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Shards side by side on this machine, each on its own embedded broker: a named one (MQTT_URL) takes one run at a time.
+  const env = { ...process.env };
+  delete env['MQTT_URL'];
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   const timer = setTimeout(() => child.kill('SIGKILL'), 20 * 60_000);

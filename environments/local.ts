@@ -8,7 +8,7 @@ import type { OpsTool } from '../lib/ops-tool.ts';
 import { RunRegistry, reapOrphans } from './children.ts';
 import { scopeFaults } from './faults.ts';
 import { InstanceFleet } from './instances.ts';
-import { discardSessions, probeBroker, startEmbeddedBroker, type StartedBroker } from './mqtt.ts';
+import { discardSessions, holdBroker, probeBroker, startEmbeddedBroker, type StartedBroker } from './mqtt.ts';
 import { platformOperations, runOperation } from './operations.ts';
 import { startEmbeddedPostgres, useExternalPostgres, type StartedPostgres } from './postgres.ts';
 import type { EnvironmentDescriptor, EnvironmentKind, StartOptions, StartedEnvironment } from './types.ts';
@@ -54,6 +54,7 @@ export async function startLocalEnvironment(kind: EnvironmentKind, services: Ser
   try {
     // The broker first: probing a named one takes milliseconds, so an unreachable broker is said before PostgreSQL is
     // initialised and stopped again for nothing (seconds, many more on a loaded machine).
+    if (services.mqttUrl) stack.use(holdBroker(services.mqttUrl, options.runId));
     const broker: StartedBroker = services.mqttUrl ? await probeBroker(services.mqttUrl) : await startEmbeddedBroker();
     stack.use(broker);
     const postgres: StartedPostgres = services.databaseUrl

@@ -1,13 +1,63 @@
 // The MQTT broker for a run: an in-process aedes by default, or the broker named by MQTT_URL.
 
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
 import { EnvironmentError } from '../lib/errors.ts';
 import { redactUrl } from '../lib/url.ts';
+import { alive } from './children.ts';
 
 export interface StartedBroker extends AsyncDisposable {
   url: string;
+}
+
+/** Where the runs of this machine say which named broker each one holds. */
+export const heldBrokersDir = join(tmpdir(), 'kw-harness', 'brokers');
+
+/**
+ * Holds the named broker at `url` for the run `runId`, machine-wide, until disposed. Two runs on one broker would each
+ * see the other's devices: the generated data gives both the same serials, a device's topics and client id are its
+ * serial, so each run's exactly-once checks would count the other's events. A second run is refused as a broken
+ * environment, naming the run that holds the broker; a hold whose process is gone is taken over.
+ */
+export function holdBroker(url: string, runId: string, dir = heldBrokersDir): Disposable {
+  const { hostname, port } = new URL(url);
+  const key = createHash('sha256').update(`${hostname.toLowerCase()}:${port || '1883'}`).digest('hex').slice(0, 16);
+  const file = join(dir, `${key}.json`);
+  mkdirSync(dir, { recursive: true });
+  const mine = JSON.stringify({ runId, pid: process.pid, since: new Date().toISOString(), broker: redactUrl(url) });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      writeFileSync(file, mine, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+    }
+    let holder: { runId?: string; pid?: number; since?: string } = {};
+    try {
+      holder = JSON.parse(readFileSync(file, 'utf8')) as typeof holder;
+    } catch {
+      // Being written this very moment, or unreadable: a hold without a live process is taken over below.
+    }
+    if (typeof holder.pid === 'number' && alive(holder.pid)) {
+      throw new EnvironmentError(`MQTT broker at ${redactUrl(url)} is held by the run ${holder.runId ?? '?'} (process ${holder.pid}) since ${holder.since ?? '?'}: ` +
+        'two runs on one broker see each other\'s devices. Wait for that run to end, or unset MQTT_URL to give this run an embedded broker.');
+    }
+    rmSync(file, { force: true });
+  }
+  return {
+    [Symbol.dispose]() {
+      try {
+        if (readFileSync(file, 'utf8') === mine) rmSync(file, { force: true });
+      } catch {
+        // Already gone.
+      }
+    },
+  };
 }
 
 /** Checks that the broker at `url` accepts a connection, within a deadline. */
