@@ -1,25 +1,33 @@
-// `npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE] [--jobs N]`: each fault switched on in its own
-// certification run (N at a time), and a clean run; non-zero if a fault goes undetected or unnamed, or the clean run is not green.
+// `npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE] [--jobs N] [--workers W]`: each fault switched on
+// in its own certification run (N at a time, each run step on W Cucumber workers), and a clean run; non-zero if a fault goes undetected or unnamed, or the clean run is not green.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Certificate } from '../reports/certificate/build.ts';
-import { detectionPlan } from '../detection/plan.ts';
+import { detectionPlan, selection } from '../detection/plan.ts';
+import { listScenarios } from '../scenarios.ts';
 import { cleanRun, detectionRow, loadFaultCases, renderTable, type DetectionRow } from '../detection/table.ts';
-import { inTurns } from '../../lib/in-turns.ts';
+import { inTurnsCostliestFirst } from '../../lib/in-turns.ts';
 
 import type { Command } from './types.ts';
 
 export const command: Command = {
   name: 'detection',
-  usage: 'npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE] [--jobs N]',
+  usage: 'npm run detection [-- --quick] [--only id,...] [--plan FILE] [--out FILE] [--jobs N] [--workers W]',
   async main(argv) {
-    const { values } = parseArgs({ args: argv, options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' }, jobs: { type: 'string', default: '2' } } });
+    const { values } = parseArgs({ args: argv, options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' }, jobs: { type: 'string', default: '2' }, workers: { type: 'string', default: '4' } } });
     const jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) {
       console.error(`detection: --jobs must be a whole number from 1 to 8, got "${values.jobs}"`);
+      process.exit(2);
+    }
+    // The scenarios mostly wait (for a third party's call, then an exactly-once window): on 2 workers the clean run of
+    // --quick played its ~220 scenarios in 234 s with the machine 0.7 busy. A --plan FILE keeps its own workers.
+    const workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 16) {
+      console.error(`detection: --workers must be a whole number from 1 to 16, got "${values.workers}"`);
       process.exit(2);
     }
     const cli = join(import.meta.dirname, '..', 'cli.ts');
@@ -35,6 +43,14 @@ export const command: Command = {
     const outDir = join(import.meta.dirname, '..', '..', 'reports', `detection-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     mkdirSync(outDir, { recursive: true });
 
+    // Each run on its own embedded broker: runs side by side on one named broker would see each other's devices (the same
+    // generated serials), and the broker is held by one run at a time (environments/mqtt.ts). A DATABASE_URL server
+    // gives each run databases of its own, so it is passed on.
+    const runEnv = { ...process.env };
+    if (runEnv['MQTT_URL']) {
+      delete runEnv['MQTT_URL'];
+      console.error('[detection] each run on its own embedded MQTT broker: MQTT_URL is left to one run at a time, these run side by side');
+    }
     async function certifyWith(id: string, planText: string, faults: string[]): Promise<Certificate | undefined> {
       const runDir = join(outDir, id);
       mkdirSync(runDir, { recursive: true });
@@ -43,7 +59,7 @@ export const command: Command = {
       const args = [cli, 'certify', '--env', 'local', '--no-html', '--reports-dir', runDir, '--plan', planFile, ...faults.flatMap((f) => ['--fault', f])];
       // Each run has its own deadline: a fault that hangs the platform must not hang the table.
       await new Promise<void>((done) => {
-        const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
+        const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000, env: runEnv });
         child.on('error', () => done());
         child.on('close', () => done());
       });
@@ -56,18 +72,23 @@ export const command: Command = {
     // their time spent waiting for the platform or a third party.
     const hunts = cases.map((faultCase) => async (): Promise<DetectionRow> => {
       console.error(`[detection] ${faultCase.id}: certifying with --fault ${faultCase.fault}${faultCase.suites ? ` and the suites ${faultCase.suites} on ${faultCase.on.toUpperCase()}` : ', the migration and its data certification'}`);
-      const row = detectionRow(faultCase, await certifyWith(faultCase.id, detectionPlan(`detection: ${faultCase.id}`, [faultCase]), [faultCase.fault]));
+      const row = detectionRow(faultCase, await certifyWith(faultCase.id, detectionPlan(`detection: ${faultCase.id}`, [faultCase], workers), [faultCase.fault]));
       console.error(`[detection] ${faultCase.id}: ${row.detected ? 'detected' : 'NOT DETECTED'}${row.namesWhatBroke ? '' : ' (the message does not name what broke)'}`);
       return row;
     });
     // The clean run plays every suite the faults above were hunted with, with no fault: it must raise no false alarm.
     const cleanHunt = async (): Promise<Certificate | undefined> => {
       console.error('[detection] clean run (no fault)');
-      return certifyWith('clean', detectionPlan('detection: clean run', cases), []);
+      return certifyWith('clean', detectionPlan('detection: clean run', cases, workers), []);
     };
-    // The clean run plays the most suites: it starts first, so it does not end the table alone.
-    const runs: (() => Promise<Certificate | DetectionRow | undefined>)[] = [cleanHunt, ...hunts];
-    const [clean, ...rows] = await inTurns(runs, jobs, (run) => run()) as [Certificate | undefined, ...DetectionRow[]];
+    // The runs that play the most scenarios start first, so that none ends the table alone: the clean run (it plays every
+    // suite), then the faults by the number of scenarios of their suites (the same baseline and migration come with each).
+    const scenarios = await Promise.all(cases.map(async (c) => (c.suites ? (await listScenarios(selection([`(${c.suites})`], c.on))).length : 0)));
+    const runs: { cost: number; play: () => Promise<Certificate | DetectionRow | undefined> }[] = [
+      { cost: Number.POSITIVE_INFINITY, play: cleanHunt },
+      ...hunts.map((play, k) => ({ cost: scenarios[k]!, play })),
+    ];
+    const [clean, ...rows] = await inTurnsCostliestFirst(runs, jobs, (run) => run.cost, (run) => run.play()) as [Certificate | undefined, ...DetectionRow[]];
     // Green means no false alarm: every gate passed. A plan of a few suites leaves some partners or catalog entries
     // unexercised, so its certificate may say INCOMPLETE for that reason alone; the table shows it.
     const cleanSummary = clean ? cleanRun(clean) : { verdict: 'none', why: 'the run did not finish', green: false };

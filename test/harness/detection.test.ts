@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import type { Certificate } from '../../harness/reports/certificate/build.ts';
 import { detectionPlan } from '../../harness/detection/plan.ts';
 import { classSummary, cleanRun, detectionRow, loadFaultCases, renderTable, type FaultCase } from '../../harness/detection/table.ts';
-import { inTurns } from '../../lib/in-turns.ts';
+import { inTurns, inTurnsCostliestFirst } from '../../lib/in-turns.ts';
 import { loadPlan } from '../../harness/plan/load.ts';
 import { certificateFixture } from './support/certificate.ts';
 
@@ -108,6 +108,13 @@ describe('the plan a fault is hunted with', () => {
     assert.throws(() => loadFaultCases(file), (e: Error) => e.message.includes('entry 1 (x)') && e.message.includes('"cutover: true" needs "suites"'));
   });
 
+  it('plays each run step on the workers it is given, and on the certification\'s own when none', () => {
+    const workersOf = (plan: ReturnType<typeof loadPlan>) => plan.phases.flatMap((p) => p.steps.flatMap((s) => (s.kind === 'run' ? [s.parallel] : [])));
+    const needs = [faultCase, { suites: '@annonce', on: 'v9' as const, rollback: false }, { suites: '@bascule', on: 'v10' as const, rollback: false, cutover: true }];
+    assert.deepEqual(workersOf(load(detectionPlan('t', needs, 4))), [4, 4, 4]);
+    assert.deepEqual(workersOf(load(detectionPlan('t', needs))), [undefined, undefined, undefined]);
+  });
+
   it('plays every fault\'s suites in the clean run', () => {
     const cases = loadFaultCases();
     const plan = load(detectionPlan('clean', cases));
@@ -136,5 +143,17 @@ describe('the detection runs, side by side (lib/in-turns.ts)', () => {
     started.length = 0;
     await inTurns(tasks, 1, (task) => task());
     assert.equal(most, 1);
+  });
+
+  it('starts the costliest first when told their costs, equal costs in the order given, and gives the results in the order of the cases', async () => {
+    const started: string[] = [];
+    const costs = [3, 200, 3, 150, Number.POSITIVE_INFINITY];
+    const results = await inTurnsCostliestFirst(costs, 2, (cost) => cost, async (cost, index) => {
+      started.push(`${index}:${cost}`);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return `case ${index}`;
+    });
+    assert.deepEqual(started, ['4:Infinity', '1:200', '3:150', '0:3', '2:3']);
+    assert.deepEqual(results, ['case 0', 'case 1', 'case 2', 'case 3', 'case 4']);
   });
 });
