@@ -1,0 +1,96 @@
+// `npm run test:e2e`: the end-to-end self-tests in three stages. First, alone, the files that time how fast bad input is
+// refused (a loaded machine would make them measure the load). Then two lanes side by side, each one file at a time:
+// the whole plan (certify.test.ts) in one, the other files in the other. Most e2e files mostly wait (for a platform, a
+// deadline, a browser): one at a time they kept the 2 cores about half busy. Last, alone, the detection run, itself
+// certifications side by side.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+
+/** What runs: `first`, one file at a time; then lanes side by side (each one file at a time); then `after`, one file at a time. */
+export interface LanePlan {
+  first: string[];
+  lanes: string[][];
+  after: string[];
+}
+
+const here = import.meta.dirname;
+
+/** The e2e files of `dir` in their stages: the files named go where named; any other file goes to the last lane. */
+export function lanePlan(dir: string, named: LanePlan): LanePlan {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort();
+  const all = [...named.first, ...named.lanes.flat(), ...named.after];
+  const missing = all.filter((f) => !files.includes(f));
+  if (missing.length > 0) throw new Error(`${join(dir, 'lanes.ts')}: no e2e file ${missing.join(', ')} in ${dir}; the files are ${files.join(', ')}`);
+  const rest = files.filter((f) => !all.includes(f));
+  const lanes = named.lanes.map((lane, k) => [...lane, ...(k === named.lanes.length - 1 ? rest : [])].map((f) => join(dir, f)));
+  return { first: named.first.map((f) => join(dir, f)), lanes, after: named.after.map((f) => join(dir, f)) };
+}
+
+/** Runs `node --test` over each lane's files, one at a time, lanes side by side, each line prefixed with its lane; resolves to each lane's exit code. */
+function runLanes(lanes: string[][], timeoutMs: number, children: Set<ChildProcess>, write: (text: string) => void): Promise<{ name: string; code: number | null; seconds: number }[]> {
+  return Promise.all(lanes.filter((files) => files.length > 0).map((files, k) => new Promise<{ name: string; code: number | null; seconds: number }>((resolve) => {
+    const started = Date.now();
+    // A runner of its own, even when this one runs under `node --test` (which marks its children with NODE_TEST_CONTEXT).
+    const env = { ...process.env };
+    delete env['NODE_TEST_CONTEXT'];
+    // A process group of its own: a signal reaches the runner and every process its tests started (harness, platform, PostgreSQL).
+    const child = spawn(process.execPath, ['--test', '--test-concurrency=1', `--test-timeout=${timeoutMs}`, '--test-reporter=spec', ...files], { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
+    children.add(child);
+    const prefix = lanes.length > 1 ? `[lane ${k + 1}] ` : '';
+    for (const stream of [child.stdout, child.stderr]) {
+      let partial = '';
+      stream.on('data', (chunk: Buffer) => {
+        const lines = (partial + chunk.toString()).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) write(`${prefix}${line}\n`);
+      });
+      stream.on('end', () => partial && write(`${prefix}${partial}\n`));
+    }
+    child.on('close', (code) => {
+      children.delete(child);
+      resolve({ name: files.map((f) => basename(f, '.test.ts')).join(', '), code, seconds: Math.round((Date.now() - started) / 1000) });
+    });
+  })));
+}
+
+/** Runs the plan; resolves to the process's exit code: 0 when every lane passed. */
+export async function main(plan: LanePlan, options: { testTimeoutMs: number; deadlineMs: number; write?: (text: string) => void }): Promise<number> {
+  const write = options.write ?? ((text: string) => void process.stdout.write(text));
+  const children = new Set<ChildProcess>();
+  const stop = (signal: NodeJS.Signals) => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        child.kill(signal);
+      }
+    }
+  };
+  process.on('SIGINT', stop).on('SIGTERM', stop);
+  // Every wait has a deadline: past it, every lane still running is stopped and the run fails.
+  let late = false;
+  const deadline = setTimeout(() => {
+    late = true;
+    write(`test:e2e: stopped after ${Math.round(options.deadlineMs / 1000)} s, the lanes' deadline\n`);
+    stop('SIGKILL');
+  }, options.deadlineMs);
+  const results: { name: string; code: number | null; seconds: number }[] = [];
+  for (const stage of [[plan.first], plan.lanes, [plan.after]]) {
+    if (!late) results.push(...await runLanes(stage, options.testTimeoutMs, children, write));
+  }
+  clearTimeout(deadline);
+  for (const r of results) write(`test:e2e: ${r.code === 0 ? 'passed' : `FAILED (exit ${r.code})`} in ${r.seconds} s: ${r.name}\n`);
+  return !late && results.every((r) => r.code === 0) ? 0 : 1;
+}
+
+if (process.argv[1] && relative(process.argv[1], import.meta.filename) === '') {
+  const plan = lanePlan(here, {
+    // Each of these times a refusal (within 10 or 15 s) or ends in one.
+    first: ['bad-input.test.ts', 'run.test.ts'],
+    lanes: [['certify.test.ts'], ['verdicts.test.ts', 'cutover.test.ts', 'smoke.test.ts', 'shards.test.ts', 'partner-report.test.ts', 'containers.test.ts']],
+    after: ['detection.test.ts'],
+  });
+  process.exitCode = await main(plan, { testTimeoutMs: 600_000, deadlineMs: 75 * 60_000 });
+}
