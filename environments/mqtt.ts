@@ -9,7 +9,6 @@ import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
 import { EnvironmentError } from '../lib/errors.ts';
 import { redactUrl } from '../lib/url.ts';
-import { alive } from './children.ts';
 
 export interface StartedBroker extends AsyncDisposable {
   url: string;
@@ -43,7 +42,7 @@ export function holdBroker(url: string, runId: string, dir = heldBrokersDir): Di
     } catch {
       // Being written this very moment, or unreadable: a hold without a live process is taken over below.
     }
-    if (typeof holder.pid === 'number' && alive(holder.pid)) {
+    if (typeof holder.pid === 'number' && running(holder.pid)) {
       throw new EnvironmentError(`MQTT broker at ${redactUrl(url)} is held by the run ${holder.runId ?? '?'} (process ${holder.pid}) since ${holder.since ?? '?'}: ` +
         'two runs on one broker see each other\'s devices. Wait for that run to end, or unset MQTT_URL to give this run an embedded broker.');
     }
@@ -58,6 +57,16 @@ export function holdBroker(url: string, runId: string, dir = heldBrokersDir): Di
       }
     },
   };
+}
+
+/** Whether the process `pid` runs (another user's too: signalling it is refused, not impossible). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Checks that the broker at `url` accepts a connection, within a deadline. */
