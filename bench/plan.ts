@@ -1,4 +1,5 @@
-// `npm run bench:plan [-- --plan FILE]`: the certification plan run as a user runs it, then each phase's time, its slowest steps and the total, as one JSON line.
+// `npm run bench:plan [-- --plan FILE] [--keep] [--no-html]`: the certification plan run as a user runs it (npm start), then each phase's
+// time, its slowest steps, the time outside the phases and the total, as one JSON line.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,10 +10,13 @@ import { sampleCpu } from './cpu.ts';
 
 interface Gate { id: string; startedAt: string; endedAt: string; verdict: string; reasons: string[]; steps: { step: string; status: string; durationMs: number }[]; results: { total: number } }
 
-const { values } = parseArgs({ options: { plan: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { plan: { type: 'string' }, keep: { type: 'boolean', default: false }, 'no-html': { type: 'boolean', default: false } } });
 const root = resolve(import.meta.dirname, '..');
 const reports = mkdtempSync(join(tmpdir(), 'bench-plan-'));
-const args = ['harness/cli.ts', 'certify', '--env', 'local', '--no-html', '--no-history', '--reports-dir', reports, ...(values.plan ? ['--plan', values.plan] : [])];
+// As npm start runs it: with the HTML reports (the overall one and one per partner), unless --no-html. Without a
+// history, so that one run of the bench does not change the next one's reports.
+const html = !values['no-html'];
+const args = ['harness/cli.ts', 'certify', '--env', 'local', ...(html ? [] : ['--no-html']), '--no-history', '--reports-dir', reports, ...(values.plan ? ['--plan', values.plan] : [])];
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 const t0 = performance.now();
@@ -46,6 +50,9 @@ console.log(JSON.stringify({
   verdict: certificate.verdict,
   exitCode: code,
   totalSeconds: seconds(total),
+  html,
+  // The environment's start and tear-down, and the reports (HTML ones with html): the time outside every phase.
+  outsidePhasesSeconds: seconds(total - certificate.gates.reduce((sum, g) => sum + Date.parse(g.endedAt) - Date.parse(g.startedAt), 0)),
   phases: certificate.gates.map((g) => ({
     id: g.id,
     seconds: seconds(Date.parse(g.endedAt) - Date.parse(g.startedAt)),
