@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { EnvironmentError } from '../lib/errors.ts';
+import { running } from './children.ts';
 
 /** Where a container engine would answer: DOCKER_HOST (unix:// only) or the usual sockets. */
 function socketPaths(env: NodeJS.ProcessEnv): string[] {
@@ -185,15 +186,6 @@ export interface StartedContainers extends AsyncDisposable {
 let reaperSaid = false;
 const ownerLabel = 'kw-harness.owner-pid';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * PostgreSQL and Mosquitto in containers on the host's network, each on a free port of 127.0.0.1. What started is
  * removed again if the rest fails; `[Symbol.asyncDispose]` removes both. Containers that a killed run left behind
@@ -225,7 +217,7 @@ export async function startContainers(env: NodeJS.ProcessEnv = process.env, log:
   };
   for (const info of await client.container.list()) {
     const owner = Number(info.Labels?.[ownerLabel]);
-    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+    if (Number.isInteger(owner) && owner > 0 && !running(owner)) {
       await client.container.getById(info.Id).remove({ force: true, v: true }).catch(() => undefined);
       log(`[harness] containers: removed ${info.Names?.[0]?.replace(/^\//, '') ?? info.Id.slice(0, 12)}, left behind by run process ${owner}`);
     }

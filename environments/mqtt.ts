@@ -9,6 +9,7 @@ import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
 import { EnvironmentError } from '../lib/errors.ts';
 import { redactUrl } from '../lib/url.ts';
+import { running } from './children.ts';
 
 export interface StartedBroker extends AsyncDisposable {
   url: string;
@@ -57,16 +58,6 @@ export function holdBroker(url: string, runId: string, dir = heldBrokersDir): Di
       }
     },
   };
-}
-
-/** Whether the process `pid` runs (another user's too: signalling it is refused, not impossible). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Checks that the broker at `url` accepts a connection, within a deadline. */
