@@ -1,7 +1,7 @@
 // The MQTT broker for a run: an in-process aedes by default, or the broker named by MQTT_URL.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,24 +30,32 @@ export function holdBroker(url: string, runId: string, dir = heldBrokersDir): Di
   const file = join(dir, `${key}.json`);
   mkdirSync(dir, { recursive: true });
   const mine = JSON.stringify({ runId, pid: process.pid, since: new Date().toISOString(), broker: redactUrl(url) });
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      writeFileSync(file, mine, { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+  // Written whole, then linked in place: the hold appears at once with its content, or not at all (EEXIST).
+  const draft = `${file}.${process.pid}.${runId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  writeFileSync(draft, mine);
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        linkSync(draft, file);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        if (attempt > 3) throw new EnvironmentError(`MQTT broker at ${redactUrl(url)}: ${file} keeps coming back while this run takes it over; is another run starting? Try again`);
+      }
+      let holder: { runId?: string; pid?: number; since?: string } = {};
+      try {
+        holder = JSON.parse(readFileSync(file, 'utf8')) as typeof holder;
+      } catch {
+        // Unreadable: a hold without a live process is taken over below.
+      }
+      if (typeof holder.pid === 'number' && running(holder.pid)) {
+        throw new EnvironmentError(`MQTT broker at ${redactUrl(url)} is held by the run ${holder.runId ?? '?'} (process ${holder.pid}) since ${holder.since ?? '?'}: ` +
+          'two runs on one broker see each other\'s devices. Wait for that run to end, or unset MQTT_URL to give this run an embedded broker.');
+      }
+      rmSync(file, { force: true });
     }
-    let holder: { runId?: string; pid?: number; since?: string } = {};
-    try {
-      holder = JSON.parse(readFileSync(file, 'utf8')) as typeof holder;
-    } catch {
-      // Being written this very moment, or unreadable: a hold without a live process is taken over below.
-    }
-    if (typeof holder.pid === 'number' && running(holder.pid)) {
-      throw new EnvironmentError(`MQTT broker at ${redactUrl(url)} is held by the run ${holder.runId ?? '?'} (process ${holder.pid}) since ${holder.since ?? '?'}: ` +
-        'two runs on one broker see each other\'s devices. Wait for that run to end, or unset MQTT_URL to give this run an embedded broker.');
-    }
-    rmSync(file, { force: true });
+  } finally {
+    rmSync(draft, { force: true });
   }
   return {
     [Symbol.dispose]() {
