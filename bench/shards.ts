@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Certificate } from '../harness/reports/certificate/build.ts';
 import { splitDigest } from '../harness/plan/shards.ts';
+import { forRunsSideBySide } from '../environments/index.ts';
 
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'harness', 'cli.ts');
@@ -29,10 +30,8 @@ const splitOfNothing = splitDigest({});
 /** `node harness/cli.ts <args>` with its output in the bench's log; resolves to its exit code and wall time. */
 function harness(args: string[]): Promise<{ code: number | null; ms: number }> {
   const started = performance.now();
-  // Shards side by side on this machine, each on its own embedded broker: a named one (MQTT_URL) takes one run at a time.
-  const env = { ...process.env };
-  delete env['MQTT_URL'];
-  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
+  // Shards side by side on this machine, each on its own embedded broker.
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: forRunsSideBySide() });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   const timer = setTimeout(() => child.kill('SIGKILL'), 20 * 60_000);

@@ -5,6 +5,7 @@ import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnvironmentError } from '../lib/errors.ts';
+import { alive } from '../lib/process-holds.ts';
 
 /** Where each run records the processes and folders it owns. */
 export const registryDir = join(tmpdir(), 'kw-harness', 'runs');
@@ -37,26 +38,6 @@ export class RunRegistry {
   remove(): void {
     rmSync(this.file, { force: true });
   }
-}
-
-/** Signals the process `pid` with nothing: whether it runs and this user may signal it, runs under another user, or is gone. */
-function probe(pid: number): 'ours' | 'another user' | 'gone' {
-  try {
-    process.kill(pid, 0);
-    return 'ours';
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM' ? 'another user' : 'gone';
-  }
-}
-
-/** Whether the process `pid` runs, another user's too: an owner to respect. */
-export function running(pid: number): boolean {
-  return probe(pid) !== 'gone';
-}
-
-/** Whether the process `pid` runs and this user may signal it (the run's own children). */
-export function alive(pid: number): boolean {
-  return probe(pid) === 'ours';
 }
 
 /** Kills what runs whose orchestrator died (a crash, a SIGKILL) left behind. Returns how many runs it reaped. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { EnvironmentError } from '../lib/errors.ts';
-import { running } from './children.ts';
+import { running } from '../lib/process-holds.ts';
 
 /** Where a container engine would answer: DOCKER_HOST (unix:// only) or the usual sockets. */
 function socketPaths(env: NodeJS.ProcessEnv): string[] {

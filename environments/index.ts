@@ -10,6 +10,7 @@ export { localOpsTool } from './local.ts';
 
 export { faultNames, faultProblem, faultRegistry, type FaultSpec } from './fault-registry.ts';
 export { detectContainerRuntime } from './containers.ts';
+export { forRunsSideBySide } from './mqtt.ts';
 export {
   loadRemoteConfig, parseTestAccounts, type ReferenceData, type RemoteConfig, type TestAccount, type TestDevice,
 } from './remote.ts';

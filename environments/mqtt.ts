@@ -1,15 +1,15 @@
 // The MQTT broker for a run: an in-process aedes by default, or the broker named by MQTT_URL.
 
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
 import { EnvironmentError } from '../lib/errors.ts';
+import { takeFileHold } from '../lib/process-holds.ts';
 import { redactUrl } from '../lib/url.ts';
-import { running } from './children.ts';
 
 export interface StartedBroker extends AsyncDisposable {
   url: string;
@@ -29,43 +29,23 @@ export function holdBroker(url: string, runId: string, dir = heldBrokersDir): Di
   const key = createHash('sha256').update(`${hostname.toLowerCase()}:${port || '1883'}`).digest('hex').slice(0, 16);
   const file = join(dir, `${key}.json`);
   mkdirSync(dir, { recursive: true });
-  const mine = JSON.stringify({ runId, pid: process.pid, since: new Date().toISOString(), broker: redactUrl(url) });
-  // Written whole, then linked in place: the hold appears at once with its content, or not at all (EEXIST).
-  const draft = `${file}.${process.pid}.${runId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  writeFileSync(draft, mine);
-  try {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        linkSync(draft, file);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        if (attempt > 3) throw new EnvironmentError(`MQTT broker at ${redactUrl(url)}: ${file} keeps coming back while this run takes it over; is another run starting? Try again`);
-      }
-      let holder: { runId?: string; pid?: number; since?: string } = {};
-      try {
-        holder = JSON.parse(readFileSync(file, 'utf8')) as typeof holder;
-      } catch {
-        // Unreadable: a hold without a live process is taken over below.
-      }
-      if (typeof holder.pid === 'number' && running(holder.pid)) {
-        throw new EnvironmentError(`MQTT broker at ${redactUrl(url)} is held by the run ${holder.runId ?? '?'} (process ${holder.pid}) since ${holder.since ?? '?'}: ` +
-          'two runs on one broker see each other\'s devices. Wait for that run to end, or unset MQTT_URL to give this run an embedded broker.');
-      }
-      rmSync(file, { force: true });
-    }
-  } finally {
-    rmSync(draft, { force: true });
+  const hold = takeFileHold(file, { runId, pid: process.pid, since: new Date().toISOString(), broker: redactUrl(url) }, 0o644);
+  if (!hold.taken) {
+    const { runId: holder = '?', pid = '?', since = '?' } = hold.holder;
+    if (pid === '?') throw new EnvironmentError(`MQTT broker at ${redactUrl(url)}: ${file} keeps coming back while this run takes it over; is another run starting? Try again`);
+    throw new EnvironmentError(`MQTT broker at ${redactUrl(url)} is held by the run ${String(holder)} (process ${String(pid)}) since ${String(since)}: ` +
+      'two runs on one broker see each other\'s devices. Wait for that run to end, or unset MQTT_URL to give this run an embedded broker.');
   }
-  return {
-    [Symbol.dispose]() {
-      try {
-        if (readFileSync(file, 'utf8') === mine) rmSync(file, { force: true });
-      } catch {
-        // Already gone.
-      }
-    },
-  };
+  return { [Symbol.dispose]: () => hold.release() };
+}
+
+/**
+ * The environment of runs started side by side on this machine: without `MQTT_URL`, each gets an embedded broker (a
+ * named one is held by one run at a time, see holdBroker). `DATABASE_URL` stays: each run makes databases of its own there.
+ */
+export function forRunsSideBySide(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const { MQTT_URL: _named, ...rest } = env;
+  return rest;
 }
 
 /** Checks that the broker at `url` accepts a connection, within a deadline. */

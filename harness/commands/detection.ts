@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Certificate } from '../reports/certificate/build.ts';
 import { detectionPlan, selection } from '../detection/plan.ts';
 import { listScenarios } from '../scenarios.ts';
+import { forRunsSideBySide } from '../../environments/index.ts';
 import { cleanRun, detectionRow, loadFaultCases, renderTable, type DetectionRow } from '../detection/table.ts';
 import { inTurnsCostliestFirst } from '../../lib/in-turns.ts';
 
@@ -43,14 +44,9 @@ export const command: Command = {
     const outDir = join(import.meta.dirname, '..', '..', 'reports', `detection-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     mkdirSync(outDir, { recursive: true });
 
-    // Each run on its own embedded broker: runs side by side on one named broker would see each other's devices (the same
-    // generated serials), and the broker is held by one run at a time (environments/mqtt.ts). A DATABASE_URL server
-    // gives each run databases of its own, so it is passed on.
-    const runEnv = { ...process.env };
-    if (runEnv['MQTT_URL']) {
-      delete runEnv['MQTT_URL'];
-      console.error('[detection] each run on its own embedded MQTT broker: MQTT_URL is left to one run at a time, these run side by side');
-    }
+    // The runs go side by side: each on its own embedded broker (a named one serves one run at a time).
+    const runEnv = forRunsSideBySide();
+    if (process.env['MQTT_URL']) console.error('[detection] each run on its own embedded MQTT broker: MQTT_URL is left to one run at a time, these run side by side');
     async function certifyWith(id: string, planText: string, faults: string[]): Promise<Certificate | undefined> {
       const runDir = join(outDir, id);
       mkdirSync(runDir, { recursive: true });

@@ -2,6 +2,7 @@
 
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { takeFileHold } from '../../lib/process-holds.ts';
 
 /** Who plays an account: a journey of features/clients-migres, or a scenario of another family on an Examples table tagged @clients-migres. */
 export type Player = 'journey' | 'family';
@@ -16,15 +17,6 @@ function leaseDir(): string {
 
 const slug = (email: string): string => email.replace(/[^a-z0-9.@_-]/gi, '_');
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** How far the platform's clock may be off the harness's: a scenario counts items dated from this long before it began. */
 export const clockToleranceMs = 1000;
 
@@ -36,30 +28,13 @@ export const clockToleranceMs = 1000;
 export const handoverGapMs = 2000;
 
 /**
- * Takes the account for this worker, atomically (a file created only when absent). A lease left by a worker that died
- * (its process is gone) is taken over. False when a running scenario holds it, or gave it back less than
+ * Takes the account for this worker, atomically (lib/process-holds.ts). A lease left by a worker that died (its process
+ * is gone) is taken over. False when a running scenario holds it, or gave it back less than
  * `handoverGapMs` ago.
  */
 export function tryLease(email: string, scenario: string, now = Date.now()): boolean {
   if (now - releasedAt(email) < handoverGapMs) return false;
-  const file = join(leaseDir(), `${slug(email)}.lease`);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      writeFileSync(file, JSON.stringify({ pid: process.pid, scenario }), { flag: 'wx', mode: 0o600 });
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let holder: { pid?: number } = {};
-      try {
-        holder = JSON.parse(readFileSync(file, 'utf8')) as { pid?: number };
-      } catch {
-        return false; // being written: held
-      }
-      if (typeof holder.pid === 'number' && (holder.pid === process.pid || alive(holder.pid))) return false;
-      rmSync(file, { force: true });
-    }
-  }
-  return false;
+  return takeFileHold(join(leaseDir(), `${slug(email)}.lease`), { pid: process.pid, scenario }).taken;
 }
 
 /** Gives the account back after the scenario, saying when (the next scenario waits `handoverGapMs` from then). */

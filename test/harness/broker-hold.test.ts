@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { holdBroker } from '../../environments/mqtt.ts';
+import { forRunsSideBySide, holdBroker } from '../../environments/mqtt.ts';
 import { EnvironmentError } from '../../lib/errors.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'broker-hold-'));
@@ -44,5 +44,10 @@ describe('holding a named broker', () => {
     first[Symbol.dispose]();
     assert.throws(() => holdBroker('mqtt://127.0.0.1:1883', 'run-c', held), /held by the run run-b/);
     next[Symbol.dispose]();
+  });
+
+  it('gives runs started side by side an embedded broker each, and the named database server still', () => {
+    assert.deepEqual(forRunsSideBySide({ MQTT_URL: 'mqtt://127.0.0.1:1883', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', PATH: '/bin' }),
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', PATH: '/bin' });
   });
 });
