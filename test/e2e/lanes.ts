@@ -17,6 +17,9 @@ export interface LanePlan {
 
 const here = import.meta.dirname;
 
+/** How a lane ended: its files, its runner's exit code, its time. */
+interface LaneResult { name: string; code: number | null; seconds: number }
+
 /** The e2e files of `dir` in their stages: the files named go where named; any other file goes to the last lane. */
 export function lanePlan(dir: string, named: LanePlan): LanePlan {
   const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort();
@@ -29,8 +32,8 @@ export function lanePlan(dir: string, named: LanePlan): LanePlan {
 }
 
 /** Runs `node --test` over each lane's files, one at a time, lanes side by side, each line prefixed with its lane; resolves to each lane's exit code. */
-function runLanes(lanes: string[][], timeoutMs: number, children: Set<ChildProcess>, write: (text: string) => void): Promise<{ name: string; code: number | null; seconds: number }[]> {
-  return Promise.all(lanes.filter((files) => files.length > 0).map((files, k) => new Promise<{ name: string; code: number | null; seconds: number }>((resolve) => {
+function runLanes(lanes: string[][], timeoutMs: number, children: Set<ChildProcess>, write: (text: string) => void): Promise<LaneResult[]> {
+  return Promise.all(lanes.filter((files) => files.length > 0).map((files, k) => new Promise<LaneResult>((resolve) => {
     const started = Date.now();
     // A runner of its own, even when this one runs under `node --test` (which marks its children with NODE_TEST_CONTEXT).
     const env = { ...process.env };
@@ -76,11 +79,12 @@ export async function main(plan: LanePlan, options: { testTimeoutMs: number; dea
     write(`test:e2e: stopped after ${Math.round(options.deadlineMs / 1000)} s, the lanes' deadline\n`);
     stop('SIGKILL');
   }, options.deadlineMs);
-  const results: { name: string; code: number | null; seconds: number }[] = [];
+  const results: LaneResult[] = [];
   for (const stage of [[plan.first], plan.lanes, [plan.after]]) {
     if (!late) results.push(...await runLanes(stage, options.testTimeoutMs, children, write));
   }
   clearTimeout(deadline);
+  process.off('SIGINT', stop).off('SIGTERM', stop);
   for (const r of results) write(`test:e2e: ${r.code === 0 ? 'passed' : `FAILED (exit ${r.code})`} in ${r.seconds} s: ${r.name}\n`);
   return !late && results.every((r) => r.code === 0) ? 0 : 1;
 }
