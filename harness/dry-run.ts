@@ -11,7 +11,7 @@ export async function printDryRun(plan: Plan, args: CertifyArgs, log: (line: str
   log(`Where: environment ${args.env}, platform ${plan.platform.version} on ${args.instances ?? plan.platform.instances} instances${args.faults.length ? `, faults: ${args.faults.join(', ')}` : ''}`);
   log(`Accounts: ${capabilitiesOf(args.env).accounts === 'created' ? 'each scenario creates its own synthetic customers (marked X-Synthetic-Traffic)' : 'the designated test accounts of the environment only'}`);
   for (const phase of plan.phases) {
-    log(`\n${phase.id}: ${phase.title}`);
+    log(`\n${phase.id}: ${phase.title}${phase.alongside === undefined ? '' : ` (at the same time as ${phase.alongside})`}`);
     for (const step of phase.steps) {
       if (step.kind === 'action') {
         log(`  - platform action: ${[step.action, step.version, step.scale].filter(Boolean).join(' ')}`);

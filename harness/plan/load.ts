@@ -49,17 +49,40 @@ export function loadPlan(file: string): Plan {
   const phases = phasesRaw.map((entry, index): Phase => {
     const at = `phases[${index}]`;
     if (!isObject(entry)) return fail(at, 'a mapping with id, title, steps and gate');
-    refuseUnknownKeys(entry, at, ['id', 'title', 'steps', 'gate'], fail);
+    refuseUnknownKeys(entry, at, ['id', 'title', 'steps', 'gate', 'alongside'], fail);
     const id = typeof entry['id'] === 'string' && /^[a-z0-9-]+$/.test(entry['id']) ? entry['id'] : fail(`${at}.id`, 'a lower-case id (letters, digits, -)');
     const title = typeof entry['title'] === 'string' ? entry['title'] : fail(`${at}.title`, 'a string');
     const steps = Array.isArray(entry['steps']) && entry['steps'].length > 0 ? (entry['steps'] as unknown[]).map((step, i) => parseStep(step, `${at}.steps[${i}]`, fail)) : fail(`${at}.steps`, 'a non-empty list');
     const gate = isObject(entry['gate']) ? parseGate(entry['gate'], `${at}.gate`, fail) : fail(`${at}.gate`, 'a mapping (scenarios, minScenarios, actions, windowMinutes)');
-    return { id, title, steps, gate };
+    const alongside = entry['alongside'];
+    if (alongside !== undefined && typeof alongside !== 'string') fail(`${at}.alongside`, 'the id of the phase this one runs beside');
+    return { id, title, steps, gate, ...(typeof alongside === 'string' ? { alongside } : {}) };
   });
   const ids = phases.map((p) => p.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate) fail(`phase id "${duplicate}"`, 'unique');
+  phases.forEach((phase, index) => checkAlongside(phases, index, fail));
   return { name, file, platform: { version, instances }, phases };
+}
+
+/**
+ * A phase runs beside the phase it names only when nothing either does can change what the other's scenarios see:
+ * both hold run steps only (a platform action, a redeployment or the data actions would move the ground under the
+ * other). Phases side by side are listed one after the other, each naming the first of them.
+ */
+function checkAlongside(phases: Phase[], index: number, fail: (key: string, expected: string) => never): void {
+  const phase = phases[index]!;
+  if (phase.alongside === undefined) return;
+  const at = `phases[${index}].alongside`;
+  const lead = phases.findIndex((p) => p.id === phase.alongside);
+  if (lead < 0 || lead >= index) fail(at, `the id of an earlier phase this one runs beside (got "${phase.alongside}"; earlier phases: ${phases.slice(0, index).map((p) => p.id).join(', ') || 'none'})`);
+  const between = phases.slice(lead + 1, index).find((p) => p.alongside !== phase.alongside);
+  if (between) fail(at, `the phase just before it, or the one that phase runs beside: "${phase.alongside}" is separated from it by "${between.id}", and phases run side by side only when listed one after the other`);
+  if (phases[lead]!.alongside !== undefined) fail(at, `the first phase of its group: "${phase.alongside}" runs beside "${phases[lead]!.alongside}", so name that one`);
+  for (const [who, i] of [[phase, index], [phases[lead]!, lead]] as const) {
+    const action = who.steps.findIndex((step) => step.kind === 'action');
+    if (action >= 0) fail(`phases[${i}].steps[${action}]`, `a run step, since phase "${phase.id}" runs beside "${phase.alongside}": a platform action would change what the other phase's scenarios see; move it to a phase of its own`);
+  }
 }
 
 function parseStep(step: unknown, at: string, fail: (key: string, expected: string) => never): PlanStep {

@@ -1,6 +1,6 @@
 // Plays a certification plan against a started environment: each phase's steps in order, then its gate.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EnvironmentDescriptor, StartedEnvironment } from '../../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
@@ -57,15 +57,20 @@ async function runStep(step: PlanStep, index: number, phase: Phase, context: Pla
   const done = (status: StepStatus, detail: string, output?: Record<string, unknown>): StepRecord => ({ step: name, status, durationMs: Math.round(performance.now() - started), detail, ...(output ? { output } : {}) });
   try {
     if (step.kind === 'action') return done('passed', 'succeeded', await runAction(step, context));
-    // Workers read the addresses as they are now: a redeployment moved the instances.
-    writeFileSync(context.environmentFile, JSON.stringify(workerDescriptor(context)), { mode: 0o600 });
+    // Workers read the addresses as they are now: a redeployment moved the instances. Written whole, then moved in
+    // place: the workers of a phase alongside may be reading it.
+    const partial = `${context.environmentFile}.${process.pid}.${index}.${phase.id}.partial`;
+    writeFileSync(partial, JSON.stringify(workerDescriptor(context)), { mode: 0o600 });
+    renameSync(partial, context.environmentFile);
     const phaseResults = join(context.runDir, 'phases', phase.id, 'allure-results');
     mkdirSync(phaseResults, { recursive: true });
     const messagesFile = join(messagesDir(context.runDir, phase.id), `${basename(context.runDir)}-step-${index + 1}.ndjson`);
     const share = context.shard ? await shardShare(step.tags, context.shard, context.durations ?? {}, phase, context) : undefined;
     if (share?.scenarios.length === 0) return done('passed', share.detail, share.output);
     const cucumber = context.cucumber ?? { profile: 'default', progress: 'progress' };
-    const code = await runCucumber({ ...cucumber, parallel: workersOf(step, context), tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: context.tempDir, environmentFile: context.environmentFile, timeoutMs: 30 * 60_000 });
+    // Each run its own temp folder: Cucumber's end removes it and stops what still uses it, which must not reach the
+    // browsers of a phase alongside.
+    const code = await runCucumber({ ...cucumber, parallel: workersOf(step, context), tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: join(context.tempDir, `${phase.id}-step-${index + 1}`), environmentFile: context.environmentFile, timeoutMs: 30 * 60_000 });
     // A plan of one phase has no other phase to tell its results from: they keep their own labels.
     gatherPhaseResults(phaseResults, context.resultsDir, phase, { labelled: context.phaseCount !== 1 });
     const signal = interruption();
@@ -113,40 +118,72 @@ async function stopAfter(record: StepRecord, phase: Phase, context: PlanContext)
   return undefined;
 }
 
-/** Plays every phase; once the environment is broken or the run interrupted, the steps after it are recorded as not run. */
-export async function playPlan(plan: Plan, context: PlanContext): Promise<PhaseRecord[]> {
+/**
+ * Plays every phase, a phase that runs alongside another at the same time as it; once the environment is broken or the
+ * run interrupted, the steps after it are recorded as not run.
+ */
+export async function playPlan(plan: Plan, context: PlanContext, play: StepPlayer = runStep): Promise<PhaseRecord[]> {
   context.planFile ??= plan.file;
   context.phaseCount = plan.phases.length;
   try {
-    return await playPhases(plan, context);
+    return await playPhases(plan, context, play);
   } finally {
     await context.cutover?.[Symbol.asyncDispose]();
   }
 }
 
-async function playPhases(plan: Plan, context: PlanContext): Promise<PhaseRecord[]> {
-  const records: PhaseRecord[] = [];
-  let stoppedBy: Stop | undefined;
-  for (const phase of plan.phases) {
-    const startedAt = new Date().toISOString();
-    const steps: StepRecord[] = [];
-    for (const [index, step] of phase.steps.entries()) {
-      const signal = interruption();
-      stoppedBy ??= signal ? { finding: 'interrupted', why: interruptedBy(signal) } : undefined;
-      if (stoppedBy !== undefined) {
-        steps.push({ step: describeStep(step), status: 'not-run', durationMs: 0, detail: `not run: ${stoppedBy.why}` });
-        continue;
-      }
-      context.log(`[harness] ${phase.id}: ${describeStep(step)}`);
-      const record = await runStep(step, index, phase, context);
-      steps.push(record);
-      stoppedBy = await stopAfter(record, phase, context);
-      context.log(`[harness] ${phase.id}: ${record.step}: ${record.status} in ${(record.durationMs / 1000).toFixed(1)} s`);
-    }
-    const results = summarizeMessagesDir(messagesDir(context.runDir, phase.id));
-    const gate = evaluateGate(phase.gate, steps, results, stoppedBy);
-    context.log(`[harness] gate ${phase.id}: ${gate.verdict.toUpperCase()}${gate.reasons.length ? ` (${gate.reasons.join('; ')})` : ''}`);
-    records.push({ id: phase.id, title: phase.title, startedAt, endedAt: new Date().toISOString(), steps, results, gate });
+/** The phases in the order they start: a phase that runs alongside the one before it starts with it (harness/plan/load.ts). */
+export function phaseGroups(phases: readonly Phase[]): Phase[][] {
+  const groups: Phase[][] = [];
+  for (const phase of phases) {
+    if (phase.alongside !== undefined && groups.length > 0) groups[groups.length - 1]!.push(phase);
+    else groups.push([phase]);
   }
+  return groups;
+}
+
+/** What stopped the plan, shared by the phases side by side; `deciding` while a broken step's cause is looked at. */
+interface PlanStop {
+  by?: Stop;
+  deciding?: Promise<unknown>;
+}
+
+/** What plays one step; the plan's own by default (a test gives its own). */
+export type StepPlayer = (step: PlanStep, index: number, phase: Phase, context: PlanContext) => Promise<StepRecord>;
+
+async function playPhases(plan: Plan, context: PlanContext, play: StepPlayer): Promise<PhaseRecord[]> {
+  // What stopped the plan, seen by every phase: a phase beside the one that broke runs no further step either.
+  const stop: PlanStop = {};
+  const records: PhaseRecord[] = [];
+  for (const group of phaseGroups(plan.phases)) records.push(...(await Promise.all(group.map((phase) => playPhase(phase, context, stop, play)))));
   return records;
+}
+
+async function playPhase(phase: Phase, context: PlanContext, stop: PlanStop, play: StepPlayer): Promise<PhaseRecord> {
+  const startedAt = new Date().toISOString();
+  const beside = phase.alongside === undefined ? '' : ` (alongside ${phase.alongside})`;
+  if (beside) context.log(`[harness] ${phase.id}: starts${beside}`);
+  const steps: StepRecord[] = [];
+  for (const [index, step] of phase.steps.entries()) {
+    // A step of the phase beside that the environment broke is being looked at: what it finds decides whether this one runs.
+    await stop.deciding;
+    const signal = interruption();
+    stop.by ??= signal ? { finding: 'interrupted', why: interruptedBy(signal) } : undefined;
+    if (stop.by !== undefined) {
+      steps.push({ step: describeStep(step), status: 'not-run', durationMs: 0, detail: `not run: ${stop.by.why}` });
+      continue;
+    }
+    context.log(`[harness] ${phase.id}: ${describeStep(step)}`);
+    const record = await play(step, index, phase, context);
+    steps.push(record);
+    const deciding = stopAfter(record, phase, context);
+    if (record.status === 'broken') stop.deciding = deciding;
+    const after = await deciding;
+    stop.by ??= after;
+    context.log(`[harness] ${phase.id}: ${record.step}: ${record.status} in ${(record.durationMs / 1000).toFixed(1)} s`);
+  }
+  const results = summarizeMessagesDir(messagesDir(context.runDir, phase.id));
+  const gate = evaluateGate(phase.gate, steps, results, stop.by);
+  context.log(`[harness] gate ${phase.id}: ${gate.verdict.toUpperCase()}${gate.reasons.length ? ` (${gate.reasons.join('; ')})` : ''}`);
+  return { id: phase.id, title: phase.title, startedAt, endedAt: new Date().toISOString(), steps, results, gate };
 }

@@ -34,6 +34,8 @@ export interface Phase {
   title: string;
   steps: PlanStep[];
   gate: Gate;
+  /** The phase this one runs beside: both start together, and the phase after them waits for both. Run steps only. */
+  alongside?: string;
 }
 
 export interface Plan {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../../drivers/index.ts';
+import { EnvironmentError } from '../../lib/errors.ts';
 
 interface WorkerPage {
   context: BrowserContext;
@@ -76,8 +77,14 @@ class BrowserSession {
   }
 
   private async newWorkerPage(): Promise<WorkerPage> {
-    this.browser ??= launchBrowser();
-    const context = await (await this.browser).newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport, deviceScaleFactor: 1 });
+    let browser = await (this.browser ??= launchBrowser());
+    // A browser that went away since the last scenario (its process ended, or was stopped from outside) is launched
+    // again: nothing of this scenario ran on it.
+    if (!browser.isConnected()) browser = await (this.browser = launchBrowser());
+    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport, deviceScaleFactor: 1 }).catch((error: Error) => {
+      // Gone as the scenario opened its page: the environment's doing, not the product's.
+      throw browser.isConnected() ? error : new EnvironmentError(`the worker's browser went away as the scenario opened its page (its process ended, or was stopped from outside): ${error.message.split('\n')[0]}`, { cause: error });
+    });
     // DOM snapshots, not a screencast: the failure has its own screenshot, and the screencast costs CPU on every scenario.
     await context.tracing.start({ screenshots: false, snapshots: true });
     const page = await context.newPage();

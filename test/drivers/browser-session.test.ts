@@ -83,6 +83,22 @@ describe('the browser tab a worker keeps between scenarios', () => {
     await browserSession.closeScenario(next, false);
   });
 
+  it('launches the browser again for the next scenario when it went away between scenarios', async () => {
+    const before = {};
+    await (await browserSession.page(before)).goto(`${origin}/read`);
+    const gone = (await browserSession.context(before)).browser()!;
+    await browserSession.closeScenario(before, false);
+    await gone.close(); // as when its process ends, or is stopped from outside
+    assert.equal(gone.isConnected(), false);
+
+    const next = {};
+    const page = await browserSession.page(next);
+    assert.notEqual((await browserSession.context(next)).browser(), gone, 'a new browser');
+    await page.goto(`${origin}/read`);
+    assert.deepEqual(JSON.parse(await page.locator('#cookie').innerText()), { cookie: '', kept: null, tab: null });
+    await browserSession.closeScenario(next, false);
+  });
+
   it('started early (warm), serves the first page; a browser that cannot start is said by the first page, and the worker still ends', async (t) => {
     await browserSession.shutdown();
     browserSession.warm();

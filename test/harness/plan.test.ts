@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { deadInstanceFinding, deadWithin } from '../../harness/dead-instances.ts';
 import { evaluateGate } from '../../harness/plan/gates.ts';
-import { playPlan, workersOf, type PlanContext } from '../../harness/plan/runner.ts';
+import { phaseGroups, playPlan, workersOf, type PlanContext, type StepPlayer } from '../../harness/plan/runner.ts';
 import { parseCertifyArgs } from '../../harness/certify-args.ts';
 import { EnvironmentError } from '../../lib/errors.ts';
 import { loadPlan, plansDir } from '../../harness/plan/load.ts';
@@ -18,6 +18,13 @@ function planFile(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'plan-')), 'plan.yaml');
   writeFileSync(file, text);
   return file;
+}
+
+/** A plan context with no platform behind it, for plays whose steps a test provides. */
+function fakeContext(): PlanContext {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-play-'));
+  const environment = { descriptor: { name: 'local' }, deadInstances: () => [] };
+  return { environment, runDir: dir, resultsDir: join(dir, 'results'), environmentFile: join(dir, 'env.json'), tempDir: dir, parallel: 1, shard: undefined, data: {}, log: () => {} } as unknown as PlanContext;
 }
 
 const passedRun: StepRecord = { step: 'run scenarios @smoke', status: 'passed', durationMs: 1000, detail: '' };
@@ -69,6 +76,70 @@ describe('certification plan', () => {
     assert.equal(workersOf(none, parseCertifyArgs([])), 2);
     assert.equal(workersOf(own, parseCertifyArgs(['--parallel', '1'])), 1);
     assert.equal(workersOf(none, parseCertifyArgs(['--parallel', '3'])), 3);
+  });
+
+  it('runs the data rehearsals alongside the regression in the local plan, and nothing else side by side', () => {
+    const plan = loadPlan(join(plansDir, 'local.yaml'));
+    assert.deepEqual(phaseGroups(plan.phases).map((group) => group.map((p) => p.id)), [['baseline'], ['migration'], ['regression', 'data'], ['rollback'], ['notice'], ['smoke']]);
+  });
+
+  it('refuses a phase alongside one that is not just before it, not earlier, or that holds a platform action', () => {
+    const phase = (id: string, steps: string, alongside?: string) => `  - id: ${id}\n    title: ${id}\n${alongside ? `    alongside: ${alongside}\n` : ''}    steps: ${steps}\n    gate: {scenarios: all-passed}\n`;
+    const plan = (...phases: string[]) => planFile(`name: x\nplatform: {version: v10, instances: 1}\nphases:\n${phases.join('')}`);
+    const run = '[{run: "@smoke"}]';
+    const cases: [string, RegExp][] = [
+      [plan(phase('a', run), phase('b', run, 'z')), /phases\[1\]\.alongside must be the id of an earlier phase this one runs beside \(got "z"; earlier phases: a\)/],
+      [plan(phase('a', run, 'b'), phase('b', run)), /phases\[0\]\.alongside must be the id of an earlier phase .*earlier phases: none/],
+      [plan(phase('a', run), phase('b', run), phase('c', run, 'a')), /phases\[2\]\.alongside must be the phase just before it, or the one that phase runs beside: "a" is separated from it by "b"/],
+      [plan(phase('a', run), phase('b', run, 'a'), phase('c', run, 'b')), /phases\[2\]\.alongside must be the first phase of its group: "b" runs beside "a", so name that one/],
+      [plan(phase('a', '[backup, {run: "@smoke"}]'), phase('b', run, 'a')), /phases\[0\]\.steps\[0\] must be a run step, since phase "b" runs beside "a": a platform action would change what the other phase's scenarios see/],
+      [plan(phase('a', run), phase('b', '[{run: "@smoke"}, {action: redeploy, version: v9}]', 'a')), /phases\[1\]\.steps\[1\] must be a run step, since phase "b" runs beside "a"/],
+      [plan(phase('a', run), phase('b', run, '[a]')), /phases\[1\]\.alongside must be the id of the phase this one runs beside/],
+    ];
+    for (const [file, message] of cases) assert.throws(() => loadPlan(file), message);
+    const three = loadPlan(plan(phase('a', run), phase('b', run, 'a'), phase('c', run, 'a'), phase('d', run)));
+    assert.deepEqual(phaseGroups(three.phases).map((group) => group.map((p) => p.id)), [['a', 'b', 'c'], ['d']]);
+  });
+
+  it('starts a phase alongside another with it, ends the group when both ended, and keeps the records in plan order', async () => {
+    const plan = loadPlan(planFile('name: x\nplatform: {version: v10, instances: 1}\nphases:\n'
+      + '  - {id: regression, title: R, steps: [{run: "@r1"}, {run: "@r2"}], gate: {scenarios: all-passed, minScenarios: 0}}\n'
+      + '  - {id: data, title: D, alongside: regression, steps: [{run: "@d"}], gate: {scenarios: all-passed, minScenarios: 0}}\n'
+      + '  - {id: smoke, title: S, steps: [{run: "@s"}], gate: {scenarios: all-passed, minScenarios: 0}}\n'));
+    const spans: { tags: string; from: number; to: number }[] = [];
+    const lasting: Record<string, number> = { '@r1': 120, '@r2': 120, '@d': 60, '@s': 10 };
+    const play: StepPlayer = async (step) => {
+      const from = performance.now();
+      const tags = step.kind === 'run' ? step.tags : step.action;
+      await new Promise((resolve) => setTimeout(resolve, lasting[tags]));
+      spans.push({ tags, from, to: performance.now() });
+      return { step: `run scenarios ${tags}`, status: 'passed', durationMs: 0, detail: '' };
+    };
+    const records = await playPlan(plan, fakeContext(), play);
+    assert.deepEqual(records.map((r) => [r.id, r.gate.verdict]), [['regression', 'passed'], ['data', 'passed'], ['smoke', 'passed']]);
+    const span = (tags: string) => spans.find((s) => s.tags === tags)!;
+    assert.ok(span('@d').from < span('@r1').to, 'the data phase started while the regression ran');
+    assert.ok(span('@s').from >= Math.max(span('@r2').to, span('@d').to) - 1, 'the next phase waited for both');
+    assert.ok(Date.parse(records[1]!.startedAt) <= Date.parse(records[0]!.endedAt), 'the records say they overlapped');
+  });
+
+  it('stops a phase alongside one whose step the environment broke: its next steps are not run, its gate is incomplete', async () => {
+    const plan = loadPlan(planFile('name: x\nplatform: {version: v10, instances: 1}\nphases:\n'
+      + '  - {id: regression, title: R, steps: [{run: "@r1"}, {run: "@r2"}], gate: {scenarios: all-passed, minScenarios: 0}}\n'
+      + '  - {id: data, title: D, alongside: regression, steps: [{run: "@d"}], gate: {scenarios: all-passed, minScenarios: 0}}\n'));
+    const played: string[] = [];
+    const play: StepPlayer = async (step) => {
+      const tags = step.kind === 'run' ? step.tags : step.action;
+      await new Promise((resolve) => setTimeout(resolve, tags === '@d' ? 10 : 80));
+      played.push(tags);
+      return tags === '@d' ? { step: `run scenarios ${tags}`, status: 'broken', durationMs: 0, detail: '[environment] the database server went away' }
+        : { step: `run scenarios ${tags}`, status: 'passed', durationMs: 0, detail: '' };
+    };
+    const [regression, data] = await playPlan(plan, fakeContext(), play);
+    assert.deepEqual(played, ['@d', '@r1'], 'the step already running ends; the next one does not start');
+    assert.deepEqual(regression!.steps.map((s) => s.status), ['passed', 'not-run']);
+    assert.match(regression!.steps[1]!.detail, /not run: \[environment\] the database server went away/);
+    assert.deepEqual([regression!.gate.verdict, data!.gate.verdict], ['incomplete', 'incomplete']);
   });
 
   it('refuses a redeploy without a version', () => {
