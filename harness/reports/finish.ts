@@ -13,6 +13,7 @@ import { gateEvidence, writeManifest } from './certificate/evidence.ts';
 import { renderCertificate } from './certificate/html.ts';
 import { findLeaks, partnerReportTitle, splitResultsByPartner, type PartnerResults } from './certificate/partners.ts';
 import { checkWrittenFiles, maskFolder } from './certificate/secrets.ts';
+import { inTurns } from '../../lib/in-turns.ts';
 import { maskSecrets } from '../../lib/mask.ts';
 import { computeCoverage } from '../coverage/compute.ts';
 import { renderCoverage } from '../coverage/html.ts';
@@ -53,18 +54,34 @@ const executor = () => (process.env['CI'] ? 'CI' : `${userInfo().username}@${hos
 export async function writeHtmlReports(input: { runId: string; runDir: string; resultsDir: string; partners: PartnerResults[]; history: string | undefined; notes: string[] }): Promise<{ overall: string | undefined; partners: Record<string, string> }> {
   const { runId, runDir, history, notes } = input;
   const catalog = loadCatalog();
-  const reports = { overall: undefined as string | undefined, partners: {} as Record<string, string> };
   const store = (report: string) => (history ? { store: join(history, report), build: runId } : undefined);
-  const problem = await generateHtmlReport(input.resultsDir, join(runDir, 'report'), { history: store('overall'), notes });
-  if (problem) notes.push(`[environment] ${problem}`);
-  else reports.overall = join(runDir, 'report', 'index.html');
-  for (const partner of input.partners) {
-    const out = join(runDir, 'partners', partner.partner, 'report');
-    const brand = { title: partnerReportTitle(partner.name), language: 'fr' as const, logoSvg: partnerLogo(catalog, partner.partner) };
-    if ((await generateHtmlReport(partner.resultsDir, out, { history: store(`partner-${partner.partner}`), notes, brand })) === undefined) reports.partners[partner.partner] = join(out, 'index.html');
+  const jobs = [
+    { partner: undefined, resultsDir: input.resultsDir, out: join(runDir, 'report'), history: store('overall'), brand: undefined },
+    ...input.partners.map((partner) => ({
+      partner: partner.partner, resultsDir: partner.resultsDir, out: join(runDir, 'partners', partner.partner, 'report'), history: store(`partner-${partner.partner}`),
+      brand: { title: partnerReportTitle(partner.name), language: 'fr' as const, logoSvg: partnerLogo(catalog, partner.partner) },
+    })),
+  ];
+  // Two at a time: each is a Java start and a few seconds of Allure's generator. Each report's notes are kept apart, then
+  // said in the reports' order, as when they were made one after the other.
+  const made = await inTurns(jobs, reportsAtOnce, async (job) => {
+    const own: string[] = [];
+    const problem = await generateHtmlReport(job.resultsDir, job.out, { history: job.history, notes: own, ...(job.brand ? { brand: job.brand } : {}) });
+    return { job, problem, own };
+  });
+  const reports = { overall: undefined as string | undefined, partners: {} as Record<string, string> };
+  for (const { job, problem, own } of made) {
+    notes.push(...own);
+    if (job.partner === undefined) {
+      if (problem) notes.push(`[environment] ${problem}`);
+      else reports.overall = join(job.out, 'index.html');
+    } else if (problem === undefined) reports.partners[job.partner] = join(job.out, 'index.html');
   }
   return reports;
 }
+
+/** HTML reports made at once: one per core of the 2-core machines this runs on; more only queue for the same cores. */
+const reportsAtOnce = 2;
 
 /** How a certification ended, for the one printer: each gate and partner, the notes, the verdict, the certificate and report. */
 export function printedCertificate({ certificate, files }: CertifyOutcome, label: 'certificate' | 'merged certificate'): PrintedOutcome {
