@@ -25,6 +25,16 @@ describe('masking secrets', () => {
     assert.equal(maskSecrets(`typed pa"ss wörd; json ${JSON.stringify('pa"ss wörd')}; url ${encodeURIComponent('pa"ss wörd')}`), 'typed ***; json "***"; url ***');
   });
 
+  it('hides many secrets in one pass: characters a pattern would read as its own, one secret inside a longer one masked whole', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `acct-${String(i).padStart(4, '0')}-pw`);
+    const odd = ['a.b*c+d?(e)[f]{g}|h^$\\/x', 'inner-pw1', 'inner-pw1-and-more'];
+    const secrets = [...many, ...odd];
+    assert.equal(maskSecrets(`${many[0]} ${many[299]} ${odd[0]} ${odd[2]} ${odd[1]} axb-c`, secrets), '*** *** *** *** *** axb-c');
+    assert.equal(maskSecrets(`json ${JSON.stringify(odd[0])} url ${encodeURIComponent(odd[0]!)}`, secrets), 'json "***" url ***');
+    assert.equal(maskSecrets('acct-0300-pw is no secret', secrets), 'acct-0300-pw is no secret');
+    assert.equal(maskSecrets('nothing here', []), 'nothing here');
+  });
+
   it('learns the secrets of the environment: variables named like a secret and the password of a URL in any variable', () => {
     const secrets = environmentSecrets({ PREPROD_INSTANCES: 'i01=https://ops:Inst4nce-pw@h1,i02=https://h2', PREPROD_API_TOKEN: 'tok-123456', HOME: '/root' });
     assert.deepEqual(secrets.sort(), ['Inst4nce-pw', 'Inst4nce-pw', 'tok-123456'].sort());
