@@ -13,6 +13,9 @@ const root = join(import.meta.dirname, '..');
 // each Cucumber process (the coordinator and every worker) loads the ~190 TypeScript files of the steps, and with the
 // cache warm that start costs about 0.4 s less CPU each. In node_modules/.cache, the user's own, not a shared /tmp
 // where another user could plant code; NODE_COMPILE_CACHE given to the harness wins.
+// allure-cucumberjs, without an fsync per file; relative to Cucumber's working directory, the project's root (a file://
+// URL would be read as a format and its output file, split at the colon).
+const allureFormatter = './harness/reports/allure-formatter.ts';
 const compileCache = process.env['NODE_COMPILE_CACHE'] || join(root, 'node_modules', '.cache', 'node-compile-cache');
 
 export interface CucumberRun {
@@ -53,7 +56,7 @@ function playCucumber(run: CucumberRun): Promise<number> {
     '--parallel', String(run.parallel),
     '--format', run.progress,
     '--format', `message:${absolute(run.messagesFile)}`,
-    '--format', 'allure-cucumberjs/reporter',
+    '--format', allureFormatter,
     '--format-options', JSON.stringify({ resultsDir: run.resultsDir }),
     ...(run.tags ? ['--tags', run.tags] : []),
     ...(run.retry ? ['--retry', String(run.retry)] : []),
