@@ -17,7 +17,7 @@ export function controlHandlers(journal: RequestJournal, faults: FaultBoard, ser
     http.get('*/__journal', ({ request }) => {
       const filter = parseFilter(new URL(request.url));
       if (typeof filter === 'string') return HttpResponse.json({ error: filter }, { status: 400 });
-      return HttpResponse.json(journal.entries(filter));
+      return HttpResponse.json(journal.matching(filter));
     }),
     http.delete('*/__journal', () => {
       journal.clear();
@@ -28,7 +28,7 @@ export function controlHandlers(journal: RequestJournal, faults: FaultBoard, ser
     http.get('*/__unhandled', ({ request }) => {
       const filter = parseFilter(new URL(request.url));
       if (typeof filter === 'string') return HttpResponse.json({ error: filter }, { status: 400 });
-      return HttpResponse.json(journal.entries({ ...filter, handled: false }));
+      return HttpResponse.json(journal.matching({ ...filter, handled: false }));
     }),
     http.get('*/__faults', () => HttpResponse.json(faults.all())),
     http.post('*/__faults', async ({ request }) => {
