@@ -6,6 +6,7 @@ import { startEnvironment, type EnvironmentDescriptor, type EnvironmentName, typ
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
 import { writeBrokenResult } from './reports/allure.ts';
 import { interruption } from './interrupt.ts';
+import { removeRunTemp } from './temp.ts';
 import type { PlanContext } from './plan/context.ts';
 import { playPlan, type PhaseRecord } from './plan/runner.ts';
 import type { Plan } from './plan/types.ts';
@@ -73,6 +74,8 @@ export async function playOnEnvironment(plan: Plan, options: PlayOptions): Promi
     phases = plan.phases.map((phase) => ({ id: phase.id, title: phase.title, startedAt, endedAt: startedAt, steps: [], results: emptySummary(), gate: { verdict: finding === 'interrupted' ? 'interrupted' : 'incomplete', finding, requires: [], reasons: [why] } }));
   } finally {
     if (environment) await environment.stop().catch((error: unknown) => notes.push(`[environment] tear-down: ${(error as Error).message}`));
+    // Each run step removed its own folder in the run's temp folder (harness/plan/runner.ts); the run's goes last.
+    await removeRunTemp(folder.tempDir);
     folder.close();
   }
   const signal = interruption();

@@ -43,6 +43,17 @@ function everything(dir: string): string[] {
   return entries.flatMap((entry) => [entry.name, ...(entry.isDirectory() ? everything(join(dir, entry.name)).map((p) => join(entry.name, p)) : [])]);
 }
 
+/** A temp folder of the test's own, for a run's TMPDIR. */
+function ownTemp(): string {
+  const temp = mkdtempSync(join(tmpdir(), 'verdicts-tmp-'));
+  // Embedded PostgreSQL runs as the "postgres" user, who must reach its files in the temp folder, as in /tmp.
+  chmodSync(temp, 0o1777);
+  return temp;
+}
+
+/** What the run left in its temp folder: only the shared, empty record folder of the harness may stay. */
+const leftovers = (temp: string) => everything(temp).filter((p) => p !== 'kw-harness' && p !== join('kw-harness', 'runs'));
+
 const playwrightFolders = (dir: string) => everything(dir).filter((p) => /(^|\/)playwright[^/]*$/.test(p));
 
 const cases = [
@@ -73,8 +84,10 @@ describe('a step that did not run never passes', () => {
   });
 
   it('certify: each phase with an undefined, pending or ambiguous step is left incomplete, naming it; the control phase passes', async () => {
-    const run = await runCli(['certify', '--plan', join(plans, 'verdicts.yaml'), '--no-html'], { env: suite, timeoutMs: 300_000, prefix: 'verdicts-e2e-' });
+    const temp = ownTemp();
+    const run = await runCli(['certify', '--plan', join(plans, 'verdicts.yaml'), '--no-html'], { env: { ...suite, TMPDIR: temp }, timeoutMs: 300_000, prefix: 'verdicts-e2e-' });
     const certificate = certificateOf(run);
+    assert.deepEqual(leftovers(temp), [], `a run that ends by itself leaves nothing in its temp folder either (each run step's folder, then the run's): ${explain(run)}`);
     assert.deepEqual(certificate?.gates.map((g) => [g.id, g.verdict]), [['controle', 'passed'], ['indefini', 'incomplete'], ['en-attente', 'incomplete'], ['ambigu', 'incomplete']], explain(run));
     for (const c of cases) assert.match(certificate?.gates.find((g) => g.id === c.phase)?.reasons.join('\n') ?? '', c.step);
     assert.deepEqual([run.code, certificate?.verdict, certificate?.exitCode], [4, 'INCOMPLETE', 4], explain(run));
@@ -85,9 +98,7 @@ describe('a step that did not run never passes', () => {
 describe('Ctrl-C', () => {
   /** Plays `args` with its own temp folder and sends SIGINT once the fixture's browser is open; what Playwright had made by then. */
   async function interrupted(args: string[], wholeGroup = false): Promise<{ run: CliRun; temp: string; before: string[] }> {
-    const temp = mkdtempSync(join(tmpdir(), 'verdicts-tmp-'));
-    // Embedded PostgreSQL runs as the "postgres" user, who must reach its files in the temp folder, as in /tmp.
-    chmodSync(temp, 0o1777);
+    const temp = ownTemp();
     let before: string[] | undefined;
     const run = await runCli(args, {
       env: { ...suite, TMPDIR: temp },
@@ -105,8 +116,6 @@ describe('Ctrl-C', () => {
     return { run, temp, before: before ?? [] };
   }
 
-  /** What the run left in its temp folder: only the shared, empty record folder of the harness may stay. */
-  const leftovers = (temp: string) => everything(temp).filter((p) => p !== 'kw-harness' && p !== join('kw-harness', 'runs'));
 
   it('run: ends INTERRUPTED (exit 130), tears the environment down and leaves nothing in the temp folder', async () => {
     const { run, temp, before } = await interrupted(['run', '--tags', '@verdicts-interruption']);
