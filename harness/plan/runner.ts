@@ -49,6 +49,9 @@ function workerDescriptor(context: PlanContext): EnvironmentDescriptor {
 export const workersOf = (step: { parallel?: number | undefined }, context: Pick<PlanContext, 'parallel' | 'parallelGiven'>): number =>
   context.parallelGiven === true ? context.parallel : step.parallel ?? context.parallel;
 
+/** Run steps started by this process: each names its own temp folder. */
+let runSteps = 0;
+
 export const messagesDir = (runDir: string, phaseId: string) => join(runDir, 'phases', phaseId, 'cucumber');
 
 async function runStep(step: PlanStep, index: number, phase: Phase, context: PlanContext): Promise<StepRecord> {
@@ -69,8 +72,8 @@ async function runStep(step: PlanStep, index: number, phase: Phase, context: Pla
     if (share?.scenarios.length === 0) return done('passed', share.detail, share.output);
     const cucumber = context.cucumber ?? { profile: 'default', progress: 'progress' };
     // Each run its own temp folder: Cucumber's end removes it and stops what still uses it, which must not reach the
-    // browsers of a phase alongside.
-    const code = await runCucumber({ ...cucumber, parallel: workersOf(step, context), tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: join(context.tempDir, `${phase.id}-step-${index + 1}`), environmentFile: context.environmentFile, timeoutMs: 30 * 60_000 });
+    // browsers of a phase alongside. A short name: Chromium's socket path in it must stay under 108 bytes.
+    const code = await runCucumber({ ...cucumber, parallel: workersOf(step, context), tags: step.tags, scenarios: share?.scenarios, resultsDir: phaseResults, messagesFile, tempDir: join(context.tempDir, `s${(runSteps += 1)}`), environmentFile: context.environmentFile, timeoutMs: 30 * 60_000 });
     // A plan of one phase has no other phase to tell its results from: they keep their own labels.
     gatherPhaseResults(phaseResults, context.resultsDir, phase, { labelled: context.phaseCount !== 1 });
     const signal = interruption();
