@@ -97,8 +97,11 @@ async function stopServer(server: EmbeddedPostgres, postmasterPid: number, grace
   if (alive(postmasterPid)) process.kill(postmasterPid, 'SIGKILL');
 }
 
+/** Tries at a port another process took meanwhile, each on a new port: past them, the start is a broken environment. */
+const portAttempts = 3;
+
 /** Starts a throw-away embedded PostgreSQL (the npm package's own binaries) on a port the OS picks. */
-export async function startEmbeddedPostgres(runId: string, registry: RunRegistry, timeoutMs = 60_000): Promise<StartedPostgres> {
+export async function startEmbeddedPostgres(runId: string, registry: RunRegistry, timeoutMs = 60_000, pickPort: () => Promise<number> = freePort): Promise<StartedPostgres> {
   const root = join(tmpdir(), 'kw-harness', runId);
   mkdirSync(root, { recursive: true });
   // Postgres refuses to run as root: it runs as the "postgres" user, who must reach the data folder.
@@ -106,7 +109,7 @@ export async function startEmbeddedPostgres(runId: string, registry: RunRegistry
   chmodSync(root, 0o755);
   registry.addDir(root);
   const databaseDir = join(root, 'pg');
-  const port = await freePort();
+  let port = await pickPort();
   const password = 'harness';
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
@@ -127,9 +130,24 @@ export async function startEmbeddedPostgres(runId: string, registry: RunRegistry
   );
   try {
     await Promise.race([server.initialise(), timedOut]);
-    await Promise.race([server.start(), timedOut]);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await Promise.race([server.start(), timedOut]);
+        break;
+      } catch (error) {
+        // The port was free when the OS named it, and another process took it before PostgreSQL bound it: runs side by
+        // side start servers by the dozen. The same server, initialised once, starts again on another port.
+        const options = (server as unknown as { options?: { port: number } }).options;
+        if (attempt >= portAttempts || options === undefined || !logs.some((line) => line.includes('Address already in use'))) throw error;
+        port = await pickPort();
+        options.port = port;
+        logs.length = 0;
+      }
+    }
   } catch (error) {
     if (error instanceof EnvironmentError) throw error;
+    // PostgreSQL ended (a start that did not time out): nothing runs in its folder any more.
+    rmSync(root, { recursive: true, force: true });
     throw new EnvironmentError(`embedded PostgreSQL failed to start in ${databaseDir}: ${(error as Error | undefined)?.message ?? ''} ${logs.slice(-5).join(' ')}`, { cause: error });
   }
   const postmasterPid = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
