@@ -9,13 +9,13 @@ import { removeRunTemp } from './temp.ts';
 
 const cucumberBin = join(import.meta.dirname, '..', 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
 const root = join(import.meta.dirname, '..');
+// allure-cucumberjs, without an fsync per file; relative to Cucumber's working directory, the project's root (a file://
+// URL would be read as a format and its output file, split at the colon).
+const allureFormatter = './harness/reports/allure-formatter.ts';
 // Node's compile cache (type-stripped and compiled code, keyed by content) outlives the run, unlike the run's own TMPDIR:
 // each Cucumber process (the coordinator and every worker) loads the ~190 TypeScript files of the steps, and with the
 // cache warm that start costs about 0.4 s less CPU each. In node_modules/.cache, the user's own, not a shared /tmp
 // where another user could plant code; NODE_COMPILE_CACHE given to the harness wins.
-// allure-cucumberjs, without an fsync per file; relative to Cucumber's working directory, the project's root (a file://
-// URL would be read as a format and its output file, split at the colon).
-const allureFormatter = './harness/reports/allure-formatter.ts';
 const compileCache = process.env['NODE_COMPILE_CACHE'] || join(root, 'node_modules', '.cache', 'node-compile-cache');
 
 export interface CucumberRun {
