@@ -1,6 +1,7 @@
 // What the platform sent to the mail, payment and AI stubs, their faults per correlation, and the reactions a fault must cause.
 
 import { EnvironmentError, ProductAssertionError } from '../lib/errors.ts';
+import { escapeRegExp } from '../lib/text.ts';
 import { retryUntil } from '../lib/wait.ts';
 import { delivered as succeeded, duplicateWindowMs, windowLeft, type JournalEntry, type StubFaultMode, type StubJournal } from './stub-journal.ts';
 
@@ -51,7 +52,7 @@ export function sortOut(entries: readonly JournalEntry[], match: string, related
 
 // `key` as a whole word of `text`: serial CAM-1 is not named by CAM-10, nor mail x@qa.example by max@qa.example.
 function mentions(text: string, key: string): boolean {
-  return new RegExp(`(?<![\\w.+-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text);
+  return new RegExp(`(?<![\\w.+-])${escapeRegExp(key)}(?![\\w-])`).test(text);
 }
 
 function describeAll(entries: readonly JournalEntry[]): string {

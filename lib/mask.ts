@@ -1,5 +1,7 @@
 // One masking function for everything the harness prints or writes: passwords in URLs, password/token parameters, bearer tokens, known secrets.
 
+import { escapeRegExp } from './text.ts';
+
 export const MASK = '***';
 
 /** Secrets known by value (the test accounts' passwords): masked wherever they appear, in any variable or file. */
@@ -70,7 +72,7 @@ function secretsPattern(secrets: readonly string[]): RegExp | undefined {
   const key = secrets.join('\0');
   if (key !== search.key) {
     const all = [...new Set(secrets.flatMap(forms))].filter((form) => form !== '').sort((a, b) => b.length - a.length);
-    search = { key, pattern: all.length === 0 ? undefined : new RegExp(all.map((form) => form.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g') };
+    search = { key, pattern: all.length === 0 ? undefined : new RegExp(all.map(escapeRegExp).join('|'), 'g') };
   }
   return search.pattern;
 }

@@ -3,6 +3,7 @@
 import { AssertionError } from 'node:assert';
 import { parisShown, type AiLabel, type Classification, type HomeCareSettings, type ThirdParty } from '../../drivers/index.ts';
 import { ConfigurationError, ProductAssertionError } from '../../lib/errors.ts';
+import { escapeRegExp } from '../../lib/text.ts';
 import type { HarnessWorld } from './world.ts';
 import type { Channel } from './words.ts';
 
@@ -107,8 +108,7 @@ export async function alertTextProblems(world: HarnessWorld, name: string, text:
   const customer = world.customer(name);
   const serial = world.camera(name).serial;
   const brand = customer.whiteLabel.brand;
-  const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`^${escaped(brand)} : (.+) par votre caméra ${escaped(serial)} le (\\d\\d/\\d\\d/\\d{4}) à (\\d\\d:\\d\\d:\\d\\d)( \\(analyse IA indisponible\\))?\\.$`).exec(text);
+  const match = new RegExp(`^${escapeRegExp(brand)} : (.+) par votre caméra ${escapeRegExp(serial)} le (\\d\\d/\\d\\d/\\d{4}) à (\\d\\d:\\d\\d:\\d\\d)( \\(analyse IA indisponible\\))?\\.$`).exec(text);
   if (!match) return [`its text "${text}" is not "${brand} : <what> par votre caméra ${serial} le <date> à <time>." in the name of ${brand}`];
   const problems: string[] = [];
   const shown = `${match[2]} ${match[3]}`;

@@ -5,6 +5,7 @@ import { defineParameterType } from '@cucumber/cucumber';
 import { loadCatalog, type CameraModel, type Offer, type WhiteLabel } from '../../catalog/index.ts';
 import type { AiLabel, ThirdParty } from '../../drivers/index.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
+import { escapeRegExp } from '../../lib/text.ts';
 import { environment } from './environment.ts';
 import { channels, classNames, faults, providers, scenes, type Channel, type Fault } from './words.ts';
 
@@ -22,7 +23,7 @@ defineParameterType({ name: 'offre', regexp: /"([^"]+)"/, useForSnippets: false,
 defineParameterType({ name: 'modèle', regexp: /"([^"]+)"/, useForSnippets: false, transformer: (name: string): CameraModel => lookup('the camera model', 'camera-models.yaml', catalog.cameraModels, name) });
 
 // The modules' words: one of a closed list, each mapped to the drivers' value.
-const alternatives = (words: Record<string, unknown>): RegExp => new RegExp(Object.keys(words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const alternatives = (words: Record<string, unknown>): RegExp => new RegExp(Object.keys(words).map(escapeRegExp).join('|'));
 defineParameterType({ name: 'prestataire', regexp: alternatives(providers), transformer: (text: string): ThirdParty => providers[text]! });
 defineParameterType({ name: 'panne', regexp: alternatives(faults), transformer: (text: string): Fault => faults[text]! });
 defineParameterType({ name: 'canal', regexp: alternatives(channels), transformer: (text: string): Channel => channels[text]! });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { durationsFileName, durationsOfRun, keepDurations, readDurations, splitByDuration, splitDigest } from '../../harness/plan/shards.ts';
 import { suitePaths } from '../../harness/suite-paths.ts';
+import { escapeRegExp } from '../../lib/text.ts';
 
 const scenario = (line: number, tags: string[] = []) => ({ where: `features/f.feature:${line}`, tags });
 const f = (line: number) => `features/f.feature:${line}`;
@@ -103,7 +104,7 @@ describe('scenario durations', () => {
     assert.equal(splitDigest({ [f(2)]: 2500, [f(1)]: 1000, [f(3)]: 3000 }), splitDigest(readDurations(store).byScenario));
     assert.notEqual(splitDigest({ [f(1)]: 1000 }), splitDigest({ [f(1)]: 1001 }));
     writeFileSync(file, '{"features/f.feature:1": "slow"}');
-    assert.throws(() => readDurations(store), (error: Error) => new RegExp(`^\\[configuration\\] ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: "features/f.feature:1" is not a duration in milliseconds \\("slow"\\): delete the file`).test(error.message));
+    assert.throws(() => readDurations(store), (error: Error) => new RegExp(`^\\[configuration\\] ${escapeRegExp(file)}: "features/f.feature:1" is not a duration in milliseconds \\("slow"\\): delete the file`).test(error.message));
     writeFileSync(file, '[1, 2]');
     assert.throws(() => readDurations(store), /must be an object of scenario → milliseconds/);
   });

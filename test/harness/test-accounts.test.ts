@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadRemoteConfig, parseTestAccounts } from '../../environments/index.ts';
+import { escapeRegExp } from '../../lib/text.ts';
 
 const account = { email: 'qa@veilis.example', password: 'secret-pw', whiteLabel: 'veilis' };
 const reference = { offer: 'serenite-2011', events: [{ serial: 'VIGIE-QA1', type: 'motion', at: '2019-10-27T02:30:00+02:00' }], recordings: [{ serial: 'VIGIE-QA1', startedAt: '2026-11-20T10:00:00+01:00', durationMs: 15000 }] };
@@ -92,6 +93,6 @@ describe('the test accounts file', () => {
     assert.throws(() => loadRemoteConfig('preprod', {
       PREPROD_INSTANCES: 'i01=https://a.example', PREPROD_INSTANCE_COUNT: '1', PREPROD_MQTT_URL: 'mqtt://b', PREPROD_ACCOUNTS_DB_URL: 'postgres://ro@db/a',
       PREPROD_EVENTS_DB_URL: 'postgres://ro@db/e', PREPROD_MEDIA_DB_URL: 'postgres://ro@db/m', PREPROD_TEST_ACCOUNTS_FILE: file,
-    }), new RegExp(`PREPROD_TEST_ACCOUNTS_FILE ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: accounts\\[0\\]\\.devices\\[0\\]\\.model "nope" is no catalog model id`));
+    }), new RegExp(`PREPROD_TEST_ACCOUNTS_FILE ${escapeRegExp(file)}: accounts\\[0\\]\\.devices\\[0\\]\\.model "nope" is no catalog model id`));
   });
 });
