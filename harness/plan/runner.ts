@@ -1,9 +1,10 @@
 // Plays a certification plan against a started environment: each phase's steps in order, then its gate.
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EnvironmentDescriptor, StartedEnvironment } from '../../environments/index.ts';
 import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
+import { writeFileWhole } from '../../lib/files.ts';
 import { writeHarnessResult } from '../reports/allure.ts';
 import { deadInstanceFinding, deadWithin } from '../dead-instances.ts';
 import { runCucumber } from '../cucumber.ts';
@@ -62,9 +63,7 @@ async function runStep(step: PlanStep, index: number, phase: Phase, context: Pla
     if (step.kind === 'action') return done('passed', 'succeeded', await runAction(step, context));
     // Workers read the addresses as they are now: a redeployment moved the instances. Written whole, then moved in
     // place: the workers of a phase alongside may be reading it.
-    const partial = `${context.environmentFile}.${process.pid}.${index}.${phase.id}.partial`;
-    writeFileSync(partial, JSON.stringify(workerDescriptor(context)), { mode: 0o600 });
-    renameSync(partial, context.environmentFile);
+    writeFileWhole(context.environmentFile, JSON.stringify(workerDescriptor(context)), 0o600);
     const phaseResults = join(context.runDir, 'phases', phase.id, 'allure-results');
     mkdirSync(phaseResults, { recursive: true });
     const messagesFile = join(messagesDir(context.runDir, phase.id), `${basename(context.runDir)}-step-${index + 1}.ndjson`);

@@ -1,9 +1,10 @@
 // Which scenarios each shard of `certify --shard i/n` runs: split by the durations of the last runs, so that shards finish together.
 
 import { createHash } from 'node:crypto';
-import { existsSync, globSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ConfigurationError } from '../../lib/errors.ts';
+import { writeFileWhole } from '../../lib/files.ts';
 import { parseMessages } from '../reports/cucumber-messages.ts';
 import { historyRoot, historyStore } from '../reports/history.ts';
 
@@ -128,9 +129,7 @@ export function keepDurations(store: string, measured: Record<string, number>): 
   const merged = { ...previous, ...measured };
   const sorted = Object.fromEntries(Object.keys(merged).sort().map((key) => [key, merged[key]]));
   mkdirSync(store, { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, `${JSON.stringify(sorted, null, 2)}\n`);
-  renameSync(partial, file);
+  writeFileWhole(file, `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
 /** What the shards of one certification must agree on to split alike: a digest of the durations they split by. */

@@ -1,7 +1,8 @@
 // Allure history across runs: each report's history/ is kept in a store outside the run folders and fed to the next report.
 
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeFileWhole } from '../../lib/files.ts';
 
 /** The files Allure 2 reads from `<results>/history/` and writes to `<report>/history/`. */
 export const historyFiles = ['history.json', 'history-trend.json', 'duration-trend.json', 'categories-trend.json', 'retry-trend.json'] as const;
@@ -111,9 +112,7 @@ export function keepHistory(reportHtml: string, history: HistoryOptions): string
   mkdirSync(history.store, { recursive: true });
   for (const [name, text] of Object.entries(files)) {
     const file = join(history.store, name);
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, text);
-    renameSync(partial, file);
+    writeFileWhole(file, text);
   }
   return undefined;
 }
