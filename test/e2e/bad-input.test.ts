@@ -1,7 +1,7 @@
-// Every bad input is refused before anything starts (exit 2 within 10 s, one line naming what to fix), and an unreachable pre-production is a broken environment (exit 3 within 15 s): one row each, printed as a table.
+// Every bad input is refused before anything starts (exit 2 within 10 s, one line naming what to fix), and an unreachable pre-production is a broken environment (exit 3 within 15 s): one row each, printed as a table. An unreachable database or broker of a local run is a broken environment too, within 10 s.
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -75,6 +75,9 @@ async function attempt(row: Pick<Row, 'args' | 'env'>): Promise<CliRun & { start
 const rows: Row[] = [
   { input: '--tags syntax error', args: ['run', '--tags', '@smoke and ('], code: 2, withinSeconds: 10, message: /^\[configuration\] --tags: Tag expression "@smoke and \(" could not be parsed because of syntax error: Unmatched \(/ },
   { input: '--tags selecting no scenario', args: ['run', '--tags', '@aucun-scenario'], code: 2, withinSeconds: 10, message: /^\[configuration\] --tags "@aucun-scenario" selects no scenario of features\/\*\*\/\*\.feature with the default profile/ },
+  { input: 'unknown profile', args: ['run', '--profile', 'nightly'], code: 2, withinSeconds: 10, message: /^\[configuration\] unknown profile "nightly"; valid profiles: default, smoke, foundation$/ },
+  { input: 'unknown environment', args: ['run', '--env', 'staging'], code: 2, withinSeconds: 10, message: /^\[configuration\] unknown environment "staging"; valid environments: local, services, containers, preprod, production$/ },
+  { input: 'clock shift not a whole number of days', args: ['run', '--profile', 'foundation'], env: { KW_CLOCK_SHIFT_DAYS: 'next year' }, code: 2, withinSeconds: 10, message: /^\[configuration\] KW_CLOCK_SHIFT_DAYS must be a whole number of days between -3650 and 3650 \(e\.g\. 365 for a year ahead\), got "next year"$/ },
   { input: 'unknown --fault', args: ['run', '--fault', 'sms-silnt'], code: 2, withinSeconds: 10, message: /^\[configuration\] --fault "sms-silnt" is no known fault; did you mean sms-silent\?/ },
   { input: '--fault argument unknown to the catalog', args: ['certify', '--fault', 'migration:drop-events-of-offer:gold-2030'], code: 2, withinSeconds: 10, message: /^\[configuration\] --fault "migration:drop-events-of-offer:gold-2030": "gold-2030" is no offer; known: serenite-2011/ },
   { input: 'Gherkin syntax error', args: ['run'], env: { HARNESS_FEATURES: 'test/e2e/fixtures/gherkin-error/*.feature' }, code: 2, withinSeconds: 10, message: /^\[configuration\] test\/e2e\/fixtures\/gherkin-error\/erreur-de-syntaxe\.feature:8: Gherkin syntax error: unexpected 'Scénario sans deux-points'/ },
@@ -117,5 +120,35 @@ describe('bad input, refused before anything starts', async () => {
     const run = await attempt({ args: ['run', '--env', 'services', '--profile', 'foundation'], env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${closedPort}/postgres`, MQTT_URL: `mqtt://127.0.0.1:${closedPort}` } });
     assert.match(run.started ?? '', /run \S+: starting the services environment/, run.output);
     assert.equal(run.code, 3, run.output);
+  });
+});
+
+/** The local run's verdict file, read from the run's reports folder (the run line names the run). */
+function outcome(run: CliRun): { verdict?: string; exitCode?: number } | undefined {
+  const runId = /\[harness\] run (\S+):/.exec(run.output)?.[1];
+  const file = runId ? join(run.reportsDir, runId, 'summary.json') : '';
+  return file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+describe('an unreachable service of the local run, reported as a broken environment', () => {
+  it('names the database by its URL without its password, within 10 seconds', async () => {
+    const run = await runCli(['run', '--profile', 'foundation', '--no-html'], { env: { DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${closedPort}/postgres` }, timeoutMs: 60_000, prefix: 'bad-input-reports-' });
+    const explain = `exit ${run.code} after ${run.seconds.toFixed(1)} s:\n${run.output.slice(-3000)}`;
+    assert.equal(run.code, 3, explain);
+    assert.deepEqual([outcome(run)?.verdict, outcome(run)?.exitCode], ['INCOMPLETE', 3], explain);
+    assert.match(run.output, new RegExp(`PostgreSQL at postgres://postgres:\\*\\*\\*@127\\.0\\.0\\.1:${closedPort}/postgres is unreachable`), explain);
+    assert.ok(!run.output.includes('secret'), 'the password must not be printed');
+    assert.ok(run.seconds < 10, explain);
+    rmSync(run.reportsDir, { recursive: true, force: true });
+  });
+
+  it('names the MQTT broker by its URL, within 10 seconds', async () => {
+    const run = await runCli(['run', '--profile', 'foundation', '--no-html'], { env: { MQTT_URL: `mqtt://127.0.0.1:${closedPort}` }, timeoutMs: 60_000, prefix: 'bad-input-reports-' });
+    const explain = `exit ${run.code} after ${run.seconds.toFixed(1)} s:\n${run.output.slice(-3000)}`;
+    assert.equal(run.code, 3, explain);
+    assert.deepEqual([outcome(run)?.verdict, outcome(run)?.exitCode], ['INCOMPLETE', 3], explain);
+    assert.match(run.output, new RegExp(`MQTT broker at mqtt://127\\.0\\.0\\.1:${closedPort} is unreachable`), explain);
+    assert.ok(run.seconds < 10, explain);
+    rmSync(run.reportsDir, { recursive: true, force: true });
   });
 });

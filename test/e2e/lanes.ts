@@ -1,34 +1,39 @@
-// `npm run test:e2e`: the end-to-end self-tests in three stages. First, alone, the files that time how fast bad input is
-// refused (a loaded machine would make them measure the load). Then two lanes side by side, each one file at a time:
+// `npm run test:e2e`: the end-to-end self-tests in three stages. First, alone, the file that times how fast bad input is
+// refused (a loaded machine would make it measure the load). Then two lanes side by side, each one file at a time:
 // the whole plan (certify.test.ts) in one, the other files in the other. Most e2e files mostly wait (for a platform, a
-// deadline, a browser): one at a time they kept the 2 cores about half busy. Last, alone, the detection run, itself
-// certifications side by side.
+// deadline, a browser): one at a time they kept the 2 cores about half busy. Last, two lanes again: the detection run
+// (itself certifications side by side) and the foundation runs.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
-/** What runs: `first`, one file at a time; then lanes side by side (each one file at a time); then `after`, one file at a time. */
-export interface LanePlan {
-  first: string[];
-  lanes: string[][];
-  after: string[];
-}
+/**
+ * What runs: stages one after another; in a stage, lanes side by side; in a lane, files one at a time. A lane of the
+ * named plan may hold `REST`: the e2e files no lane names go there, so that a new file runs without being listed.
+ */
+export type LanePlan = string[][][];
+
+/** Where, in a named plan, the files no lane names go. */
+export const REST = '*';
 
 const here = import.meta.dirname;
 
 /** How a lane ended: its files, its runner's exit code, its time. */
 interface LaneResult { name: string; code: number | null; seconds: number }
 
-/** The e2e files of `dir` in their stages: the files named go where named; any other file goes to the last lane. */
+/** The e2e files of `dir` in their stages and lanes: each file named goes where named, the others where `REST` stands. */
 export function lanePlan(dir: string, named: LanePlan): LanePlan {
   const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort();
-  const all = [...named.first, ...named.lanes.flat(), ...named.after];
-  const missing = all.filter((f) => !files.includes(f));
-  if (missing.length > 0) throw new Error(`${join(dir, 'lanes.ts')}: no e2e file ${missing.join(', ')} in ${dir}; the files are ${files.join(', ')}`);
+  const all = named.flat(2);
+  const where = join(dir, 'lanes.ts');
+  if (all.filter((f) => f === REST).length !== 1) throw new Error(`${where}: the plan must hold "${REST}" (the files no lane names) in exactly one lane`);
+  const missing = all.filter((f) => f !== REST && !files.includes(f));
+  if (missing.length > 0) throw new Error(`${where}: no e2e file ${missing.join(', ')} in ${dir}; the files are ${files.join(', ')}`);
+  const twice = all.filter((f, k) => all.indexOf(f) !== k);
+  if (twice.length > 0) throw new Error(`${where}: ${[...new Set(twice)].join(', ')} named more than once; each file runs in one lane`);
   const rest = files.filter((f) => !all.includes(f));
-  const lanes = named.lanes.map((lane, k) => [...lane, ...(k === named.lanes.length - 1 ? rest : [])].map((f) => join(dir, f)));
-  return { first: named.first.map((f) => join(dir, f)), lanes, after: named.after.map((f) => join(dir, f)) };
+  return named.map((stage) => stage.map((lane) => lane.flatMap((f) => (f === REST ? rest : [f])).map((f) => join(dir, f))));
 }
 
 /** Runs `node --test` over each lane's files, one at a time, lanes side by side, each line prefixed with its lane; resolves to each lane's exit code. */
@@ -80,7 +85,7 @@ export async function main(plan: LanePlan, options: { testTimeoutMs: number; dea
     stop('SIGKILL');
   }, options.deadlineMs);
   const results: LaneResult[] = [];
-  for (const stage of [[plan.first], plan.lanes, [plan.after]]) {
+  for (const stage of plan) {
     if (!late) results.push(...await runLanes(stage, options.testTimeoutMs, children, write));
   }
   clearTimeout(deadline);
@@ -90,11 +95,14 @@ export async function main(plan: LanePlan, options: { testTimeoutMs: number; dea
 }
 
 if (process.argv[1] && relative(process.argv[1], import.meta.filename) === '') {
-  const plan = lanePlan(here, {
-    // Each of these times a refusal (within 10 or 15 s) or ends in one.
-    first: ['bad-input.test.ts', 'run.test.ts'],
-    lanes: [['certify.test.ts'], ['verdicts.test.ts', 'cutover.test.ts', 'smoke.test.ts', 'shards.test.ts', 'partner-report.test.ts', 'containers.test.ts']],
-    after: ['detection.test.ts'],
-  });
+  const plan = lanePlan(here, [
+    // Alone: it times refusals (within 10 or 15 s); a loaded machine would make it measure the load.
+    [['bad-input.test.ts']],
+    // The whole plan, and the other files.
+    [['certify.test.ts'], ['verdicts.test.ts', 'cutover.test.ts', 'smoke.test.ts', 'shards.test.ts', 'partner-report.test.ts', 'containers.test.ts', REST]],
+    // The detection run keeps the cores about half busy (its certifications wait on exactly-once windows): the
+    // foundation runs fill the rest.
+    [['detection.test.ts'], ['run.test.ts']],
+  ]);
   process.exitCode = await main(plan, { testTimeoutMs: 600_000, deadlineMs: 75 * 60_000 });
 }
