@@ -36,7 +36,7 @@ export const folderDeps: Record<string, string[]> = {
   'harness/mutation': ['harness/reports'],
   'harness/coverage': [],
   'harness/examples': [],
-  'harness/preflight': ['harness/args.ts', 'harness/certify-args.ts', 'harness/guard.ts', 'harness/plan', 'harness/scenarios.ts'],
+  'harness/preflight': ['harness/args.ts', 'harness/certify-args.ts', 'harness/guard.ts', 'harness/plan', 'harness/scenarios.ts', 'harness/suite-paths.ts'],
   // An environment kind uses the environments' shared modules, never another kind or the registry.
   'environments/kinds': ['environments/containers.ts', 'environments/local.ts', 'environments/remote.ts', 'environments/rules.ts', 'environments/types.ts'],
 };
