@@ -1,5 +1,6 @@
 // The harness command line: a thin table of its commands (harness/commands/), each one file; the exit code says how it ended.
 
+import { useCompileCache } from '../lib/compile-cache.ts';
 import { ConfigurationError, EnvironmentError } from '../lib/errors.ts';
 import type { Command } from './commands/types.ts';
 import { interruption } from './interrupt.ts';
@@ -17,6 +18,9 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   coverage: () => import('./commands/coverage.ts'),
   flakiness: () => import('./commands/flakiness.ts'),
 };
+
+// Before the command's modules load (they are imported below, when asked for), and for every process the command starts.
+useCompileCache();
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

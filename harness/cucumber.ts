@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve as absolute } from 'node:path';
+import { compileCacheDir } from '../lib/compile-cache.ts';
 import { EnvironmentError } from '../lib/errors.ts';
 import { interruption } from './interrupt.ts';
 import { removeRunTemp } from './temp.ts';
@@ -12,11 +13,6 @@ const root = join(import.meta.dirname, '..');
 // allure-cucumberjs, without an fsync per file; relative to Cucumber's working directory, the project's root (a file://
 // URL would be read as a format and its output file, split at the colon).
 const allureFormatter = './harness/reports/allure-formatter.ts';
-// Node's compile cache (type-stripped and compiled code, keyed by content) outlives the run, unlike the run's own TMPDIR:
-// each Cucumber process (the coordinator and every worker) loads the ~190 TypeScript files of the steps, and with the
-// cache warm that start costs about 0.4 s less CPU each. In node_modules/.cache, the user's own, not a shared /tmp
-// where another user could plant code; NODE_COMPILE_CACHE given to the harness wins.
-const compileCache = process.env['NODE_COMPILE_CACHE'] || join(root, 'node_modules', '.cache', 'node-compile-cache');
 
 export interface CucumberRun {
   profile: string;
@@ -68,7 +64,7 @@ function playCucumber(run: CucumberRun): Promise<number> {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Playwright's artifacts and browser profiles go to os.tmpdir(): the run's own folder, so none outlives the run.
-    env: { ...process.env, NODE_COMPILE_CACHE: compileCache, HARNESS_ENV_FILE: run.environmentFile, TMPDIR: run.tempDir, ...(run.scenarios ? { HARNESS_SCENARIOS_FILE: scenariosFile } : {}), ...(run.profile === 'smoke' ? { HARNESS_WARM_BROWSER: '1' } : {}) },
+    env: { ...process.env, NODE_COMPILE_CACHE: compileCacheDir, HARNESS_ENV_FILE: run.environmentFile, TMPDIR: run.tempDir, ...(run.scenarios ? { HARNESS_SCENARIOS_FILE: scenariosFile } : {}), ...(run.profile === 'smoke' ? { HARNESS_WARM_BROWSER: '1' } : {}) },
   });
   // Forwarded through this process's streams, which the CLI masks (lib/mask.ts).
   child.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
