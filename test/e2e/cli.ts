@@ -1,9 +1,10 @@
 // Runs the harness CLI as QA does, in a child process with a deadline and its own reports folder, for the end-to-end self-tests.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Certificate } from '../../harness/reports/certificate/build.ts';
 
 const cli = join(import.meta.dirname, '..', '..', 'harness', 'cli.ts');
 
@@ -37,4 +38,14 @@ export async function runCli(args: string[], options: { env?: Record<string, str
   const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
   clearTimeout(timer);
   return { code, output, seconds: (Date.now() - started) / 1000, reportsDir };
+}
+
+/** `certify <args>` with a deadline: its run folder (the first in its reports folder) and certificate, when written. */
+export async function certifyCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 600_000): Promise<{ code: number | null; output: string; seconds: number; runDir: string; certificate: Certificate | undefined }> {
+  const { code, output, seconds, reportsDir } = await runCli(['certify', ...args], { env, timeoutMs, prefix: 'certify-e2e-' });
+  const runs = existsSync(reportsDir) ? readdirSync(reportsDir) : [];
+  const runDir = runs[0] ? join(reportsDir, runs[0]) : '';
+  const certificateFile = join(runDir, 'certificate.json');
+  const certificate = runDir && existsSync(certificateFile) ? (JSON.parse(readFileSync(certificateFile, 'utf8')) as Certificate) : undefined;
+  return { code, output, seconds, runDir, certificate };
 }
