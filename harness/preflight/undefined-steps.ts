@@ -54,6 +54,7 @@ export async function stepProblems(profile: string, tags: string | undefined, op
 }
 
 export interface StepProblemsOptions {
+  /** The dry run's: room for several shards or detection runs starting at once on one machine (2-3 s alone, 10 s and more beside them). */
   deadlineMs?: number;
   /** Where the whole profile's result is kept, by suiteKey. */
   cacheDir?: string;
