@@ -38,7 +38,7 @@ export async function loadFeatures(profile: string): Promise<Features> {
     const lines = new Map<string, number>();
     for (const envelope of envelopes) {
       if (envelope.parseError) errors.push(`${file}:${envelope.parseError.source.location?.line ?? '?'}: ${syntaxMessage(envelope.parseError.message)}`);
-      if (envelope.gherkinDocument) collectLines(envelope.gherkinDocument.feature?.children ?? [], lines);
+      if (envelope.gherkinDocument) collectScenarioLines(envelope.gherkinDocument.feature?.children ?? [], lines);
       if (envelope.pickle) scenarios.push(scenarioOf(envelope.pickle, file, lines));
     }
   }
@@ -46,18 +46,23 @@ export async function loadFeatures(profile: string): Promise<Features> {
 }
 
 // A pickle names its scenario (and Examples row) by AST node id; the line is the row's for an outline, as Cucumber prints it.
-function collectLines(children: readonly (FeatureChild | RuleChild)[], lines: Map<string, number>): void {
+/** The line of every scenario and Examples row of a feature's children, by AST node id. */
+export function collectScenarioLines(children: readonly (FeatureChild | RuleChild)[], lines: Map<string, number>): void {
   for (const child of children) {
-    if ('rule' in child && child.rule) collectLines(child.rule.children, lines);
+    if ('rule' in child && child.rule) collectScenarioLines(child.rule.children, lines);
     if (!child.scenario) continue;
     lines.set(child.scenario.id, child.scenario.location.line);
     for (const examples of child.scenario.examples) for (const row of examples.tableBody) lines.set(row.id, row.location.line);
   }
 }
 
+/** The line a pickle is named by (`features/x.feature:<line>`): its Examples row's, or its scenario's. */
+export function scenarioLine(pickle: Pick<Pickle, 'astNodeIds'>, lines: ReadonlyMap<string, number>): number {
+  return lines.get(pickle.astNodeIds.at(-1) ?? '') ?? lines.get(pickle.astNodeIds[0] ?? '') ?? 0;
+}
+
 function scenarioOf(pickle: Pickle, file: string, lines: Map<string, number>): Scenario {
-  const line = lines.get(pickle.astNodeIds.at(-1) ?? '') ?? lines.get(pickle.astNodeIds[0] ?? '') ?? 0;
-  return { name: pickle.name, where: `${relative(root, join(root, file))}:${line}`, tags: pickle.tags.map((t) => t.name) };
+  return { name: pickle.name, where: `${relative(root, join(root, file))}:${scenarioLine(pickle, lines)}`, tags: pickle.tags.map((t) => t.name) };
 }
 
 /** The syntax error of a tag expression, as @cucumber/tag-expressions words it, or undefined when it parses. */

@@ -13,7 +13,7 @@ import { ConfigurationError, EnvironmentError } from '../../lib/errors.ts';
 import { writeFileWhole } from '../../lib/files.ts';
 import { features } from '../scenarios.ts';
 import { suitePaths } from '../suite-paths.ts';
-import { select } from './features.ts';
+import { collectScenarioLines, scenarioLine, select } from './features.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const cucumberBin = join(root, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
@@ -175,21 +175,23 @@ export function problemsOf(envelopes: readonly Envelope[]): StepProblem[] {
 }
 
 /**
- * Each scenario's steps matched by no definition or by several, by the scenario's `features/x.feature:12` (an Examples
- * row's line for an outline, as harness/preflight/features.ts names it); every scenario of the dry run is listed, with
- * none.
+ * Each scenario's steps matched by no definition or by several, by the scenario's `features/x.feature:12`, named as
+ * harness/preflight/features.ts names it (scenarioLine); every scenario of the dry run is listed, with none.
  */
 export function problemsByScenario(envelopes: readonly Envelope[]): Record<string, StepProblem[]> {
   const stepLines = new Map<string, number>();
+  const scenarioLines = new Map<string, number>();
   const pickleSteps = new Map<string, { text: string; uri: string; astNodeId: string }>();
   const pickles = new Map<string, string>();
   for (const envelope of envelopes) {
-    if (envelope.gherkinDocument) collectStepLines(envelope.gherkinDocument.feature?.children ?? [], stepLines);
+    if (envelope.gherkinDocument) {
+      collectStepLines(envelope.gherkinDocument.feature?.children ?? [], stepLines);
+      collectScenarioLines(envelope.gherkinDocument.feature?.children ?? [], scenarioLines);
+    }
     const pickle = envelope.pickle;
     if (!pickle) continue;
     for (const step of pickle.steps) pickleSteps.set(step.id, { text: step.text, uri: pickle.uri, astNodeId: step.astNodeIds[0] ?? '' });
-    const line = stepLines.get(pickle.astNodeIds.at(-1) ?? '') ?? stepLines.get(pickle.astNodeIds[0] ?? '') ?? 0;
-    pickles.set(pickle.id, `${pickle.uri}:${line}`);
+    pickles.set(pickle.id, `${pickle.uri}:${scenarioLine(pickle, scenarioLines)}`);
   }
   const byScenario: Record<string, StepProblem[]> = {};
   for (const envelope of envelopes) {
@@ -208,13 +210,10 @@ export function problemsByScenario(envelopes: readonly Envelope[]): Record<strin
   return byScenario;
 }
 
-/** The line of every step, scenario and Examples row, by AST node id. */
+/** The line of every step, by AST node id. */
 function collectStepLines(children: readonly (FeatureChild | RuleChild)[], lines: Map<string, number>): void {
   for (const child of children) {
     if ('rule' in child && child.rule) collectStepLines(child.rule.children, lines);
     for (const step of [...(child.background?.steps ?? []), ...(child.scenario?.steps ?? [])]) lines.set(step.id, step.location.line);
-    if (!child.scenario) continue;
-    lines.set(child.scenario.id, child.scenario.location.line);
-    for (const examples of child.scenario.examples) for (const row of examples.tableBody) lines.set(row.id, row.location.line);
   }
 }
