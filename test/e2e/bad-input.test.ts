@@ -1,12 +1,12 @@
 // Every bad input is refused before anything starts (exit 2 within 10 s, one line naming what to fix), and an unreachable pre-production is a broken environment (exit 3 within 15 s): one row each, printed as a table. An unreachable database or broker of a local run is a broken environment too, within 10 s.
 
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { defaultCatalogDir } from '../../catalog/index.ts';
-import { runCli, type CliRun } from './cli.ts';
+import { runCli, runOutcome, type CliRun } from './cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bad-input-'));
 const table: string[] = [];
@@ -123,19 +123,12 @@ describe('bad input, refused before anything starts', async () => {
   });
 });
 
-/** The local run's verdict file, read from the run's reports folder (the run line names the run). */
-function outcome(run: CliRun): { verdict?: string; exitCode?: number } | undefined {
-  const runId = /\[harness\] run (\S+):/.exec(run.output)?.[1];
-  const file = runId ? join(run.reportsDir, runId, 'summary.json') : '';
-  return file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
-}
-
 describe('an unreachable service of the local run, reported as a broken environment', () => {
   it('names the database by its URL without its password, within 10 seconds', async () => {
     const run = await runCli(['run', '--profile', 'foundation', '--no-html'], { env: { DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${closedPort}/postgres` }, timeoutMs: 60_000, prefix: 'bad-input-reports-' });
     const explain = `exit ${run.code} after ${run.seconds.toFixed(1)} s:\n${run.output.slice(-3000)}`;
     assert.equal(run.code, 3, explain);
-    assert.deepEqual([outcome(run)?.verdict, outcome(run)?.exitCode], ['INCOMPLETE', 3], explain);
+    assert.deepEqual([runOutcome(run)?.verdict, runOutcome(run)?.exitCode], ['INCOMPLETE', 3], explain);
     assert.match(run.output, new RegExp(`PostgreSQL at postgres://postgres:\\*\\*\\*@127\\.0\\.0\\.1:${closedPort}/postgres is unreachable`), explain);
     assert.ok(!run.output.includes('secret'), 'the password must not be printed');
     assert.ok(run.seconds < 10, explain);
@@ -146,7 +139,7 @@ describe('an unreachable service of the local run, reported as a broken environm
     const run = await runCli(['run', '--profile', 'foundation', '--no-html'], { env: { MQTT_URL: `mqtt://127.0.0.1:${closedPort}` }, timeoutMs: 60_000, prefix: 'bad-input-reports-' });
     const explain = `exit ${run.code} after ${run.seconds.toFixed(1)} s:\n${run.output.slice(-3000)}`;
     assert.equal(run.code, 3, explain);
-    assert.deepEqual([outcome(run)?.verdict, outcome(run)?.exitCode], ['INCOMPLETE', 3], explain);
+    assert.deepEqual([runOutcome(run)?.verdict, runOutcome(run)?.exitCode], ['INCOMPLETE', 3], explain);
     assert.match(run.output, new RegExp(`MQTT broker at mqtt://127\\.0\\.0\\.1:${closedPort} is unreachable`), explain);
     assert.ok(run.seconds < 10, explain);
     rmSync(run.reportsDir, { recursive: true, force: true });

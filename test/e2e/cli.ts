@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Certificate } from '../../harness/reports/certificate/build.ts';
+import type { RunOutcome } from '../../harness/run.ts';
 
 const cli = join(import.meta.dirname, '..', '..', 'harness', 'cli.ts');
 
@@ -48,4 +49,11 @@ export async function certifyCli(args: string[], env: Record<string, string | un
   const certificateFile = join(runDir, 'certificate.json');
   const certificate = runDir && existsSync(certificateFile) ? (JSON.parse(readFileSync(certificateFile, 'utf8')) as Certificate) : undefined;
   return { code, output, seconds, runDir, certificate };
+}
+
+/** What a `run` wrote as its outcome (summary.json in the folder its run line names), when it wrote one. */
+export function runOutcome(run: Pick<CliRun, 'output' | 'reportsDir'>): RunOutcome | undefined {
+  const runId = /\[harness\] run (\S+):/.exec(run.output)?.[1];
+  const file = runId ? join(run.reportsDir, runId, 'summary.json') : '';
+  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunOutcome) : undefined;
 }

@@ -3,10 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { RunOutcome } from '../../harness/run.ts';
-import { runCli } from './cli.ts';
+import { runCli, runOutcome } from './cli.ts';
 
 const realServices = { DATABASE_URL: process.env['DATABASE_URL'], MQTT_URL: process.env['MQTT_URL'] };
 
@@ -19,11 +18,8 @@ interface Finished {
 
 /** Runs the harness CLI with a deadline; `env` entries set to undefined are removed. */
 async function harness(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 240_000): Promise<Finished> {
-  const { code, output, seconds, reportsDir } = await runCli(['run', ...args], { env, timeoutMs, prefix: 'harness-e2e-' });
-  const runId = /\[harness\] run (\S+):/.exec(output)?.[1];
-  const summaryFile = runId ? join(reportsDir, runId, 'summary.json') : '';
-  const outcome = runId && existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as RunOutcome) : undefined;
-  return { code, output, seconds, outcome };
+  const run = await runCli(['run', ...args], { env, timeoutMs, prefix: 'harness-e2e-' });
+  return { code: run.code, output: run.output, seconds: run.seconds, outcome: runOutcome(run) };
 }
 
 function explain(run: Finished): string {

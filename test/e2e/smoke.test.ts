@@ -1,7 +1,7 @@
 // The smoke pass catches what breaks a migration day, naming it: a camera generation refused, a partner's alarms dropped, the back office stuck in maintenance, lost and shifted data; and on production it uses only the designated test accounts and devices.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -9,8 +9,7 @@ import { connectAsync } from 'mqtt';
 import { PlatformApi } from '../../drivers/index.ts';
 import { startEnvironment } from '../../environments/index.ts';
 import type { Certificate } from '../../harness/reports/certificate/build.ts';
-import type { RunOutcome } from '../../harness/run.ts';
-import { runCli, type CliRun } from './cli.ts';
+import { runCli, runOutcome, type CliRun } from './cli.ts';
 
 const smokeTags = '@smoke-back-office or @smoke-appareils or @smoke-alarme or @smoke-donnees';
 
@@ -20,18 +19,12 @@ async function harness(args: string[], env: Record<string, string | undefined> =
   return runCli(args, { env, timeoutMs, prefix: 'smoke-e2e-' });
 }
 
-function outcomeOf(run: Finished): RunOutcome | undefined {
-  const runId = /\[harness\] run (\S+):/.exec(run.output)?.[1];
-  const file = runId ? join(run.reportsDir, runId, 'summary.json') : '';
-  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunOutcome) : undefined;
-}
-
 const explain = (run: Finished): string => `exit ${run.code} after ${run.seconds.toFixed(1)} s:\n${run.output.slice(-4000)}`;
 
 describe('the smoke pass, end to end', () => {
   it('goes red naming the camera generation the platform refuses and the partner whose alarms it drops, the rest green', async () => {
     const run = await harness(['run', '--profile', 'smoke', '--tags', smokeTags, '--no-html', '--fault', 'http-push-keepalive-rejected', '--fault', 'monitoring-drops-partner:securimax']);
-    const outcome = outcomeOf(run);
+    const outcome = runOutcome(run);
     assert.equal(run.code, 1, explain(run));
     const problems = outcome?.summary.problems ?? [];
     assert.deepEqual(problems.map((p) => p.status), ['failed', 'failed'], explain(run));
@@ -123,7 +116,7 @@ describe('the smoke pass, end to end', () => {
     assert.equal(again.code, 2, explain(again));
     assert.match(again.output, /record-reference does not overwrite .*test-accounts\.recorded\.json: name a new file with --out/);
     const run = await harness(['run', '--env', 'production', '--profile', 'smoke', '--tags', smokeTags, '--no-html'], { ...variables, PRODUCTION_TEST_ACCOUNTS_FILE: recordedFile });
-    const outcome = outcomeOf(run);
+    const outcome = runOutcome(run);
     assert.equal(run.code, 2, explain(run));
     assert.deepEqual([outcome?.verdict, outcome?.exitCode], ['INCOMPLETE', 2], explain(run));
     assert.deepEqual(outcome?.summary.problems.map((p) => p.name), ['Une caméra MQTT 5 se connecte et la plateforme la voit en ligne'], explain(run));
